@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+/**
+ * The only place that reads `process.env`. Validates everything at start-up and throws one
+ * error listing every bad key. Every key is listed, with its default, in `.env.example`.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+const list = (def: string) =>
+  z
+    .string()
+    .default(def)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    );
+
+const schema = z.object({
+  PORT: int(3978, 0),
+  HOST: z.string().default('0.0.0.0'),
+  MINUTES_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString,
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  REDIS_AUTOSTART: bool.default('true'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+    .default('minutes'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_GROUP: z.string().min(1).default('default'),
+  WORKER_CONCURRENCY: int(2, 1),
+  PARSE_MAX_BYTES: int(50 * 1024 * 1024, 1),
+  PARSE_MAX_PAGES: int(2000, 1),
+  PARSE_TIMEOUT_MS: int(120_000, 1000),
+  PARSE_MAX_MEMORY_MB: int(768, 64),
+  PUBLIC_BASE_URL: optionalString,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString,
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalString,
+  DOWNLOAD_ALLOWED_HOSTS: list('sharepoint.com,sharepoint-df.com,onedrive.com,1drv.ms,files.1drv.com,svc.ms'),
+  DOWNLOAD_TIMEOUT_MS: int(30_000, 1000),
+  REMINDER_DIGEST_DAYS_BEFORE: int(3, 0),
+  REMINDER_HOUR: int(8, 0),
+  REMINDER_TIMEZONE: z.string().default('Europe/Stockholm'),
+  REMINDER_SKIP_HOLIDAYS: bool.default('true'),
+  REMINDER_WEEKLY_DAY: int(1, 1),
+});
+
+export interface LlmConfig {
+  apiKey: string;
+  baseUrl: string | undefined;
+  model: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string;
+  redisAutostart: boolean;
+  queuePrefix: string;
+  logLevel: string;
+  defaultGroup: string;
+  workerConcurrency: number;
+  parse: { maxBytes: number; maxPages: number; timeoutMs: number; maxMemoryMb: number };
+  publicBaseUrl: string | undefined;
+  /** Present only when an OpenAI-compatible endpoint is configured. */
+  llm: LlmConfig | undefined;
+  bot: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId: string | undefined;
+    /** True without an app id: no auth, loopback downloads allowed. */
+    localMode: boolean;
+  };
+  download: { allowedHosts: string[]; timeoutMs: number };
+  reminders: {
+    digestDaysBefore: number;
+    hour: number;
+    timezone: string;
+    skipHolidays: boolean;
+    /** ISO weekday of the weekly overdue digest (1 = Monday). */
+    weeklyDay: number;
+  };
+}
+
+/** Reads and validates configuration. Throws one AppError('config-invalid') listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('config-invalid', `Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const llmWanted = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.MINUTES_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisAutostart: e.REDIS_AUTOSTART,
+    queuePrefix: e.QUEUE_PREFIX,
+    logLevel: e.LOG_LEVEL,
+    defaultGroup: e.DEFAULT_GROUP,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    parse: {
+      maxBytes: e.PARSE_MAX_BYTES,
+      maxPages: e.PARSE_MAX_PAGES,
+      timeoutMs: e.PARSE_TIMEOUT_MS,
+      maxMemoryMb: e.PARSE_MAX_MEMORY_MB,
+    },
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    // Local servers need no key, but the OpenAI SDK insists on one.
+    llm: llmWanted ? { apiKey: e.OPENAI_API_KEY ?? 'not-needed', baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL } : undefined,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+      localMode: e.MicrosoftAppId === undefined,
+    },
+    download: { allowedHosts: e.DOWNLOAD_ALLOWED_HOSTS, timeoutMs: e.DOWNLOAD_TIMEOUT_MS },
+    reminders: {
+      digestDaysBefore: e.REMINDER_DIGEST_DAYS_BEFORE,
+      hour: e.REMINDER_HOUR,
+      timezone: e.REMINDER_TIMEZONE,
+      skipHolidays: e.REMINDER_SKIP_HOLIDAYS,
+      weeklyDay: e.REMINDER_WEEKLY_DAY,
+    },
+  };
+}

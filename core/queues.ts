@@ -1,0 +1,85 @@
+/**
+ * Queue contracts: one name and one typed data/result pair per queue. Job data holds ids,
+ * never file bytes. Job ids are deterministic (no `:`), so a re-upload is not parsed twice.
+ */
+import type { ExtractResult, PageText } from './facts.js';
+
+export const QUEUES = {
+  /** In-process: stores the parse result and the facts, then notifies. Parent of `parse`. */
+  ingest: 'ingest',
+  /** Sandboxed (child process): bytes → pages + facts. CPU-heavy; may meet hostile files. */
+  parse: 'parse',
+  /** Proactive messages (summary cards, reminders) sent by the bot process. */
+  notify: 'notify',
+  /** Reminder planning, driven by job schedulers. */
+  reminders: 'reminders',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Who asked for a document to be ingested, and where to tell them how it went. */
+export interface Uploader {
+  id: string;
+  name: string | null;
+  /** Set when the upload came from Teams: where to post progress and the summary. */
+  conversationRefId?: string | null;
+  /** Id of the acknowledgement message to update with progress. */
+  activityId?: string | null;
+}
+
+export interface IngestJobData {
+  documentId: string;
+  groupId: string;
+  sha256: string;
+  fileName: string;
+  uploader: Uploader;
+}
+
+export interface IngestResult {
+  documentId: string;
+  pages: number;
+  status: 'done' | 'failed';
+  errorCode?: string;
+  message?: string;
+}
+
+export interface ParseJobData {
+  documentId: string;
+  sha256: string;
+  fileName: string;
+  /** Absolute path of the stored original in the blob store. */
+  blobPath: string;
+  limits: { maxBytes: number; maxPages: number; timeoutMs: number };
+}
+
+export interface ParseResult {
+  pages: PageText[];
+  facts: ExtractResult;
+  format: 'pdf' | 'docx' | 'txt';
+  parseMs: number;
+  extractMs: number;
+}
+
+/** Progress the workers report, per page. */
+export interface ParseProgress {
+  stage: 'parsing' | 'extracting' | 'storing';
+  page: number;
+  pages: number;
+}
+
+export interface NotifyJobData {
+  kind: 'ingest-finished' | 'reminder';
+  documentId?: string;
+  conversationRefId?: string | null;
+  activityId?: string | null;
+  payload?: Record<string, unknown>;
+}
+
+/** Deterministic ids: one ingest per (group, content). */
+export function ingestJobId(groupId: string, sha256: string): string {
+  return `ingest-${groupId}-${sha256}`;
+}
+
+export function parseJobId(groupId: string, sha256: string): string {
+  return `parse-${groupId}-${sha256}`;
+}
