@@ -1,0 +1,240 @@
+/**
+ * One database interface over Postgres (`pg`) and embedded PGlite: the same SQL and migrations.
+ * Repository functions take a `Queryable`, so a pool, a transaction or PGlite all work.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+import { AppError } from '../core/errors.js';
+
+export interface QueryResult<T> {
+  rows: T[];
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  /** Runs `fn` in one transaction; rolls back if it throws. */
+  transaction<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  /** Postgres connection string; without it, PGlite in `<dataDir>/pglite`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Postgres schema to use (tests isolate themselves with one schema each). */
+  schema?: string;
+  /** In-memory PGlite (tests). */
+  memory?: boolean;
+  poolSize?: number;
+}
+
+// Dates stay ISO strings (`YYYY-MM-DD`): a JS Date would shift them by the local time zone.
+// int8 (counts, amounts in SEK) fits in a double for every amount we handle.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+let pgTypesSet = false;
+function setPgTypes(): void {
+  if (pgTypesSet) return;
+  pg.types.setTypeParser(DATE_OID, (v) => v);
+  pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+  pg.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
+  pgTypesSet = true;
+}
+
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.schema, options.poolSize ?? 10);
+  return openPglite(options);
+}
+
+async function openPostgres(url: string, schema: string | undefined, max: number): Promise<Db> {
+  setPgTypes();
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new AppError('config-invalid', `Bad schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5000,
+    options: schema ? `-c search_path=${schema},public` : undefined,
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    else await pool.query('SELECT 1');
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw databaseUnavailable(err);
+  }
+  const query = async <T>(text: string, params?: unknown[]): Promise<QueryResult<T>> => {
+    try {
+      const r = await pool.query(text, params);
+      return { rows: r.rows as T[] };
+    } catch (err) {
+      throw mapPgError(err);
+    }
+  };
+  return {
+    kind: 'postgres',
+    query,
+    async exec(sql) {
+      await query(sql);
+    },
+    async transaction(fn) {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (err) {
+        throw databaseUnavailable(err);
+      }
+      try {
+        await client.query('BEGIN');
+        const q: Queryable = {
+          async query<T>(text: string, params?: unknown[]) {
+            try {
+              const r = await client.query(text, params);
+              return { rows: r.rows as T[] };
+            } catch (err) {
+              throw mapPgError(err);
+            }
+          },
+          async exec(sql) {
+            await q.query(sql);
+          },
+        };
+        const result = await fn(q);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(options: OpenDbOptions): Promise<Db> {
+  const dir = options.memory ? undefined : path.join(options.dataDir, 'pglite');
+  let release = () => {};
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    release = acquireDirLock(options.dataDir);
+  }
+  const parsers = {
+    [pgliteTypes.DATE]: (v: string) => v,
+    [pgliteTypes.INT8]: (v: string) => Number(v),
+    [pgliteTypes.NUMERIC]: (v: string) => Number(v),
+  };
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  return {
+    kind: 'pglite',
+    async query<T>(text: string, params?: unknown[]) {
+      const r = await db.query<T>(text, params);
+      return { rows: r.rows };
+    },
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async transaction(fn) {
+      return db.transaction(async (tx) =>
+        fn({
+          async query<T>(text: string, params?: unknown[]) {
+            const r = await tx.query<T>(text, params);
+            return { rows: r.rows };
+          },
+          async exec(sql) {
+            await tx.exec(sql);
+          },
+        }),
+      );
+    },
+    async close() {
+      await db.close();
+      release();
+    },
+  };
+}
+
+/** Where the PGlite owner writes who it is, so other processes can tell it is busy. */
+export function lockFilePath(dataDir: string): string {
+  return path.join(dataDir, 'pglite.lock');
+}
+
+export interface LockInfo {
+  pid: number;
+  /** HTTP port of the owner's local API, when it serves one. */
+  port?: number;
+}
+
+/** Reads the lock file; null when there is none or its owner is gone. */
+export function readLiveLock(dataDir: string): LockInfo | null {
+  try {
+    const info = JSON.parse(fs.readFileSync(lockFilePath(dataDir), 'utf8')) as LockInfo;
+    if (info.pid === process.pid) return null;
+    process.kill(info.pid, 0);
+    return info;
+  } catch {
+    return null;
+  }
+}
+
+/** Records the owner's local API port in the lock file. */
+export function recordLockPort(dataDir: string, port: number): void {
+  fs.writeFileSync(lockFilePath(dataDir), JSON.stringify({ pid: process.pid, port } satisfies LockInfo));
+}
+
+/** PGlite is single-process: a second opener would corrupt it, so we hold a pid lock file. */
+function acquireDirLock(dataDir: string): () => void {
+  const file = lockFilePath(dataDir);
+  const owner = readLiveLock(dataDir);
+  if (owner) {
+    throw new AppError(
+      'database-busy',
+      `The embedded database in ${dataDir} is in use by process ${owner.pid}. Stop it, or set DATABASE_URL to share a Postgres server between processes.`,
+    );
+  }
+  fs.writeFileSync(file, JSON.stringify({ pid: process.pid } satisfies LockInfo));
+  return () => {
+    try {
+      const info = JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
+      if (info.pid === process.pid) fs.unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+function mapPgError(err: unknown): unknown {
+  const code = (err as { code?: string } | null)?.code;
+  const message = err instanceof Error ? err.message : '';
+  if ((code && CONNECTION_CODES.has(code)) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message)) {
+    return databaseUnavailable(err);
+  }
+  return err;
+}
+
+function databaseUnavailable(err: unknown): AppError {
+  return new AppError('database-unavailable', 'The database is not reachable right now; try again in a moment.', { cause: err });
+}
