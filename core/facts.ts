@@ -134,3 +134,13 @@ export interface ParsedText {
   /** Where the text came from. */
   format: 'pdf' | 'docx' | 'txt';
 }
+
+/** A passage of a page, the unit of full-text search. */
+export interface Chunk {
+  pageNo: number;
+  /** Position within the document, from 0. */
+  ord: number;
+  /** The nearest heading above it. */
+  section: string | null;
+  text: string;
+}

@@ -2,7 +2,7 @@
  * Queue contracts: one name and one typed data/result pair per queue. Job data holds ids,
  * never file bytes. Job ids are deterministic (no `:`), so a re-upload is not parsed twice.
  */
-import type { ExtractResult, PageText } from './facts.js';
+import type { Chunk, ExtractResult, PageText } from './facts.js';
 
 export const QUEUES = {
   /** In-process: stores the parse result and the facts, then notifies. Parent of `parse`. */
@@ -49,11 +49,13 @@ export interface ParseJobData {
   fileName: string;
   /** Absolute path of the stored original in the blob store. */
   blobPath: string;
-  limits: { maxBytes: number; maxPages: number; timeoutMs: number };
+  /** maxMemoryMb caps the parse thread's heap. */
+  limits: { maxBytes: number; maxPages: number; timeoutMs: number; maxMemoryMb: number };
 }
 
 export interface ParseResult {
   pages: PageText[];
+  chunks: Chunk[];
   facts: ExtractResult;
   format: 'pdf' | 'docx' | 'txt';
   parseMs: number;

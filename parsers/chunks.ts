@@ -2,14 +2,9 @@
  * Splits page text into passages for full-text search: a few lines each, never across pages,
  * carrying the nearest heading as their section, so an answer can cite document and page.
  */
-import type { PageText } from '../core/facts.js';
+import type { Chunk, PageText } from '../core/facts.js';
 
-export interface Chunk {
-  pageNo: number;
-  ord: number;
-  section: string | null;
-  text: string;
-}
+export type { Chunk };
 
 const TARGET = 500;
 const MAX = 900;

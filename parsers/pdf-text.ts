@@ -116,13 +116,17 @@ function mapPdfError(err: unknown): unknown {
   const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : String(err);
   if (name === 'PasswordException' || /password/i.test(message)) {
-    return new AppError('password-protected', 'The PDF is password-protected. Remove the password (save an unprotected copy) and upload it again.', { cause: err });
+    return new AppError('password-protected', 'The PDF is password-protected. Remove the password (save an unprotected copy) and upload it again.', {
+      cause: err,
+    });
   }
   if (/empty/i.test(message) && /pdf/i.test(message)) {
     return new AppError('empty-file', 'The file is empty (0 bytes). Upload the file again.', { cause: err });
   }
   if (name === 'InvalidPDFException' || name === 'FormatError' || /Invalid PDF|xref|structure/i.test(message)) {
-    return new AppError('corrupt-pdf', 'The PDF is damaged or incomplete and cannot be read. Export or download it again and upload the new copy.', { cause: err });
+    return new AppError('corrupt-pdf', 'The PDF is damaged or incomplete and cannot be read. Export or download it again and upload the new copy.', {
+      cause: err,
+    });
   }
   return err;
 }

@@ -69,10 +69,9 @@ export async function listDocuments(q: Queryable, groupIds: string[]): Promise<A
 }
 
 export async function markParsing(q: Queryable, id: string): Promise<void> {
-  await q.query(
-    `UPDATE documents SET status = 'parsing', attempts = attempts + 1, error_code = NULL, error_message = NULL, updated_at = now() WHERE id = $1`,
-    [id],
-  );
+  await q.query(`UPDATE documents SET status = 'parsing', attempts = attempts + 1, error_code = NULL, error_message = NULL, updated_at = now() WHERE id = $1`, [
+    id,
+  ]);
 }
 
 export async function markFailed(q: Queryable, id: string, code: string, message: string): Promise<void> {

@@ -3,8 +3,7 @@
  * retried or re-run ingest leaves exactly one copy of every row. Follow-up state of action items
  * (done, snoozed, corrected) belongs to people and survives a re-run.
  */
-import type { ExtractResult, PageText } from '../core/facts.js';
-import type { Chunk } from '../parsers/chunks.js';
+import type { Chunk, ExtractResult, PageText } from '../core/facts.js';
 import type { Queryable } from './db.js';
 
 export interface StoredParse {
@@ -28,7 +27,12 @@ export async function replaceDocumentContent(q: Queryable, documentId: string, g
     `INSERT INTO chunks (document_id, group_id, page_no, ord, section, text, ts_config)
      SELECT $1, $2, x.page_no, x.ord, x.section, x.text, $4::regconfig
      FROM jsonb_to_recordset($3::jsonb) AS x(page_no int, ord int, section text, text text)`,
-    [documentId, groupId, JSON.stringify(p.chunks.map((c) => ({ page_no: c.pageNo, ord: c.ord, section: c.section && clean(c.section), text: clean(c.text) }))), tsConfig],
+    [
+      documentId,
+      groupId,
+      JSON.stringify(p.chunks.map((c) => ({ page_no: c.pageNo, ord: c.ord, section: c.section && clean(c.section), text: clean(c.text) }))),
+      tsConfig,
+    ],
   );
   await q.query(
     `INSERT INTO attendees (document_id, group_id, ord, name, role, organisation, present, flags, presence, page, quote)
@@ -43,7 +47,22 @@ export async function replaceDocumentContent(q: Queryable, documentId: string, g
      FROM jsonb_to_recordset($3::jsonb) AS x(ord int, owners text[], task text, due date, due_text text, page int, section text, quote text)
      ON CONFLICT (document_id, ord) DO UPDATE SET owners = EXCLUDED.owners, task = EXCLUDED.task, due = EXCLUDED.due,
        due_text = EXCLUDED.due_text, page = EXCLUDED.page, section = EXCLUDED.section, quote = EXCLUDED.quote`,
-    [documentId, groupId, json(f.actionItems.map((a, ord) => ({ ord, owners: a.owners, task: a.task, due: a.due, due_text: a.dueText, page: a.page, section: a.section, quote: a.quote })))],
+    [
+      documentId,
+      groupId,
+      json(
+        f.actionItems.map((a, ord) => ({
+          ord,
+          owners: a.owners,
+          task: a.task,
+          due: a.due,
+          due_text: a.dueText,
+          page: a.page,
+          section: a.section,
+          quote: a.quote,
+        })),
+      ),
+    ],
   );
   await q.query('DELETE FROM action_items WHERE document_id = $1 AND ord >= $2', [documentId, f.actionItems.length]);
   await q.query(
@@ -68,7 +87,24 @@ export async function replaceDocumentContent(q: Queryable, documentId: string, g
     `INSERT INTO budget_lines (document_id, group_id, ord, label, amount_sek, amount_text, period, kind, source, section, page, quote)
      SELECT $1, $2, x.ord, x.label, x.amount_sek, x.amount_text, x.period, x.kind, x.source, x.section, x.page, x.quote
      FROM jsonb_to_recordset($3::jsonb) AS x(ord int, label text, amount_sek bigint, amount_text text, period text, kind text, source text, section text, page int, quote text)`,
-    [documentId, groupId, json(f.budgetLines.map((b, ord) => ({ ord, label: b.label, amount_sek: b.amountSek, amount_text: b.amountText, period: b.period, kind: b.kind, source: b.source, section: b.section, page: b.page, quote: b.quote ?? null })))],
+    [
+      documentId,
+      groupId,
+      json(
+        f.budgetLines.map((b, ord) => ({
+          ord,
+          label: b.label,
+          amount_sek: b.amountSek,
+          amount_text: b.amountText,
+          period: b.period,
+          kind: b.kind,
+          source: b.source,
+          section: b.section,
+          page: b.page,
+          quote: b.quote ?? null,
+        })),
+      ),
+    ],
   );
   await q.query(
     `INSERT INTO plan_activities (document_id, group_id, ord, ref, name, goal, responsible, timeline, area, page)

@@ -13,10 +13,7 @@ export interface GroupRow {
 export async function ensureGroup(q: Queryable, name: string): Promise<GroupRow> {
   const found = await q.query<GroupRow>('SELECT * FROM groups WHERE name = $1', [name]);
   if (found.rows[0]) return found.rows[0];
-  const made = await q.query<GroupRow>(
-    'INSERT INTO groups (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING *',
-    [name],
-  );
+  const made = await q.query<GroupRow>('INSERT INTO groups (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING *', [name]);
   return made.rows[0]!;
 }
 

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * `minutes` CLI: `npm run -s minutes -- <command>`. Human messages go to stderr; stdout carries
+ * only the command's output (JSON with --json), so other tools can pipe it.
+ */
+import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../core/config.js';
+import { errorCode } from '../core/errors.js';
+import { configureLogger } from '../core/logger.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerServe } from './commands/serve.js';
+import { registerStatus } from './commands/status.js';
+import { registerExtract } from './commands/extract.js';
+import type { CliContext } from './context.js';
+
+async function main(argv: string[]): Promise<number> {
+  const config = loadConfig();
+  // One-shot commands log only warnings, so their stderr stays readable for people.
+  const isDaemon = ['start', 'serve', 'worker'].includes(argv[2] ?? '');
+  configureLogger(isDaemon ? config.logLevel : process.env['LOG_LEVEL'] ? config.logLevel : 'warn');
+  const ctx: CliContext = { config, exitCode: 0 };
+  const program = new Command('minutes')
+    .description('minutes-bot: ingest meeting documents, ask about them, run the bot and workers')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerServe(program, ctx);
+  registerIngest(program, ctx);
+  registerStatus(program, ctx);
+  registerExtract(program, ctx);
+  await program.parseAsync(argv);
+  return ctx.exitCode;
+}
+
+main(process.argv).then(
+  (code) => {
+    if (code !== -1) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
+    const code = errorCode(err);
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`minutes: ${message}\n`);
+    if (!code) process.stderr.write(`${err instanceof Error && err.stack ? err.stack : ''}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,32 @@
+/**
+ * The whole pure pipeline for one file: bytes → pages → facts + passages. Runs in the parse
+ * sandbox; also what `minutes extract` calls directly.
+ */
+import type { ExtractResult, PageText, ParsedText } from '../core/facts.js';
+import { chunkPages, type Chunk } from './chunks.js';
+import { extractFacts } from './extract.js';
+import { parseDocument, type ParseLimits } from './parse-document.js';
+
+export interface Analysis {
+  format: ParsedText['format'];
+  pages: PageText[];
+  chunks: Chunk[];
+  facts: ExtractResult;
+  parseMs: number;
+  extractMs: number;
+}
+
+export async function analyseDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ParseLimits,
+  onPage?: (page: number, total: number) => void,
+): Promise<Analysis> {
+  const t0 = performance.now();
+  const parsed = await parseDocument(bytes, fileName, limits, onPage);
+  const t1 = performance.now();
+  const facts = extractFacts(parsed.pages, { format: parsed.format });
+  const chunks = chunkPages(parsed.pages);
+  const t2 = performance.now();
+  return { format: parsed.format, pages: parsed.pages, chunks, facts, parseMs: t1 - t0, extractMs: t2 - t1 };
+}

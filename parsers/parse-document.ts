@@ -1,0 +1,57 @@
+/**
+ * Bytes of an uploaded file → per-page text, for PDF, Word (.docx) and plain text.
+ * Every bad input ends in an AppError with a stable code and a message a person can act on.
+ */
+import { AppError } from '../core/errors.js';
+import type { ParsedText } from '../core/facts.js';
+import { detectFormat } from './detect-format.js';
+import { extractDocxText } from './docx-text.js';
+import { extractPdfText } from './pdf-text.js';
+import { textToPages } from './text-pages.js';
+
+export interface ParseLimits {
+  maxBytes: number;
+  maxPages: number;
+}
+
+export async function parseDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ParseLimits,
+  onPage?: (page: number, total: number) => void,
+): Promise<ParsedText> {
+  if (bytes.length === 0) throw new AppError('empty-file', `${fileName} is empty (0 bytes). Upload the file again.`);
+  if (bytes.length > limits.maxBytes) {
+    throw new AppError('too-large', `${fileName} is ${mb(bytes.length)} MB; the limit is ${mb(limits.maxBytes)} MB. Split it or compress its images.`);
+  }
+  const format = detectFormat(bytes, fileName);
+  if (typeof format === 'object') {
+    throw new AppError(
+      'not-a-document',
+      `${fileName} is not a PDF, Word (.docx) or text file: it is ${format.unsupported}. Upload the minutes as PDF or Word.`,
+    );
+  }
+  if (format === 'pdf') {
+    const pages = await extractPdfText(bytes, { maxPages: limits.maxPages, onPage });
+    const chars = pages.reduce((n, p) => n + p.text.replace(/\s/g, '').length, 0);
+    if (chars < 10) {
+      throw new AppError(
+        'no-text-layer',
+        `${fileName} has no text layer (it is a scan or pictures of pages), so it cannot be read. Export it from Word as PDF, or upload the Word file.`,
+      );
+    }
+    return { format, pages };
+  }
+  const text = format === 'docx' ? await extractDocxText(bytes) : new TextDecoder('utf-8').decode(bytes);
+  if (text.trim() === '') throw new AppError('empty-file', `${fileName} contains no text.`);
+  const pages = textToPages(text);
+  if (pages.length > limits.maxPages) {
+    throw new AppError('too-many-pages', `${fileName} has ${pages.length} pages; the limit is ${limits.maxPages}. Split it into smaller files.`);
+  }
+  pages.forEach((p) => onPage?.(p.pageNo, pages.length));
+  return { format, pages };
+}
+
+function mb(n: number): string {
+  return (n / 1024 / 1024).toFixed(1);
+}

@@ -1,0 +1,99 @@
+/**
+ * Accepting an upload: keep the original first, register it, then enqueue one ingest flow per
+ * (group, content). The same file twice in a group is a duplicate, never parsed twice.
+ */
+import type { Config } from '../core/config.js';
+import { ingestJobId, parseJobId, QUEUES, type IngestJobData, type ParseJobData, type Uploader } from '../core/queues.js';
+import type { BlobStore } from '../store/blobs.js';
+import type { Queryable } from '../store/db.js';
+import { insertDocument, markQueued, type DocumentRow } from '../store/documents.js';
+import { INGEST_JOB_OPTIONS, PARSE_JOB_OPTIONS, type QueueHandles } from './queues.js';
+
+export interface SubmitDeps {
+  db: Queryable;
+  blobs: BlobStore;
+  queues: QueueHandles;
+  parseLimits: Config['parse'];
+}
+
+export interface SubmitInput {
+  groupId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  mimeType?: string | null;
+  uploader: Uploader;
+}
+
+export interface SubmitOutcome {
+  documentId: string;
+  jobId: string;
+  /** `duplicate`: this content is already in the group (see `existing` for who and when). */
+  status: 'queued' | 'duplicate' | 'requeued';
+  existing: DocumentRow;
+}
+
+export async function submitDocument(deps: SubmitDeps, input: SubmitInput): Promise<SubmitOutcome> {
+  const sha = await deps.blobs.put(input.bytes);
+  const { row, existed } = await insertDocument(deps.db, {
+    groupId: input.groupId,
+    sha256: sha,
+    fileName: safeFileName(input.fileName),
+    mimeType: input.mimeType ?? null,
+    sizeBytes: input.bytes.length,
+    uploaderId: input.uploader.id,
+    uploaderName: input.uploader.name,
+  });
+  const jobId = ingestJobId(input.groupId, sha);
+  if (existed && row.status !== 'failed') return { documentId: row.id, jobId, status: 'duplicate', existing: row };
+  if (existed) {
+    // A failed document uploaded again: clear the old jobs so the same ids can run again.
+    await deps.queues.ingest.remove(jobId).catch(() => 0);
+    await deps.queues.parse.remove(parseJobId(input.groupId, sha)).catch(() => 0);
+    await markQueued(deps.db, row.id);
+  }
+  await enqueueIngest(deps, row, input.uploader);
+  return { documentId: row.id, jobId, status: existed ? 'requeued' : 'queued', existing: row };
+}
+
+/** Adds the ingest flow for a registered document (idempotent by job id). */
+export async function enqueueIngest(deps: Pick<SubmitDeps, 'blobs' | 'queues' | 'parseLimits'>, row: DocumentRow, uploader: Uploader): Promise<void> {
+  const data: IngestJobData = { documentId: row.id, groupId: row.group_id, sha256: row.sha256, fileName: row.file_name, uploader };
+  const parse: ParseJobData = {
+    documentId: row.id,
+    sha256: row.sha256,
+    fileName: row.file_name,
+    blobPath: deps.blobs.pathOf(row.sha256),
+    limits: {
+      maxBytes: deps.parseLimits.maxBytes,
+      maxPages: deps.parseLimits.maxPages,
+      timeoutMs: deps.parseLimits.timeoutMs,
+      maxMemoryMb: deps.parseLimits.maxMemoryMb,
+    },
+  };
+  await deps.queues.flow.add({
+    name: 'ingest',
+    queueName: QUEUES.ingest,
+    data,
+    opts: { ...INGEST_JOB_OPTIONS, jobId: ingestJobId(row.group_id, row.sha256) },
+    prefix: deps.queues.prefix,
+    children: [
+      {
+        name: 'parse',
+        queueName: QUEUES.parse,
+        data: parse,
+        prefix: deps.queues.prefix,
+        opts: { ...PARSE_JOB_OPTIONS, jobId: parseJobId(row.group_id, row.sha256) },
+      },
+    ],
+  });
+}
+
+/** File names come from uploaders: keep them printable and short. */
+function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'document';
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
+  return cleaned || 'document';
+}

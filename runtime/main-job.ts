@@ -1,0 +1,66 @@
+/**
+ * The main job: HTTP server (bot) and/or pipeline workers in one process, with graceful
+ * shutdown on SIGINT/SIGTERM (active jobs finish, connections close).
+ */
+import type { Express } from 'express';
+import type { Config } from '../core/config.js';
+import { logger } from '../core/logger.js';
+import { startHttpServer, type RunningServer } from '../bot/http-server.js';
+import { runWorkers, type RunningWorkers } from '../workers/run-workers.js';
+import { openRuntime, type Runtime } from './runtime.js';
+
+export interface MainJobOptions {
+  serve: boolean;
+  work: boolean;
+  /** Wires the Teams bot into the HTTP server; returns a function that stops its own consumers. */
+  mountBot?: (app: Express, rt: Runtime) => Promise<() => Promise<void>> | (() => Promise<void>);
+}
+
+export interface MainJob {
+  runtime: Runtime;
+  http?: RunningServer;
+  workers?: RunningWorkers;
+  stop(): Promise<void>;
+}
+
+const log = logger('main');
+
+export async function startMainJob(config: Config, opts: MainJobOptions): Promise<MainJob> {
+  const runtime = await openRuntime(config, { autostartRedis: true });
+  const workers = opts.work ? runWorkers({ config, db: runtime.db, queues: runtime.queues }) : undefined;
+  let stopBot: (() => Promise<void>) | undefined;
+  let http: RunningServer | undefined;
+  if (opts.serve) {
+    http = await startHttpServer({ runtime, port: config.port, host: config.host });
+    // Routes added after listen() are served as well; the bot needs the runtime first.
+    stopBot = await opts.mountBot?.(http.app, runtime);
+  }
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      log.info('shutting down');
+      await http?.close();
+      await stopBot?.();
+      await workers?.close();
+      await runtime.close();
+    })());
+  return { runtime, http, workers, stop };
+}
+
+/** Runs until SIGINT/SIGTERM, then stops gracefully. */
+export function stopOnSignals(job: MainJob): void {
+  const onSignal = (signal: string) => {
+    log.info({ signal }, 'signal received');
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    job.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}

@@ -1,0 +1,66 @@
+/**
+ * The composition of a running process: config, database, blob store, Redis and queues.
+ * `start`, `serve`, `worker` and the CLI commands all build one, so they wire things alike.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Config } from '../core/config.js';
+import { logger } from '../core/logger.js';
+import { openQueues, type QueueHandles } from '../queue/queues.js';
+import { ensureRedis, type RedisHandle } from '../queue/redis-autostart.js';
+import { producerConnection } from '../queue/redis.js';
+import { BlobStore } from '../store/blobs.js';
+import { openDb, type Db } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  blobs: BlobStore;
+  queues: QueueHandles;
+  redis: RedisHandle;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Start a private redis-server when none answers (the main job does; one-shot commands do too). */
+  autostartRedis?: boolean;
+  /** Postgres schema (tests). */
+  schema?: string;
+}
+
+const log = logger('runtime');
+
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema });
+  let redis: RedisHandle | undefined;
+  let connection: Redis | undefined;
+  try {
+    const applied = await migrate(db);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    redis = await ensureRedis(config.redisUrl, config.dataDir, options.autostartRedis ?? config.redisAutostart);
+    connection = producerConnection(redis.url);
+    connection.on('error', () => undefined);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const queues = openQueues(connection, config.queuePrefix);
+  const handle = redis;
+  const conn = connection;
+  return {
+    config,
+    db,
+    blobs: new BlobStore(path.join(config.dataDir, 'blobs')),
+    queues,
+    redis: handle,
+    async close() {
+      await queues.close();
+      conn.disconnect();
+      await db.close();
+      await handle.stop?.();
+    },
+  };
+}

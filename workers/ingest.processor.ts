@@ -1,0 +1,52 @@
+/**
+ * `ingest` processor (in the process that owns the database): runs after its `parse` child,
+ * stores pages, passages and facts in one transaction, or records why the file failed.
+ * Storing is idempotent, so a retry or a second worker never leaves duplicate rows.
+ */
+import { UnrecoverableError, type Job } from 'bullmq';
+import { decodeError } from '../core/errors.js';
+import { logger } from '../core/logger.js';
+import type { IngestJobData, IngestResult, NotifyJobData, ParseResult } from '../core/queues.js';
+import type { Db } from '../store/db.js';
+import { getDocument, markFailed } from '../store/documents.js';
+import { replaceDocumentContent } from '../store/facts.js';
+
+export interface IngestDeps {
+  db: Db;
+  /** Tells the uploader how it went (the bot sends it), when the upload came from Teams. */
+  notify?: (data: NotifyJobData, jobId: string) => Promise<void>;
+}
+
+const log = logger('ingest');
+
+export function createIngestProcessor(deps: IngestDeps) {
+  return async function ingest(job: Job<IngestJobData, IngestResult>): Promise<IngestResult> {
+    const { documentId, uploader } = job.data;
+    const doc = await getDocument(deps.db, documentId);
+    if (!doc) throw new UnrecoverableError(`[not-found] Document ${documentId} was removed before it was parsed.`);
+
+    const failures = Object.values(await job.getIgnoredChildrenFailures());
+    if (failures.length > 0) {
+      const { code, message } = decodeError(failures[0]);
+      await markFailed(deps.db, documentId, code, message);
+      await notifyUploader(deps, job, { kind: 'ingest-finished', documentId, conversationRefId: uploader.conversationRefId, activityId: uploader.activityId });
+      log.warn({ documentId, code }, 'document failed');
+      throw new UnrecoverableError(`[${code}] ${message}`);
+    }
+
+    const values = Object.values(await job.getChildrenValues<ParseResult>());
+    const result = values[0];
+    if (!result) throw new Error('The parse result is missing; retrying.');
+    await job.updateProgress({ stage: 'storing', page: result.pages.length, pages: result.pages.length });
+    await deps.db.transaction((q) => replaceDocumentContent(q, documentId, job.data.groupId, result));
+    await notifyUploader(deps, job, { kind: 'ingest-finished', documentId, conversationRefId: uploader.conversationRefId, activityId: uploader.activityId });
+    log.info({ documentId, pages: result.pages.length, parseMs: Math.round(result.parseMs), extractMs: Math.round(result.extractMs) }, 'document stored');
+    return { documentId, pages: result.pages.length, status: 'done' };
+  };
+}
+
+async function notifyUploader(deps: IngestDeps, job: Job<IngestJobData>, data: NotifyJobData): Promise<void> {
+  if (!deps.notify || !data.conversationRefId) return;
+  // One summary per document, even when this job is retried or run twice.
+  await deps.notify(data, `notify-ingest-${job.data.documentId}`);
+}

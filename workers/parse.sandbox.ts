@@ -1,0 +1,78 @@
+/**
+ * BullMQ sandboxed processor for the `parse` queue: runs in a child process, so a hostile file
+ * cannot crash or stall the worker that owns the database. Inside it, the parse runs in a worker
+ * thread with a heap cap, and is terminated when it exceeds its time limit (a thread can be
+ * stopped even in a tight loop; a blocked process could not answer a cancel message).
+ */
+import { Worker } from 'node:worker_threads';
+import { UnrecoverableError, type SandboxedJob } from 'bullmq';
+import { AppError, encodeError, isPermanent, type ErrorCode } from '../core/errors.js';
+import type { ParseJobData, ParseProgress, ParseResult } from '../core/queues.js';
+
+const THREAD_ENTRY = new URL('./parse-thread.ts', import.meta.url).href;
+const TSX_API = import.meta.resolve('tsx/esm/api');
+
+export default async function parse(job: SandboxedJob<ParseJobData, ParseResult>): Promise<ParseResult> {
+  try {
+    return await runInThread(job);
+  } catch (err) {
+    if (err instanceof AppError) {
+      // UnrecoverableError: the job fails at once; retrying cannot fix a bad file.
+      if (err.permanent) throw new UnrecoverableError(encodeError(err));
+      throw new Error(encodeError(err));
+    }
+    throw err;
+  }
+}
+
+function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promise<ParseResult> {
+  const { limits, fileName } = job.data;
+  return new Promise<ParseResult>((resolve, reject) => {
+    const code = `import(${JSON.stringify(TSX_API)}).then((t) => { t.register(); return import(${JSON.stringify(THREAD_ENTRY)}); })`;
+    const thread = new Worker(code, { eval: true, workerData: job.data, resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb } });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void thread.terminate();
+    };
+    const timer = setTimeout(() => {
+      finish(() =>
+        reject(
+          new AppError(
+            'parse-timeout',
+            `Reading ${fileName} took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped. The file may be damaged; export it again, or upload the Word file.`,
+          ),
+        ),
+      );
+    }, limits.timeoutMs);
+    thread.on('message', (msg: { progress?: ParseProgress; result?: ParseResult; error?: { code: ErrorCode; message: string } }) => {
+      if (msg.progress) void job.updateProgress(msg.progress as unknown as object);
+      else if (msg.result) finish(() => resolve(msg.result!));
+      else if (msg.error) {
+        const e = new AppError(msg.error.code, msg.error.message);
+        finish(() => reject(isPermanent(e) ? e : new Error(encodeError(e))));
+      }
+    });
+    thread.on('error', (err: Error & { code?: string }) => {
+      const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish(() =>
+        reject(
+          oom
+            ? new AppError(
+                'parse-crashed',
+                `Reading ${fileName} needed more memory than allowed and was stopped. The file may be damaged; export it again, or upload the Word file.`,
+              )
+            : err,
+        ),
+      );
+    });
+    thread.on('exit', (exitCode) => {
+      finish(() =>
+        reject(new AppError('parse-crashed', `Reading ${fileName} stopped unexpectedly (exit ${exitCode}). The file may be damaged; export it again.`)),
+      );
+    });
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Starts the pipeline workers: the sandboxed `parse` worker (child processes) and the in-process
+ * `ingest` worker that owns database writes. Every worker has an error listener; `close()` lets
+ * active jobs finish (graceful shutdown on SIGINT/SIGTERM is wired by the caller).
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'bullmq';
+import type { Config } from '../core/config.js';
+import { logger } from '../core/logger.js';
+import { QUEUES, type IngestJobData, type IngestResult, type ParseJobData, type ParseResult } from '../core/queues.js';
+import { workerConnection } from '../queue/redis.js';
+import { NOTIFY_JOB_OPTIONS, type QueueHandles } from '../queue/queues.js';
+import type { Db } from '../store/db.js';
+import { markParsing } from '../store/documents.js';
+import { createIngestProcessor } from './ingest.processor.js';
+
+const SANDBOX_FILE = fileURLToPath(new URL('./parse.sandbox.ts', import.meta.url));
+const log = logger('workers');
+
+export interface RunWorkersOptions {
+  config: Config;
+  db: Db;
+  queues: QueueHandles;
+  /** Test hooks: how quickly a job of a killed worker is picked up again. */
+  stalledIntervalMs?: number;
+  lockDurationMs?: number;
+}
+
+export interface RunningWorkers {
+  parse: Worker<ParseJobData, ParseResult>;
+  ingest: Worker<IngestJobData, IngestResult>;
+  close(): Promise<void>;
+}
+
+export function runWorkers(opts: RunWorkersOptions): RunningWorkers {
+  const { config, db, queues } = opts;
+  const common = {
+    prefix: queues.prefix,
+    stalledInterval: opts.stalledIntervalMs ?? 30_000,
+    lockDuration: opts.lockDurationMs ?? 30_000,
+    maxStalledCount: 2,
+  };
+  const parseConn = workerConnection(config.redisUrl);
+  const ingestConn = workerConnection(config.redisUrl);
+  const parse = new Worker<ParseJobData, ParseResult>(QUEUES.parse, SANDBOX_FILE, {
+    ...common,
+    connection: parseConn,
+    concurrency: config.workerConcurrency,
+    useWorkerThreads: false,
+    workerForkOptions: {
+      // The child loads our TypeScript through tsx, with a capped heap.
+      execArgv: ['--import', 'tsx', `--max-old-space-size=${config.parse.maxMemoryMb + 256}`],
+    } as never,
+  });
+  const ingest = new Worker<IngestJobData, IngestResult>(
+    QUEUES.ingest,
+    createIngestProcessor({
+      db,
+      notify: async (data, jobId) => {
+        await queues.notify.add('notify', data, { ...NOTIFY_JOB_OPTIONS, jobId });
+      },
+    }),
+    { ...common, connection: ingestConn, concurrency: config.workerConcurrency },
+  );
+  parse.on('active', (job) => {
+    markParsing(db, job.data.documentId).catch((err: unknown) => log.warn({ err }, 'could not mark document as parsing'));
+  });
+  for (const w of [parse, ingest] as Worker[]) {
+    w.on('error', (err) => log.error({ err: err.message, queue: w.name }, 'worker error'));
+    w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, reason: err.message }, 'job failed'));
+  }
+  return {
+    parse,
+    ingest,
+    async close() {
+      await Promise.allSettled([parse.close(), ingest.close()]);
+      parseConn.disconnect();
+      ingestConn.disconnect();
+    },
+  };
+}
