@@ -1,0 +1,61 @@
+/**
+ * Person-name helpers shared by the attendee and action-item extractors: recognising a name,
+ * stripping honorifics, and resolving "Simon Elfgren" / "Maria" to an attendee's full name.
+ */
+const HONORIFIC_RE = /^(?:cllr\.?|councillor|mr\.?|mrs\.?|ms\.?|miss|dr\.?|prof\.?|professor|sir|dame|rev\.?)\s+/i;
+const PARTICLES = new Set(['von', 'van', 'de', 'der', 'af', 'la', 'le', 'du', 'di', 'da', 'del', 'den', 'ten', 'bin', 'al']);
+/** Capitalised words that are never part of a person's name in a list. */
+const NOT_NAME = new Set(
+  ('ordförande sekreterare justerare ledamot ledamöter ersättare adjungerad tjänstgörande närvarande frånvarande deltagare beslutande ' +
+    'övriga protokollförare förhinder mötet gruppen nämnden styrelsen region regionen kommun kommunen alla ingen inga vi man det den de ' +
+    'present absent apologies chair chairman secretary clerk members member officers attendance also none the and minutes item ' +
+    'digitalt teams plats tid datum omfattning paragrafer sammanträde möte').split(' '),
+);
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}\.?)$/u;
+
+export function stripHonorific(name: string): string {
+  let n = name.trim();
+  for (let i = 0; i < 2 && HONORIFIC_RE.test(n); i++) n = n.replace(HONORIFIC_RE, '');
+  return n;
+}
+
+/** True when `text` reads as a person's name (1–5 capitalised words; one word only when `allowSingle`). */
+export function isPersonName(text: string, allowSingle = false): boolean {
+  const t = stripHonorific(text);
+  if (t.length < 2 || t.length > 60 || /\d/.test(t)) return false;
+  const tokens = t.split(/\s+/);
+  if (tokens.length > 5 || (tokens.length === 1 && !allowSingle)) return false;
+  let letters = 0;
+  for (const tok of tokens) {
+    if (PARTICLES.has(tok)) continue;
+    if (!NAME_TOKEN.test(tok)) return false;
+    if (NOT_NAME.has(tok.toLowerCase())) return false;
+    if (tok.replace(/[.'’-]/g, '').length > 1) letters++;
+  }
+  if (letters === 0) return false;
+  // All-caps acronyms ("SÄS", "NSPH") are organisations, not people.
+  if (tokens.length === 1 && /^\p{Lu}{2,}$/u.test(tokens[0]!)) return false;
+  return true;
+}
+
+export function foldName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Resolves a name as written to an attendee's full name: exact (accent-insensitive), or a unique
+ * first name or surname. Returns the written form when nothing unique matches.
+ */
+export function resolveName(written: string, attendees: readonly string[]): string {
+  const w = foldName(stripHonorific(written));
+  const exact = attendees.filter((a) => foldName(a) === w);
+  if (exact.length === 1) return exact[0]!;
+  if (!w.includes(' ')) {
+    const byPart = attendees.filter((a) => {
+      const parts = foldName(a).split(' ');
+      return parts[0] === w || parts[parts.length - 1] === w || (w.includes('-') && parts.includes(w));
+    });
+    if (byPart.length === 1) return byPart[0]!;
+  }
+  return stripHonorific(written.trim());
+}
