@@ -1,0 +1,324 @@
+/**
+ * Finds tables on a page from positioned text alone (no ruling lines are available):
+ * 1. a table region is a run of lines, most of them split into several segments by wide gaps,
+ *    in one font size, none starting left of the table;
+ * 2. column edges come from the header line (the line with most segments near the top), plus the
+ *    leftmost data edge when the header's first cell is empty;
+ * 3. rows are found per column: inside a cell, lines follow each other at the line pitch (or a whole
+ *    multiple of it for blank lines); a cell boundary adds padding, so a gap that is not a whole number
+ *    of pitches starts a new cell. Cells of one row are top-aligned, so every cell start is a row start.
+ *    Merged cells simply continue their column's block across the row starts of their neighbours.
+ * Linear in the number of items per page (plus a sort per column).
+ */
+import type { PageLine, PageText } from '../../core/facts.js';
+import { parseMoneyCell } from '../money.js';
+import { lineHeight, lineSegments } from './segments.js';
+import type { Cell, Segment, Table, TableRow } from './types.js';
+
+interface Line {
+  index: number;
+  line: PageLine;
+  y: number;
+  h: number;
+  segs: Segment[];
+}
+
+/** Detects the tables of one page. */
+export function detectTables(page: PageText): Table[] {
+  const lines: Line[] = [];
+  page.lines.forEach((line, index) => {
+    if (line.text.trim() === '') return;
+    lines.push({ index, line, y: line.y, h: lineHeight(line), segs: lineSegments(line) });
+  });
+  const tables: Table[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const start = lines[i]!;
+    if (start.segs.length < 2) {
+      i++;
+      continue;
+    }
+    const region = growRegion(lines, i);
+    for (const part of splitAtHeaders(region)) {
+      const table = buildTable(page, part, lines);
+      if (table) tables.push(table);
+    }
+    i += region.length;
+  }
+  return tables;
+}
+
+function isMoneyish(text: string): boolean {
+  const c = parseMoneyCell(text);
+  if (!c) return false;
+  if (c.kind !== 'amount') return true;
+  return c.hasUnit || /\d \d{3}/.test(text);
+}
+
+function growRegion(lines: Line[], from: number): Line[] {
+  const first = lines[from]!;
+  const h = first.h;
+  const pitch = h * 1.25;
+  let left = Math.min(...first.segs.map((s) => s.x0));
+  let secondEdge = first.segs[1]?.x0 ?? Infinity;
+  const region = [first];
+  let multi = 1;
+  for (let j = from + 1; j < lines.length; j++) {
+    const l = lines[j]!;
+    const prev = region[region.length - 1]!;
+    if (Math.abs(l.h - h) > h * 0.2) break;
+    const gap = l.y - prev.y;
+    if (gap > pitch * 7) break;
+    if (l.segs.length >= 2) {
+      left = Math.min(left, l.segs[0]!.x0);
+      secondEdge = Math.min(secondEdge, l.segs[1]!.x0);
+      multi++;
+    } else {
+      const s = l.segs[0]!;
+      if (s.x0 < left - 2) break;
+      // A wide single run after a paragraph-sized gap is prose below the table.
+      if (gap > pitch * 1.6 && s.x1 > secondEdge + h && s.x0 <= left + 2 && multi >= 2 && !/^\d/.test(s.text) && s.text.length > 60) break;
+    }
+    region.push(l);
+  }
+  // Trim trailing single-run lines that sit after a large gap (captions of what follows).
+  return multi >= 2 && region.length >= 2 ? region : region.slice(0, 1);
+}
+
+/** Splits a region where a new header line (text only) follows a line with figures. */
+function splitAtHeaders(region: Line[]): Line[][] {
+  if (region.length < 2) return [];
+  const parts: Line[][] = [];
+  let cur: Line[] = [region[0]!];
+  for (let j = 1; j < region.length; j++) {
+    const l = region[j]!;
+    const prev = region[j - 1]!;
+    const headerLike = l.segs.length >= 3 && l.segs.every((s) => !isMoneyish(s.text));
+    if (headerLike && prev.segs.some((s) => isMoneyish(s.text)) && l.y - prev.y > l.h * 1.2 * 1.5) {
+      parts.push(cur);
+      cur = [];
+    }
+    cur.push(l);
+  }
+  parts.push(cur);
+  return parts.filter((p) => p.length >= 2 && p.filter((l) => l.segs.length >= 2).length >= 2);
+}
+
+function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
+  // The header (anchor) line: the line with most segments among the first four.
+  let anchorAt = 0;
+  for (let k = 1; k < Math.min(4, region.length); k++) {
+    if (region[k]!.segs.length > region[anchorAt]!.segs.length) anchorAt = k;
+  }
+  const anchorLine = region[anchorAt]!;
+  const anchors = anchorLine.segs.map((s) => s.x0);
+  const body = region.slice(anchorAt);
+  let minX = Infinity;
+  for (const l of body) for (const s of l.segs) if (s.x0 < minX) minX = s.x0;
+  if (minX < anchors[0]! - 3) anchors.unshift(minX);
+  const h = median(body.map((l) => l.h));
+
+  const colOf = (s: Segment): number => columnOf(s, anchors);
+  // Group headers: lines above the anchor line; each segment spans to the next one.
+  const groupHeader = anchors.map(() => '');
+  for (const l of region.slice(0, anchorAt)) {
+    const segs = lineSegments(l.line, anchors);
+    segs.forEach((s, k) => {
+      const c0 = colOf(s);
+      const next = segs[k + 1];
+      const c1 = next ? colOf(next) - 1 : anchors.length - 1;
+      for (let c = c0; c <= c1; c++) groupHeader[c] = groupHeader[c] ? `${groupHeader[c]} ${s.text}` : s.text;
+    });
+  }
+
+  // Per-column lines.
+  const cols: Array<Array<{ y: number; text: string }>> = anchors.map(() => []);
+  const lineCols: Array<Set<number>> = [];
+  for (const l of body) {
+    const used = new Set<number>();
+    for (const s of lineSegments(l.line, anchors)) {
+      const c = colOf(s);
+      const list = cols[c]!;
+      const last = list[list.length - 1];
+      if (last && Math.abs(last.y - l.y) < 0.5) last.text += ` ${s.text}`;
+      else list.push({ y: l.y, text: s.text });
+      used.add(c);
+    }
+    lineCols.push(used);
+  }
+  const pitch = estimatePitch(cols, h);
+  let rowStarts = findRowStarts(cols, pitch);
+  if (rowStarts.length <= 1 && body.length >= 3) {
+    // No padding between rows: a line that fills the first column or several columns starts a row.
+    rowStarts = body.filter((l, k) => lineCols[k]!.has(0) || lineCols[k]!.size >= 2).map((l) => l.y);
+  }
+  const rows = assignRows(cols, rowStarts, pitch, page.pageNo);
+  if (rows.length === 0) return null;
+
+  // Header row: the first row when it holds only text in at least two cells.
+  const first = rows[0]!;
+  const firstTexts = first.cells.map((c) => c.lines.filter(Boolean).join(' '));
+  const nonEmpty = firstTexts.filter(Boolean);
+  const hasHeader = nonEmpty.length >= 2 && nonEmpty.every((t) => !isMoneyish(t) && !/^\d+$/.test(t));
+  const header = hasHeader ? first.cells.map((c) => joinHeader(c.lines)) : anchors.map(() => '');
+  const dataRows = hasHeader ? rows.slice(1) : rows;
+  // Repeated header rows inside the table.
+  const headerKey = header.join('|');
+  const kept = hasHeader ? dataRows.filter((r) => r.cells.map((c) => joinHeader(c.lines)).join('|') !== headerKey) : dataRows;
+
+  const top = region[0]!.y;
+  const bottom = region[region.length - 1]!.y;
+  return {
+    page: page.pageNo,
+    lastPage: page.pageNo,
+    top,
+    bottom,
+    anchors,
+    header,
+    groupHeader,
+    hasHeader,
+    rows: kept,
+    fontHeight: h,
+    caption: findCaption(all, region[0]!, h),
+    lineKeys: region.map((l) => `${page.pageNo}:${l.index}`),
+  };
+}
+
+function joinHeader(lines: string[]): string {
+  let out = '';
+  for (const l of lines) {
+    if (!l) continue;
+    out = !out ? l : /[\p{L}]-$/u.test(out) ? out + l : `${out} ${l}`;
+  }
+  return out;
+}
+
+/** Column of a segment: figures are right-aligned more often than not, so they go by their right edge. */
+export function columnOf(s: Segment, anchors: readonly number[]): number {
+  const numeric = /^[-–−(]?\s?[\d\s.,%]+\s?(?:kr|tkr|mnkr|%)?\)?$|^[-–−]$/.test(s.text);
+  const x = numeric ? s.x1 - 1 : s.x0 + 2;
+  let c = 0;
+  for (let k = 0; k < anchors.length; k++) if (anchors[k]! <= x) c = k;
+  return c;
+}
+
+function estimatePitch(cols: Array<Array<{ y: number }>>, h: number): number {
+  const counts = new Map<number, number>();
+  for (const col of cols) {
+    for (let k = 1; k < col.length; k++) {
+      const gap = col[k]!.y - col[k - 1]!.y;
+      if (gap >= h * 0.95 && gap <= h * 1.45) {
+        const key = Math.round(gap * 4) / 4;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [gap, n] of counts) if (n > bestCount || (n === bestCount && gap < best)) [best, bestCount] = [gap, n];
+  return bestCount >= 2 ? best : h * 1.2;
+}
+
+function isBlockBreak(gap: number, pitch: number): boolean {
+  const r = gap / pitch;
+  if (r > 6.5 || r < 0.7) return r > 6.5;
+  return Math.abs(r - Math.round(r)) > 0.15;
+}
+
+function findRowStarts(cols: Array<Array<{ y: number }>>, pitch: number): number[] {
+  const starts: number[] = [];
+  for (const col of cols) {
+    col.forEach((l, k) => {
+      if (k === 0 || isBlockBreak(l.y - col[k - 1]!.y, pitch)) starts.push(l.y);
+    });
+  }
+  starts.sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const y of starts) if (out.length === 0 || y - out[out.length - 1]! > 2) out.push(y);
+  return out;
+}
+
+function assignRows(cols: Array<Array<{ y: number; text: string }>>, starts: number[], pitch: number, page: number): TableRow[] {
+  const rowStarts = [...starts];
+  addOffGridStarts(cols, rowStarts, pitch);
+  const rows: TableRow[] = rowStarts.map((y) => ({ y, page, cells: cols.map((): Cell => ({ lines: [], y: null })) }));
+  const rowIndex = (y: number): number => {
+    let r = 0;
+    for (let k = 0; k < rowStarts.length; k++) if (rowStarts[k]! <= y + 2) r = k;
+    return r;
+  };
+  cols.forEach((col, c) => {
+    let cell: Cell | null = null;
+    let lastY = 0;
+    for (const l of col) {
+      const gap = l.y - lastY;
+      // An empty stretch of a column can span a whole number of pitches by chance: a line that
+      // sits on another row's start line begins a new cell.
+      const startsRow = rowStarts.some((y) => Math.abs(y - l.y) <= 1);
+      if (!cell || isBlockBreak(gap, pitch) || (startsRow && gap > pitch * 1.05)) {
+        cell = rows[rowIndex(l.y)]!.cells[c]!;
+        if (cell.lines.length) cell.lines.push('');
+        if (cell.y === null) cell.y = l.y;
+      } else {
+        const blanks = Math.round(gap / pitch) - 1;
+        for (let b = 0; b < blanks; b++) cell.lines.push('');
+      }
+      cell.lines.push(l.text);
+      lastY = l.y;
+    }
+  });
+  return rows.filter((r) => r.cells.some((c) => c.lines.length));
+}
+
+/**
+ * A line that continues its column on the pitch grid may still start a new row (a spanning group
+ * row after a short cell): all cells of a row share one grid, so if the row's lowest line so far is
+ * off-grid from this line, and no other row started in between, the line opens a new row.
+ */
+function addOffGridStarts(cols: Array<Array<{ y: number }>>, rowStarts: number[], pitch: number): void {
+  const all = cols.flatMap((col) => col.map((l) => l.y)).sort((a, b) => a - b);
+  const added: number[] = [];
+  for (const col of cols) {
+    let blockStart = -Infinity;
+    for (let k = 0; k < col.length; k++) {
+      const l = col[k]!;
+      const prev = k > 0 ? col[k - 1]!.y : null;
+      if (prev === null || isBlockBreak(l.y - prev, pitch)) {
+        blockStart = l.y;
+        continue;
+      }
+      if (rowStarts.some((y) => y > blockStart + 2 && y < l.y - 1)) continue;
+      let lowest = prev;
+      for (const y of all) {
+        if (y >= l.y - 0.5) break;
+        if (y > lowest) lowest = y;
+      }
+      const gap = l.y - lowest;
+      if (lowest > prev + 0.5 && gap >= pitch * 1.05 && isBlockBreak(gap, pitch)) {
+        added.push(l.y);
+        blockStart = l.y;
+      }
+    }
+  }
+  for (const y of added) if (!rowStarts.some((r) => Math.abs(r - y) <= 2)) rowStarts.push(y);
+  rowStarts.sort((a, b) => a - b);
+}
+
+function isWholePitch(gap: number, pitch: number): boolean {
+  const r = gap / pitch;
+  return r >= 0.7 && r <= 6.5 && Math.abs(r - Math.round(r)) <= 0.15;
+}
+
+function findCaption(all: Line[], first: Line, h: number): string | null {
+  const k = all.indexOf(first);
+  const prev = k > 0 ? all[k - 1] : undefined;
+  if (!prev || prev.segs.length !== 1) return null;
+  if (first.y - prev.y > h * 1.25 * 3) return null;
+  const text = prev.line.text.trim();
+  return text.length <= 80 ? text : null;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 10;
+}
