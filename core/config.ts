@@ -38,6 +38,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_GROUP: z.string().min(1).default('default'),
   WORKER_CONCURRENCY: int(2, 1),
+  QUEUE_LOCK_DURATION_MS: int(30_000, 1000),
+  QUEUE_STALLED_INTERVAL_MS: int(30_000, 500),
   PARSE_MAX_BYTES: int(50 * 1024 * 1024, 1),
   PARSE_MAX_PAGES: int(2000, 1),
   PARSE_TIMEOUT_MS: int(120_000, 1000),
@@ -52,6 +54,9 @@ const schema = z.object({
   MicrosoftAppTenantId: optionalString,
   DOWNLOAD_ALLOWED_HOSTS: list('sharepoint.com,sharepoint-df.com,onedrive.com,1drv.ms,files.1drv.com,svc.ms'),
   DOWNLOAD_TIMEOUT_MS: int(30_000, 1000),
+  DOCUMENT_LINK_SECRET: optionalString,
+  DOCUMENT_LINK_TTL_HOURS: int(24 * 7, 1),
+  ROSTER_TTL_MINUTES: int(60, 1),
   REMINDER_DIGEST_DAYS_BEFORE: int(3, 0),
   REMINDER_HOUR: int(8, 0),
   REMINDER_TIMEZONE: z.string().default('Europe/Stockholm'),
@@ -76,6 +81,9 @@ export interface Config {
   logLevel: string;
   defaultGroup: string;
   workerConcurrency: number;
+  /** How long a worker holds a job without renewing; a killed worker's job is retried after this. */
+  lockDurationMs: number;
+  stalledIntervalMs: number;
   parse: { maxBytes: number; maxPages: number; timeoutMs: number; maxMemoryMb: number };
   publicBaseUrl: string | undefined;
   /** Present only when an OpenAI-compatible endpoint is configured. */
@@ -89,6 +97,10 @@ export interface Config {
     localMode: boolean;
   };
   download: { allowedHosts: string[]; timeoutMs: number };
+  /** Signed links to stored originals (`GET /documents/:id`). Without a secret, one is kept in the data dir. */
+  documentLinks: { secret: string | undefined; ttlHours: number };
+  /** How long a cached team/group-chat roster is trusted before the bot asks Teams again. */
+  rosterTtlMinutes: number;
   reminders: {
     digestDaysBefore: number;
     hour: number;
@@ -119,6 +131,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     defaultGroup: e.DEFAULT_GROUP,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    lockDurationMs: e.QUEUE_LOCK_DURATION_MS,
+    stalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
     parse: {
       maxBytes: e.PARSE_MAX_BYTES,
       maxPages: e.PARSE_MAX_PAGES,
@@ -136,6 +150,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       localMode: e.MicrosoftAppId === undefined,
     },
     download: { allowedHosts: e.DOWNLOAD_ALLOWED_HOSTS, timeoutMs: e.DOWNLOAD_TIMEOUT_MS },
+    documentLinks: { secret: e.DOCUMENT_LINK_SECRET, ttlHours: e.DOCUMENT_LINK_TTL_HOURS },
+    rosterTtlMinutes: e.ROSTER_TTL_MINUTES,
     reminders: {
       digestDaysBefore: e.REMINDER_DIGEST_DAYS_BEFORE,
       hour: e.REMINDER_HOUR,

@@ -24,7 +24,12 @@ export function detectFormat(bytes: Uint8Array, fileName: string): DetectedForma
   for (const [what, sig] of SIGNATURES) {
     if (sig.every((b, i) => bytes[i] === b)) return { unsupported: what };
   }
-  if (looksLikeText(bytes)) return 'txt';
+  if (looksLikeText(bytes)) {
+    // Text under a document's name is a broken export or a mix-up, not minutes typed as .txt.
+    const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+    if (ext && ['pdf', 'docx', 'doc', 'odt', 'rtf', 'xlsx', 'pptx'].includes(ext)) return { unsupported: `plain text saved under a .${ext} name` };
+    return 'txt';
+  }
   return { unsupported: 'binary data of an unknown kind' };
 }
 

@@ -21,9 +21,6 @@ export interface RunWorkersOptions {
   config: Config;
   db: Db;
   queues: QueueHandles;
-  /** Test hooks: how quickly a job of a killed worker is picked up again. */
-  stalledIntervalMs?: number;
-  lockDurationMs?: number;
 }
 
 export interface RunningWorkers {
@@ -36,8 +33,8 @@ export function runWorkers(opts: RunWorkersOptions): RunningWorkers {
   const { config, db, queues } = opts;
   const common = {
     prefix: queues.prefix,
-    stalledInterval: opts.stalledIntervalMs ?? 30_000,
-    lockDuration: opts.lockDurationMs ?? 30_000,
+    stalledInterval: config.stalledIntervalMs,
+    lockDuration: config.lockDurationMs,
     maxStalledCount: 2,
   };
   const parseConn = workerConnection(config.redisUrl);
