@@ -91,7 +91,7 @@ function toNormLine(page: number, text: string, items: TextItem[], lx: number, l
   let size = 0;
   let right = lx;
   if (items.length > 0) {
-    let cur: { text: string; x: number } | null = null;
+    let cur = null as { text: string; x: number } | null;
     let end: number | null = null;
     for (const it of items) {
       const h = Math.max(it.height || 10, 4);

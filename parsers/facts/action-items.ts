@@ -1,0 +1,244 @@
+/**
+ * Action items in minutes prose, Swedish and English. A sentence (or a clause after "men"/";")
+ * is an action item when it has an owner and a task:
+ * - "<owner> <verb> …" with a present-tense task verb ("Maria Glemfelt gör en inbjudan",
+ *   "Närvårdskontoret sammankallar", "X mailar Y", "X skickar ut", "X återkommer", "X tar fram");
+ * - "<owner> kommer (att)/ska/behöver <infinitive> …" with a task verb ("kommer ha ett möte");
+ * - due first: "Till nästa möte behöver alla fundera …" (owner "alla");
+ * - assignments: "uppdrog åt X att …", "X får i uppdrag att …", "X ansvarar för …",
+ *   "Vi beslöt att X gör …"; markers "Åtgärd: …" / "Action: X to …" / "ACTION – X …" with
+ *   "Ansvarig: X"; English "X to send …", "X will circulate …";
+ * - tables with "Åtgärd"/"Action" and "Ansvarig"/"Owner" columns.
+ * Reporting verbs ("presenterar", "lyfter", "redovisar") count only with a future marker
+ * ("på nästa möte"). Past tense, questions, "För information …" and general statements are
+ * skipped: owners must be people, "alla", or a named unit. An owner written as a first name or
+ * surname is resolved to the attendee's full name when unique. A bare verb ("sammankallar")
+ * takes its task context from the preceding sentence(s) about the group or meeting.
+ */
+import type { ActionItem } from '../../core/facts.js';
+import type { NormDoc, Para } from '../normalize.js';
+import { splitSentences } from '../normalize.js';
+import { findDates } from '../swedish-dates.js';
+import { isPersonName, resolveName } from './names.js';
+
+const PRES =
+  'gör|skickar(?: ut)?|mailar|mejlar|e-postar|sammankallar|kallar(?: till)?|återkommer|tar fram|tar kontakt|kontaktar|bokar|bjuder in|undersöker|utreder|kollar|ser över|stämmer av|förbereder|sammanställer|informerar|meddelar|bevakar|följer upp|uppdaterar|skriver|ordnar|planerar|håller i|samordnar|tillfrågar|hör av sig|återrapporterar|sprider|delar|publicerar|lägger upp|lägger in|fixar|tar med|tar upp|påminner|funderar|bereder|reviderar|formulerar|kartlägger|levererar|tittar på|tar reda på|ringer|ansvarar för';
+const FUTURE_ONLY = 'presenterar|redovisar|berättar|visar|lyfter|pratar med';
+const INF =
+  'göra|skicka(?: ut)?|maila|mejla|sammankalla|kalla(?: till)?|återkomma|ta fram|ta kontakt|kontakta|boka|bjuda in|undersöka|utreda|kolla|se över|stämma av|förbereda|sammanställa|informera|meddela|bevaka|följa upp|uppdatera|skriva|ordna|planera|hålla i|samordna|tillfråga|höra av sig|återrapportera|sprida|dela|publicera|lägga upp|lägga in|fixa|ta med|ta upp|påminna|presentera|redovisa|ha ett möte|ha möte|träffa|vara med|delta|titta på|ta reda på|ringa|fundera|ansvara för|komma med';
+const EN_VERBS =
+  'send|circulate|draft|prepare|contact|arrange|organi[sz]e|book|check|confirm|update|write|share|follow up|report back|present|invite|e-?mail|call|review|investigate|look into|find out|coordinate|set up|schedule|distribute|provide|produce|compile|liaise|chase|ask|speak|meet|bring|add|amend|revise|finali[sz]e|publish|upload|draw up|identify|develop|circulate';
+
+const NAME = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|von|van|de|af))*`;
+const SUBJ = `(${NAME}(?:\\s*(?:,|och|samt|and|&)\\s*${NAME}){0,5}|[Aa]lla|[Vv]ar och en|[Ss]amtliga|[Ee]veryone)`;
+const END = '(?![\\p{L}])';
+const SV_PRES_RE = new RegExp(`^${SUBJ}\\s+(${PRES}|${FUTURE_ONLY})${END}(.*)$`, 'u');
+const SV_MODAL_RE = new RegExp(`^${SUBJ}\\s+(?:kommer(?:\\s+att)?|ska|skall|behöver|måste)\\s+(${INF})${END}(.*)$`, 'u');
+const SV_INVERTED_RE = new RegExp(
+  // No 'i' flag: with it \\p{Lu} matches lower case and the subject would swallow the verb.
+  `^((?:[Tt]ill|[Ii]nför|[Ff]öre|[Ii]nnan|[Ss]enast(?:\\s+till)?)\\s+(?:den\\s+)?[^,]{2,40}?)\\s*,?\\s+(?:(?:ska|skall|behöver|måste|bör)\\s+${SUBJ}\\s+(${INF})|(${PRES})\\s+${SUBJ})${END}(.*)$`,
+  'u',
+);
+const ASSIGN_RE = new RegExp(`\\b(?:uppdrog|uppdrar|uppdras|gav|ger)\\s+(?:åt\\s+)?${SUBJ}\\s+(?:i\\s+uppdrag\\s+)?att\\s+(.+)$`, 'u');
+const GETS_TASK_RE = new RegExp(`^${SUBJ}\\s+(?:får|fick)\\s+i\\s+uppdrag\\s+att\\s+(.+)$`, 'u');
+const EN_RE = new RegExp(`^(?:(?:[Aa]ctions?|ACTIONS?)\\s*[:–-]\\s*)?${SUBJ}\\s+(?:to|will|is to|are to|agreed to)\\s+(${EN_VERBS})${END}(.*)$`, 'u');
+const MARKER_RE = /^(?:åtgärd(?:er)?|action(?:s)?|att göra|to do|todo)\s*[:–-]\s*(.+)$/iu;
+const OWNER_LABEL_RE = /\b(?:ansvarig|ansvar|owner|responsible)\s*:\s*([^.;\n]{2,80})/iu;
+const LEAD_IN_RE = /^(?:vi|mötet|gruppen|nämnden|styrelsen|\p{Lu}\p{L}+gruppen)\s+(?:beslöt|beslutade|beslutar|enades om|kom överens om)\s+att\s+|^(?:det beslutades|beslut)\s*:?\s*att\s+/iu;
+const SKIP_RE = /^(?:för information|för kännedom|information|info)\b/iu;
+const FUTURE_RE = /\b(?:nästa|kommande)\s+(?:möte|sammanträde|träff)|\binför\b|\bsenast\b|\bnext meeting\b/iu;
+const NEXT_DUE_RE = /\b(?:till|inför|före|innan|senast(?:\s+till)?|by|before)\s+(?:den\s+|the\s+)?(?:nästa|kommande|next)\s+(?:möte|sammanträde|träff|meeting)/iu;
+const DATE_DUE_RE = /\b(?:senast(?:\s+till)?|till|före|innan|by|before|deadline:?|klart|due)\s+(?:den\s+|on\s+)?/giu;
+const GROUP_CONTEXT_RE = /\b(?:arbetsgrupp|grupp|möte|träff|workshop|inbjudan|kallelse|tillsättas|bildas)\w*/iu;
+const TO_APPOINT_RE = /\b(?:arbetsgrupp|grupp|referensgrupp|projektgrupp)\w*\b[^.]{0,40}\bska\s+(?:tillsättas|bildas|utses)\b/iu;
+const STOP_SUBJ = new Set(
+  'två tre fyra fem sex sju åtta nio tio det den de detta denna dessa man vi jag hon han här där nu idag i på om när efter inför till som frågan punkten mötet en ett flera många några ingen inga alla? också även så men och'.split(' '),
+);
+
+export interface ActionContext {
+  attendees: readonly string[];
+  nextMeetingDate: string | null;
+  meetingDate: string | null;
+}
+
+interface Candidate {
+  item: ActionItem;
+  sentence: number;
+  bare: boolean;
+}
+
+export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem[] {
+  const out: ActionItem[] = [];
+  let table: { action: number; owner: number; due: number | null } | null = null;
+  for (const p of doc.paras) {
+    if (p.kind === 'row') {
+      table = tableHeader(p) ?? table;
+      if (table && !tableHeader(p)) {
+        const item = tableItem(p, table, ctx);
+        if (item) out.push(item);
+      }
+      continue;
+    }
+    table = null;
+    if (p.kind === 'heading') continue;
+    out.push(...paraItems(p, ctx));
+  }
+  return out;
+}
+
+function paraItems(p: Para, ctx: ActionContext): ActionItem[] {
+  const text = p.text.length > 6000 ? p.text.slice(0, 6000) : p.text;
+  const sentences = splitSentences(text.replace(/^(?:[•▪●◦*·]|[-–—](?=\s))\s*/u, ''));
+  const found: Candidate[] = [];
+  const consumed = new Set<number>();
+  const paraOwner = OWNER_LABEL_RE.exec(text)?.[1]?.trim() ?? null;
+  sentences.forEach((s, i) => {
+    for (const clause of clauses(s.text)) {
+      const item = sentenceItem(clause, p, ctx, paraOwner);
+      if (!item) continue;
+      item.quote = s.text.length > 400 ? s.text.slice(0, 400) : s.text;
+      found.push({ item, sentence: i, bare: item.task.split(/\s+/).length <= 2 && item.owners.length > 0 });
+    }
+  });
+  for (const c of found) {
+    if (!c.bare) continue;
+    // "Närvårdskontoret sammankallar.": the task is what the preceding sentences set up.
+    // The earliest of the last four sentences that mentions the group or meeting.
+    let from = -1;
+    for (let j = c.sentence - 1; j >= Math.max(0, c.sentence - 4); j--) if (GROUP_CONTEXT_RE.test(sentences[j]!.text)) from = j;
+    if (from < 0 && c.sentence > 0) from = c.sentence - 1;
+    if (from < 0) continue;
+    let ctxText = sentences.slice(from, c.sentence).map((s) => s.text).join(' ');
+    if (ctxText.length > 300) ctxText = `${ctxText.slice(0, 297)}…`;
+    c.item.task = `${c.item.task} – ${ctxText}`;
+    for (let j = from; j < c.sentence; j++) consumed.add(j);
+  }
+  const out = found.filter((c) => !(consumed.has(c.sentence) && c.item.owners.length === 0)).map((c) => c.item);
+  // Dedupe identical owner+task within a paragraph (clause and sentence both matched).
+  return out.filter((it, i) => out.findIndex((o) => o.task === it.task && o.owners.join() === it.owners.join()) === i);
+}
+
+function clauses(sentence: string): string[] {
+  const s = sentence.length > 600 ? sentence.slice(0, 600) : sentence;
+  const parts = s.split(/(?:,\s*|\s+)(?:men|medan|but)\s+(?=\p{Lu})|;\s*/u);
+  return parts.length > 1 ? [s, ...parts.slice(1)] : [s];
+}
+
+function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: string | null): ActionItem | null {
+  let s = raw.trim().replace(/[.!]+$/u, '');
+  if (!s || /\?\s*$/.test(raw) || SKIP_RE.test(s)) return null;
+  s = s.replace(LEAD_IN_RE, (m) => (/^att\s/i.test(m) ? '' : '')).replace(/^\p{Ll}/u, (c) => c);
+  let owners: string[] | null = null;
+  let task: string | null = null;
+  let m: RegExpExecArray | null;
+
+  if ((m = MARKER_RE.exec(s))) {
+    const body = m[1]!.trim();
+    const en = EN_RE.exec(body);
+    const tail = /^(.*?)\s*(?:[–—-]\s+|\()\s*(\p{Lu}[^()–—-]{1,60}?)\)?$/u.exec(body);
+    if (en) [owners, task] = [ownersOf(en[1]!, ctx, true), `${en[2]}${en[3]}`];
+    else if (tail && ownersOf(tail[2]!, ctx, true)) [owners, task] = [ownersOf(tail[2]!, ctx, true), tail[1]!];
+    else {
+      const own = OWNER_LABEL_RE.exec(body)?.[1] ?? paraOwner;
+      owners = own ? ownersOf(own, ctx, true) ?? [own.trim()] : [];
+      task = body.replace(OWNER_LABEL_RE, '').replace(/[\s,;–-]+$/u, '');
+    }
+  } else if ((m = SV_INVERTED_RE.exec(s))) {
+    const subj = m[2] ?? m[5]!;
+    owners = ownersOf(subj, ctx, false);
+    task = `${m[3] ?? m[4]}${m[6] ?? ''}`;
+  } else if ((m = GETS_TASK_RE.exec(s))) {
+    owners = ownersOf(m[1]!, ctx, false);
+    task = m[2]!;
+  } else if ((m = SV_MODAL_RE.exec(s))) {
+    owners = ownersOf(m[1]!, ctx, false);
+    task = `${m[2]}${m[3]}`;
+  } else if ((m = SV_PRES_RE.exec(s))) {
+    if (new RegExp(`^(?:${FUTURE_ONLY})$`, 'u').test(m[2]!) && !FUTURE_RE.test(s)) return null;
+    owners = ownersOf(m[1]!, ctx, false);
+    task = `${m[2]}${m[3]}`;
+  } else if ((m = ASSIGN_RE.exec(s))) {
+    owners = ownersOf(m[1]!, ctx, false);
+    task = m[2]!;
+  } else if ((m = EN_RE.exec(s))) {
+    owners = ownersOf(m[1]!, ctx, false);
+    task = `${m[2]}${m[3]}`;
+  } else if (TO_APPOINT_RE.test(s)) {
+    owners = paraOwner ? ownersOf(paraOwner, ctx, true) ?? [] : [];
+    task = s;
+  }
+  if (owners === null || task === null) return null;
+  task = task.replace(/\s+/g, ' ').trim();
+  if (task.length < 2) return null;
+  const due = dueOf(s, ctx);
+  return { owners, task, due: due.due, dueText: due.text, page: p.page, section: p.section ?? p.subsection, quote: s };
+}
+
+/** Owners from a subject phrase; null when any part is not a person, "alla" or a named unit. */
+function ownersOf(subject: string, ctx: ActionContext, lenient: boolean): string[] | null {
+  const parts = subject.split(/\s*(?:,|\boch\b|\bsamt\b|\band\b|&)\s*/u).map((x) => x.trim()).filter(Boolean);
+  if (parts.length === 0) return null;
+  const out: string[] = [];
+  for (const part of parts) {
+    if (/^(?:alla|var och en|samtliga|everyone)$/iu.test(part)) {
+      out.push('alla');
+      continue;
+    }
+    const words = part.split(/\s+/);
+    if (STOP_SUBJ.has(words[0]!.toLowerCase())) return null;
+    const resolved = resolveName(part, ctx.attendees);
+    if (ctx.attendees.includes(resolved)) out.push(resolved);
+    else if (isPersonName(part)) out.push(resolved);
+    else if (words.length === 1 && /^\p{Lu}[\p{L}-]{2,}$/u.test(part)) out.push(part);
+    else if (lenient && part.length <= 60) out.push(part);
+    else return null;
+  }
+  return out;
+}
+
+function dueOf(s: string, ctx: ActionContext): { due: string | null; text: string | null } {
+  const next = NEXT_DUE_RE.exec(s);
+  if (next) return { due: ctx.nextMeetingDate, text: next[0] };
+  const year = ctx.meetingDate ? Number(ctx.meetingDate.slice(0, 4)) : null;
+  for (const m of s.matchAll(DATE_DUE_RE)) {
+    const after = s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
+    const d = findDates(after, { year })[0];
+    if (d && d.index === 0 && d.iso) {
+      let iso = d.iso;
+      if (!d.hasYear && ctx.meetingDate && iso < ctx.meetingDate) iso = `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
+      return { due: iso, text: (m[0] + d.text).trim() };
+    }
+  }
+  return { due: null, text: null };
+}
+
+const ACTION_COL = /^(?:åtgärd(?:er)?|aktivitet|uppgift|vad|action(?:s)?|task)$/iu;
+const OWNER_COL = /^(?:ansvarig|ansvar|vem|owner|who|responsible)$/iu;
+const DUE_COL = /^(?:klart(?: till)?|när|datum|deadline|due|senast|tidplan|by when)$/iu;
+
+function tableHeader(p: Para): { action: number; owner: number; due: number | null } | null {
+  const cells = p.lines[0]!.cells;
+  const a = cells.find((c) => ACTION_COL.test(c.text));
+  const o = cells.find((c) => OWNER_COL.test(c.text));
+  if (!a || !o) return null;
+  return { action: a.x, owner: o.x, due: cells.find((c) => DUE_COL.test(c.text))?.x ?? null };
+}
+
+function tableItem(p: Para, t: { action: number; owner: number; due: number | null }, ctx: ActionContext): ActionItem | null {
+  const cols = [t.action, t.owner, ...(t.due === null ? [] : [t.due])];
+  const byCol = new Map<number, string[]>();
+  p.lines.forEach((line) => {
+    for (const c of line.cells) {
+      let best = cols[0]!;
+      for (const x of cols) if (Math.abs(x - c.x) < Math.abs(best - c.x)) best = x;
+      byCol.set(best, [...(byCol.get(best) ?? []), c.text]);
+    }
+  });
+  const task = (byCol.get(t.action) ?? []).join(' ').trim();
+  const owner = (byCol.get(t.owner) ?? []).join(' ').trim();
+  if (!task || !owner) return null;
+  const dueText = t.due === null ? null : (byCol.get(t.due) ?? []).join(' ').trim() || null;
+  const year = ctx.meetingDate ? Number(ctx.meetingDate.slice(0, 4)) : null;
+  const due = dueText ? (NEXT_DUE_RE.test(`till ${dueText}`) ? ctx.nextMeetingDate : findDates(dueText, { year })[0]?.iso ?? null) : null;
+  return { owners: ownersOf(owner, ctx, true) ?? [owner], task, due, dueText, page: p.page, section: p.section ?? p.subsection, quote: p.text.slice(0, 400) };
+}

@@ -1,0 +1,71 @@
+/**
+ * Decisions: "Beslut: att …", "X beslutade/beslöt/beslutar att …", "Mötet beslutar att …",
+ * "Förslag till beslut" (or a sentence ending "besluta att:") followed by "att …" points or
+ * bullets (one decision each), "Resolved: …", "RESOLVED that …", "It was agreed/resolved that …",
+ * "Motion carried". Reported decisions in the perfect tense ("har beslutat") are background,
+ * not this meeting's decisions, and are skipped.
+ */
+import type { Decision } from '../../core/facts.js';
+import type { NormDoc, Para } from '../normalize.js';
+import { splitSentences } from '../normalize.js';
+
+const LIST_TRIGGER_RE = /^(?:förslag till beslut|beslutsförslag|förslag till yttrande och beslut|beslut|mötet beslutar|nämnden beslutar|styrelsen beslutar|decisions?|resolutions?|recommendations? to the (?:board|committee))\s*:?\s*$/iu;
+const INLINE_LABEL_RE = /^(?:beslut|beslutades|decision|decided|resolved|agreed)\s*[:–-]\s*(.+)$/iu;
+const VERB_RE = /(?<!\bhar\s|\bhade\s|\bhar inte\s)\b(?:beslutade|beslöt|beslutar|beslutas|besluta|beslutades)\b([^.]{0,80}?)\batt\b:?\s*(.*)$/iu;
+const EN_RE = /\b(?:it was|was)\s+(?:agreed|resolved|decided)\s+that\s+(.+)$|^RESOLVED\s+that\s+(.+)$|\bthe (?:committee|board|council|meeting|group) (?:agreed|resolved|decided) (?:that|to)\s+(.+)$/u;
+const CARRIED_RE = /\bmotion (?:was )?carried\b/iu;
+const ATT_BULLET_RE = /^(?:[-–—•▪●*]\s*)?att\s+(.+)$/iu;
+const BULLET_RE = /^(?:[-–—•▪●*·]|\d{1,2}[.)]|[a-z]\))\s*(.+)$/u;
+
+export function extractDecisions(doc: NormDoc): Decision[] {
+  const out: Decision[] = [];
+  let listMode: { section: string | null } | null = null;
+  const push = (text: string, p: Para, quote: string, section: string | null): void => {
+    const t = clean(text);
+    if (t.length < 3) return;
+    out.push({ text: t, section, page: p.page, quote: quote.length > 400 ? quote.slice(0, 400) : quote });
+  };
+  for (const p of doc.paras) {
+    const text = p.text.length > 4000 ? p.text.slice(0, 4000) : p.text;
+    if (listMode) {
+      const att = ATT_BULLET_RE.exec(text);
+      const bul = p.kind === 'bullet' ? BULLET_RE.exec(text) : null;
+      if (att || bul) {
+        push((att ?? bul)![1]!, p, text, listMode.section);
+        continue;
+      }
+      if (p.level > 0 || p.kind !== 'text' || !/^att\b/iu.test(text)) listMode = null;
+    }
+    if (LIST_TRIGGER_RE.test(text)) {
+      listMode = { section: p.level > 0 ? text : p.subsection };
+      continue;
+    }
+    const inline = INLINE_LABEL_RE.exec(text);
+    if (inline) {
+      const body = inline[1]!.replace(/^att\s+/iu, '');
+      push(body, p, text, p.subsection);
+      continue;
+    }
+    for (const s of splitSentences(text)) {
+      const v = VERB_RE.exec(s.text);
+      if (v) {
+        const rest = v[2]!.trim();
+        if (rest === '' || rest === ':') listMode = { section: p.subsection ?? p.section };
+        else push(rest, p, s.text, p.subsection ?? p.section);
+        continue;
+      }
+      const en = EN_RE.exec(s.text);
+      if (en) {
+        push(en[1] ?? en[2] ?? en[3] ?? '', p, s.text, p.subsection ?? p.section);
+        continue;
+      }
+      if (CARRIED_RE.test(s.text)) push(s.text, p, s.text, p.subsection ?? p.section);
+    }
+    if (/\batt\s*:\s*$/u.test(text) && /beslut/iu.test(text)) listMode = { section: p.subsection ?? p.section };
+  }
+  return out;
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/[\s;,]+$/u, '').trim();
+}

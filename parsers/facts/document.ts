@@ -1,0 +1,134 @@
+/**
+ * Document facts: kind, title, date, organisation, language.
+ * - title: the first paragraph of page 1 in the largest font (wrapped heading lines joined).
+ * - kind: the title and first page words ("Mötesanteckning", "Protokoll", "Minutes" → minutes;
+ *   "Handlingsplan"/"Verksamhetsplan" → plan; "Förslag till beslut"/"Tjänsteskrivelse" →
+ *   decision; "Svar till"/"Yttrande" → letter; "Uppföljning"/"rapport" → report), 16:9 pages
+ *   with little text → slides, present/absent lists → minutes, else other.
+ * - date: in the title, else a labelled date on page 1 ("Datum:", "Version datum:"), else a
+ *   standalone date line on page 1, else a standalone date line repeated on several pages.
+ * - organisation: what the document calls itself: the group in a minutes title, the body asked
+ *   to decide ("föreslår Regionstyrelsen att besluta"), the signing body of a letter, else the
+ *   first short page 1–3 line naming a body (nämnd, styrelse, grupp, region …).
+ * - language: Swedish vs English stopword counts.
+ */
+import type { DocumentFacts, DocumentKind, Language, PageText } from '../../core/facts.js';
+import type { NormDoc, Para } from '../normalize.js';
+import { findDates } from '../swedish-dates.js';
+
+const SV_WORDS = new Set('och att det som för med är på av till inte har en ett den vi kan ska om från även eller under'.split(' '));
+const EN_WORDS = new Set('the and of to is in for that with are be on will as by was it this from at were has'.split(' '));
+const MINUTES_RE = /\b(?:mötesanteckning(?:ar)?|minnesanteckning(?:ar)?|anteckningar|protokoll|sammanträdesprotokoll|justerat protokoll|minutes)\b/iu;
+const PLAN_RE = /\b(?:handlingsplan|verksamhetsplan|aktivitetsplan|årsplan|action plan|work ?plan)\b/iu;
+const DECISION_RE = /\b(?:förslag till beslut|tjänsteskrivelse|beslutsförslag|beslutsunderlag|proposal for decision)\b/iu;
+const LETTER_RE = /^(?:svar till|svar på|yttrande|remissvar|skrivelse|letter|dear)\b/iu;
+const REPORT_RE = /\b(?:uppföljning\w*|\w*rapport|årsberättelse|verksamhetsberättelse|report)\b/iu;
+const ORG_RE = /\b(?:nämnd|styrelse|utskott|region|kommun|grupp|förbund|stödstruktur|förvaltning|kontor|council|committee|board|group)\w*/iu;
+const DATE_LABEL_RE = /^(?:datum|date|mötesdatum|sammanträdesdatum|version datum|dag|tid och plats|meeting date)\s*:?\s*(.+)$/iu;
+
+export function extractDocumentFacts(pages: PageText[], doc: NormDoc, hasAttendees: boolean): DocumentFacts {
+  const firstPage = doc.paras.filter((p) => p.page === (pages[0]?.pageNo ?? 1));
+  const titlePara = pickTitle(firstPage.length ? firstPage : doc.paras.slice(0, 10));
+  const title = titlePara ? titlePara.text.replace(/\s+/g, ' ').trim().slice(0, 300) : null;
+  const firstText = firstPage.map((p) => p.text).join('\n').slice(0, 3000);
+  const language = detectLanguage(doc);
+  const kind = detectKind(pages, title ?? '', firstText, hasAttendees);
+  const date = detectDate(title ?? '', firstPage, doc);
+  const organisation = detectOrganisation(kind, title, titlePara, doc);
+  return { title, kind, date, organisation, language, pages: pages.length };
+}
+
+function pickTitle(paras: Para[]): Para | null {
+  let best: Para | null = null;
+  for (const p of paras.slice(0, 12)) {
+    if (p.text.trim().length < 3 || /^\d[\d\s./-]*$/.test(p.text)) continue;
+    if (!best || p.size > best.size + 0.5) best = p;
+  }
+  return best;
+}
+
+function detectLanguage(doc: NormDoc): Language {
+  let sv = 0;
+  let en = 0;
+  let seen = 0;
+  for (const p of doc.paras) {
+    for (const w of p.text.toLowerCase().split(/[^\p{L}]+/u)) {
+      if (SV_WORDS.has(w)) sv++;
+      if (EN_WORDS.has(w)) en++;
+      if (++seen > 5000) return sv >= en ? 'sv' : 'en';
+    }
+  }
+  return en > sv ? 'en' : 'sv';
+}
+
+function detectKind(pages: PageText[], title: string, firstText: string, hasAttendees: boolean): DocumentKind {
+  const head = `${title}\n${firstText.slice(0, 400)}`;
+  if (MINUTES_RE.test(title)) return 'minutes';
+  const wide = pages.filter((p) => p.height > 0 && p.width / p.height > 1.6 && p.width / p.height < 1.95).length;
+  const chars = pages.reduce((n, p) => n + p.text.length, 0) / Math.max(1, pages.length);
+  if (pages.length > 0 && wide >= pages.length * 0.6 && chars < 1500) return 'slides';
+  if (PLAN_RE.test(title)) return 'plan';
+  if (DECISION_RE.test(head) || DECISION_RE.test(firstText)) return 'decision';
+  if (LETTER_RE.test(title)) return 'letter';
+  if (MINUTES_RE.test(head) || hasAttendees) return 'minutes';
+  if (REPORT_RE.test(title)) return 'report';
+  return 'other';
+}
+
+function detectDate(title: string, firstPage: Para[], doc: NormDoc): string | null {
+  const inTitle = findDates(title).find((d) => d.iso && d.hasYear);
+  if (inTitle) return inTitle.iso;
+  for (const p of firstPage) {
+    const m = DATE_LABEL_RE.exec(p.cells[0] === p.text ? p.text : p.cells.join(': '));
+    const d = m ? findDates(m[1]!).find((x) => x.iso && x.hasYear) : undefined;
+    if (d) return d.iso;
+  }
+  for (const p of firstPage) {
+    if (p.text.length > 40) continue;
+    const d = findDates(p.text).find((x) => x.iso && x.hasYear);
+    if (d && !/\d{4}\s*[-–]\s*\d{4}/.test(p.text)) return d.iso;
+  }
+  // A date line repeated on several pages (a slide footer, a running header).
+  const counts = new Map<string, Set<number>>();
+  const lines = [...doc.furniture, ...doc.paras.filter((p) => p.text.length <= 40).map((p) => ({ page: p.page, text: p.text }))];
+  for (const l of lines) {
+    if (l.text.length > 40) continue;
+    const d = findDates(l.text).find((x) => x.iso && x.hasYear);
+    if (!d) continue;
+    if (!counts.has(d.iso!)) counts.set(d.iso!, new Set());
+    counts.get(d.iso!)!.add(l.page);
+  }
+  let best: string | null = null;
+  let bestN = 1;
+  for (const [iso, set] of counts) if (set.size > bestN) [best, bestN] = [iso, set.size];
+  return best;
+}
+
+function detectOrganisation(kind: DocumentKind, title: string | null, titlePara: Para | null, doc: NormDoc): string | null {
+  if (kind === 'minutes' && title) {
+    const t = title
+      .replace(MINUTES_RE, ' ')
+      .replace(/\b(?:från|för|med|of the|of|meeting|möte|sammanträde)\b/giu, ' ')
+      .replace(/\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+\p{L}+\s+\d{4}\b/gu, ' ')
+      .replace(/[,:–-]\s*$/u, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (t.length >= 3) return t;
+  }
+  const text = doc.paras.slice(0, 40).map((p) => p.text).join('\n').slice(0, 6000);
+  const proposal = /föreslår\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}?[\p{L}-]+){0,3}?)\s+att\s+besluta/u.exec(text);
+  if (proposal) return proposal[1]!;
+  if (kind === 'letter') {
+    const last = doc.paras[doc.paras.length - 1];
+    if (last && last.text.length <= 60 && /^\p{Lu}/u.test(last.text) && !/[.!?]$/.test(last.text)) return last.text;
+  }
+  // Slide decks put the organisation on a section slide a few pages in.
+  const span = kind === 'slides' ? 6 : 2;
+  const firstPages = doc.paras.filter((p) => p !== titlePara && p.page <= (doc.paras[0]?.page ?? 1) + span);
+  for (const p of firstPages) {
+    const t = p.text.replace(/\s+\d{4}$/, '').trim();
+    if (p.kind === 'row' || t.length > 80 || /[.!?]$/.test(t) || !ORG_RE.test(t) || /\d{2}/.test(t)) continue;
+    return t;
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+/**
+ * The next meeting: "Nästa möte: 17 april 2026 kl. 13.00–15.00, Teams", "Nästa möte äger rum
+ * den 17 april och genomförs digitalt", "Next meeting: 3 May 2026, 10:00, Room 4", or a
+ * "Nästa möte" label paragraph followed by the date. Dates without a year take the meeting's
+ * year, moved a year on when that would fall before the meeting.
+ */
+import type { NextMeeting } from '../../core/facts.js';
+import type { NormDoc } from '../normalize.js';
+import { splitSentences } from '../normalize.js';
+import { findDates, findTime } from '../swedish-dates.js';
+
+const NEXT_RE = /\b(?:nästa|kommande)\s+(?:möte|sammanträde|träff|mötestillfälle)|\bnext\s+meeting\b|\bdate of (?:the )?next meeting\b/iu;
+const PLACE_WORD_RE = /\b(digitalt|via Teams|på Teams|i Teams|Teams|Zoom|Skype|online|fysiskt)\b/iu;
+const PLACE_PREP_RE = /(?:\b(?:plats|lokal|venue|location)\s*:?\s*|\b(?:i|på|at|in)\s+)(\p{Lu}[^,.;()]{1,60})/u;
+
+export function extractNextMeeting(doc: NormDoc, meetingDate: string | null): NextMeeting | null {
+  const year = meetingDate ? Number(meetingDate.slice(0, 4)) : null;
+  const paras = doc.paras;
+  let best: NextMeeting | null = null;
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!;
+    if (!NEXT_RE.test(p.text.slice(0, 2000))) continue;
+    for (const s of splitSentences(p.text)) {
+      const m = NEXT_RE.exec(s.text);
+      if (!m) continue;
+      let after = s.text.slice(m.index);
+      let page = p.page;
+      // "Nästa möte" as a label with the date in the next paragraph.
+      if (!findDates(after, { year }).some((d) => d.iso) && after.length < 30 && paras[i + 1]) {
+        after = `${after} ${paras[i + 1]!.text.slice(0, 300)}`;
+        page = paras[i + 1]!.page;
+      }
+      const date = findDates(after, { year }).find((d) => d.iso && d.index < 140);
+      if (!date) continue;
+      let iso = date.iso!;
+      if (!date.hasYear && meetingDate && iso < meetingDate) iso = `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
+      const rest = after.slice(date.index + date.text.length);
+      const time = findTime(rest.slice(0, 80)) ?? findTime(after.slice(0, date.index));
+      const placeText = time ? rest.slice(rest.indexOf(time.text) + time.text.length) : rest;
+      const word = PLACE_WORD_RE.exec(placeText) ?? PLACE_WORD_RE.exec(rest);
+      let place: string | null = word ? word[1]! : null;
+      if (!place) {
+        const prep = PLACE_PREP_RE.exec(placeText);
+        if (prep) place = prep[1]!.trim();
+        else {
+          const seg = /^\s*[,–-]\s*([^,.;]{2,60})/u.exec(placeText);
+          if (seg && !/\d/.test(seg[1]!)) place = seg[1]!.trim();
+        }
+      }
+      const found: NextMeeting = { date: iso, text: s.text.length > 400 ? s.text.slice(0, 400) : s.text, time: time ? time.text : null, place, page };
+      // Prefer a sentence that is about the next meeting itself over a passing mention.
+      if (!best || /^(?:nästa|next|kommande)/iu.test(s.text)) best = found;
+    }
+  }
+  return best;
+}
