@@ -1,0 +1,134 @@
+/**
+ * The answer engine: facts first (attendance, tasks, decisions, next meeting, amounts,
+ * activities, documents), then full-text passages, and an honest "the documents do not say"
+ * when neither supports an answer. Every query is limited to `req.groupIds`.
+ */
+import type { Queryable } from '../store/db.js';
+import { knownNames } from '../store/answer-queries.js';
+import type { HandlerContext, HandlerResult } from './context.js';
+import { parseDateMention } from './dates.js';
+import { resolveNames } from './entities.js';
+import { answerOpenActions, answerPersonActions } from './facts-actions.js';
+import { answerAttendance, answerRole } from './facts-attendance.js';
+import { answerActivity, answerBudget } from './facts-budget.js';
+import { answerDocumentList, answerDocumentsMentioning } from './facts-documents.js';
+import { answerDecisions, answerNextMeeting } from './facts-meeting.js';
+import { NOT_FOUND, sourcesLine, t } from './format.js';
+import { detectIntent, type Intent } from './intent.js';
+import { detectLanguage } from './language.js';
+import { passageAnswers, searchPassages, type Passage } from './passages.js';
+import { contentTerms } from './text.js';
+import type { Answer, AskRequest, Evidence, EvidenceBudget } from './types.js';
+
+const MAX_QUESTION = 1000;
+
+type Handler = (ctx: HandlerContext) => Promise<HandlerResult | null>;
+
+const HANDLERS: Record<Exclude<Intent, 'passage'>, Handler> = {
+  'documents.list': answerDocumentList,
+  'documents.mentioning': answerDocumentsMentioning,
+  'attendance.count': (c) => answerAttendance(c, 'count'),
+  'attendance.absent': (c) => answerAttendance(c, 'absent'),
+  'attendance.present': (c) => answerAttendance(c, 'present'),
+  'attendance.person': (c) => answerAttendance(c, 'person'),
+  'role.chair': (c) => answerRole(c, 'chair'),
+  'role.secretary': (c) => answerRole(c, 'secretary'),
+  'role.person': (c) => answerRole(c, 'person'),
+  next_meeting: answerNextMeeting,
+  'actions.open': answerOpenActions,
+  'actions.person': answerPersonActions,
+  decisions: answerDecisions,
+  'activity.responsible': (c) => answerActivity(c, 'responsible'),
+  'activity.timeline': (c) => answerActivity(c, 'timeline'),
+  'budget.funding': (c) => answerBudget(c, 'funding'),
+  'budget.amount': (c) => answerBudget(c, 'amount'),
+};
+
+/** Fact intents that fall back to another fact handler before full text. */
+const FALLBACK: Partial<Record<Intent, Handler>> = {
+  'budget.funding': (c) => answerBudget(c, 'amount'),
+  'budget.amount': (c) => answerActivity(c, 'responsible'),
+};
+
+async function context(db: Queryable, req: AskRequest): Promise<{ ctx: HandlerContext; intent: Intent }> {
+  const question = req.question.slice(0, MAX_QUESTION);
+  const lang = detectLanguage(question);
+  const names = await knownNames(db, req.groupIds);
+  const resolved = resolveNames(question, names);
+  const intent = detectIntent(question, resolved.names.length > 0 || resolved.unknown.length > 0);
+  const ctx: HandlerContext = {
+    db,
+    question,
+    groupIds: req.groupIds,
+    lang,
+    now: req.now ?? new Date(),
+    names: resolved.names,
+    unknownNames: resolved.unknown,
+    date: parseDateMention(question),
+  };
+  return { ctx, intent };
+}
+
+function emptyEvidence(): Evidence {
+  return { facts: [], passages: [] };
+}
+
+function toEvidencePassages(ps: Passage[]): Evidence['passages'] {
+  return ps.map((p) => ({ document: p.document, page: p.page, text: p.text, score: Math.round(p.score * 1000) / 1000 }));
+}
+
+/** Answers one question from the groups' stored facts and text. */
+export async function answerQuestion(db: Queryable, req: AskRequest): Promise<Answer> {
+  const lang0 = detectLanguage(req.question ?? '');
+  if (!req.question?.trim() || req.groupIds.length === 0) {
+    return { answer: NOT_FOUND[lang0], found: false, citations: [], intent: 'none', language: lang0, evidence: emptyEvidence() };
+  }
+  const { ctx, intent } = await context(db, req);
+  const { lang } = ctx;
+  if (intent !== 'passage') {
+    let r = await HANDLERS[intent](ctx);
+    if (!r && FALLBACK[intent]) r = await FALLBACK[intent]!(ctx);
+    if (r) return { answer: r.answer, found: r.found, citations: r.citations, intent, language: lang, evidence: { facts: r.facts, passages: [] } };
+  }
+  const terms = contentTerms(ctx.question);
+  const passages = await searchPassages(db, ctx.groupIds, terms, 5);
+  const best = passages[0];
+  const evidence = { facts: [], passages: toEvidencePassages(passages) };
+  if (!best || !passageAnswers(best, terms)) {
+    return { answer: NOT_FOUND[lang], found: false, citations: [], intent: intent === 'passage' ? 'passage' : `${intent}>passage`, language: lang, evidence };
+  }
+  const citation = { document: best.document, documentId: best.documentId, page: best.page, quote: best.quote };
+  const lead = t(lang, `Enligt ${best.document} (s. ${best.page})`, `According to ${best.document} (p. ${best.page})`);
+  return {
+    answer: `${lead}: "${best.quote}"\n${sourcesLine([citation], lang)}`,
+    found: true,
+    citations: [citation],
+    intent: intent === 'passage' ? 'passage' : `${intent}>passage`,
+    language: lang,
+    evidence,
+  };
+}
+
+/**
+ * Facts and passages for the LLM path: whatever the fact handlers know about the question and
+ * the best passages, without the abstention threshold (the prompt decides), within `budget`.
+ */
+export async function gatherEvidence(db: Queryable, req: AskRequest, budget: EvidenceBudget = { maxPassages: 5 }): Promise<Evidence & { intent: string; language: 'sv' | 'en' }> {
+  const lang0 = detectLanguage(req.question ?? '');
+  if (!req.question?.trim() || req.groupIds.length === 0) return { ...emptyEvidence(), intent: 'none', language: lang0 };
+  const { ctx, intent } = await context(db, req);
+  let facts: string[] = [];
+  if (intent !== 'passage') {
+    const r = (await HANDLERS[intent](ctx)) ?? (FALLBACK[intent] ? await FALLBACK[intent]!(ctx) : null);
+    if (r?.found) facts = r.facts;
+  }
+  const passages = await searchPassages(db, ctx.groupIds, contentTerms(ctx.question), budget.maxPassages);
+  return { facts, passages: toEvidencePassages(passages), intent, language: ctx.lang };
+}
+
+/** Answers several questions in order (the CLI's `ask --questions FILE`). */
+export async function askMany(db: Queryable, groupIds: string[], questions: string[], asker: AskRequest['asker'] = { id: 'cli' }): Promise<Answer[]> {
+  const out: Answer[] = [];
+  for (const question of questions) out.push(await answerQuestion(db, { question, asker, groupIds }));
+  return out;
+}

@@ -1,0 +1,191 @@
+/**
+ * Amounts: budget lines by activity name, activity letter, programme area, year or funding
+ * source. Action plans name activities in one table ("B Förstärkt gemensamt analysarbete –
+ * Hallandsbarometern") and price them by letter in their "Ekonomi" table, so a budget line is
+ * joined to the activity with the same ref in the same document (the nearest one before it,
+ * since refs like "3.1" repeat in every programme area). Also who is responsible for an
+ * activity (Ansvar) and when it happens (Tidplan).
+ */
+import { activitiesMatching, activitiesOf, budgetLinesMatching, type ActivityRow, type BudgetRow } from '../store/answer-queries.js';
+import { citeAll, type HandlerContext, type HandlerResult } from './context.js';
+import { yearsIn } from './dates.js';
+import { clip, NOT_FOUND, sourcesLine, t } from './format.js';
+import { coverage, likePatterns } from './match.js';
+import { contentTerms, fold, foldedWords, formatAmount, type QueryTerm } from './text.js';
+
+const REF = String.raw`(?:[A-Z](?:\.?[a-z])?|\d{1,2}(?:\.\d{1,2})?)`;
+const REF_IN_QUESTION = new RegExp(String.raw`\b(?:aktivitet(?:en)?|activity|punkt|point|item|mål|goal)\s+(${REF})(?![\p{L}\d])`, 'u');
+const LABEL_REFS = new RegExp(String.raw`^(${REF}(?:\s*[,–-]\s*${REF})*)\s+(?=\S)`, 'u');
+
+/** Refs at the start of a budget label: "2.1, 5, 6.1 Utvecklingsledare" → ["2.1","5","6.1"]. */
+export function labelRefs(label: string): { refs: string[]; rest: string } {
+  const m = label.match(LABEL_REFS);
+  if (!m) return { refs: [], rest: label };
+  return { refs: m[1]!.split(/\s*[,–-]\s*/).filter(Boolean), rest: label.slice(m[0].length) };
+}
+
+function normRef(r: string): string {
+  return r.replace(/[.\s]/g, '').toLowerCase();
+}
+
+function refMatches(budgetRef: string, activityRef: string | null): boolean {
+  if (!activityRef) return false;
+  const a = activityRef.trim();
+  return normRef(a) === normRef(budgetRef) || a.startsWith(budgetRef + '.') || budgetRef.startsWith(a + '.');
+}
+
+/** The activity a budget line prices: same document, same ref, nearest before it. */
+function linkActivity(line: BudgetRow, refs: string[], acts: ActivityRow[]): ActivityRow | null {
+  const same = acts.filter((a) => a.document_id === line.document_id && refs.some((r) => refMatches(r, a.ref)));
+  if (same.length === 0) return null;
+  const page = line.page ?? Infinity;
+  const before = same.filter((a) => (a.page ?? 0) <= page).sort((x, y) => (y.page ?? 0) - (x.page ?? 0));
+  return before[0] ?? same[0]!;
+}
+
+const TOTAL_Q = /\b(total\w*|summa\w*|sammanlagt|sammantaget|i allt|overall|altogether|hela)\b/;
+const TOTAL_LINE = /^(summa|total|totalt|totalen|sum)\b/i;
+const FINANCING = /finansier|statsbidrag|bidrag|medel|intäkt|funding|grant/i;
+const RESPONSIBLE_Q = /\b(ansvar\w*|responsible|in charge)\b/;
+
+function isTotal(b: BudgetRow): boolean {
+  return b.kind === 'total' || TOTAL_LINE.test(b.label.trim());
+}
+function isFinancing(b: BudgetRow): boolean {
+  return b.kind === 'financing' || b.kind === 'grant' || (b.kind === 'total' && /finansier/i.test(b.label)) || (b.kind === 'other' && FINANCING.test(b.label));
+}
+
+function yearOk(b: BudgetRow, year: number): boolean {
+  const period = b.period ?? '';
+  const range = period.match(/(\d{4})\s*[-–]\s*(\d{4})/);
+  if (range && Number(range[1]) <= year && year <= Number(range[2])) return true;
+  const ws = foldedWords([period, b.label, b.section ?? '', b.source ?? '', b.quote ?? '', b.page_head ?? ''].join(' '));
+  return ws.includes(String(year));
+}
+
+interface Scored {
+  line: BudgetRow;
+  activity: ActivityRow | null;
+  score: number;
+  strong: number;
+  mustOk: boolean;
+}
+
+function questionTerms(question: string): { terms: QueryTerm[]; ref: string | null } {
+  const m = question.match(REF_IN_QUESTION);
+  const ref = m ? m[1]! : null;
+  const stripped = m ? question.replace(m[0], ' ') : question;
+  const years = new Set(yearsIn(stripped).map(String));
+  const terms = contentTerms(stripped).filter((x) => !years.has(x.folded) && !/^(aktivitet\w*|activit\w*|programomrade\w*|programme|program|area|omrade\w*|kostnadsslag)$/.test(x.folded));
+  return { terms, ref };
+}
+
+export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'funding'): Promise<HandlerResult | null> {
+  const { lang } = ctx;
+  const { terms, ref } = questionTerms(ctx.question);
+  if (terms.length === 0 && !ref) return null;
+  const patterns = likePatterns(terms);
+  const acts = await activitiesMatching(ctx.db, ctx.groupIds, patterns, ref ? [ref] : []);
+  const actDocs = [...new Set(acts.map((a) => a.document_id))];
+  const lines = await budgetLinesMatching(ctx.db, ctx.groupIds, patterns, actDocs);
+  if (lines.length === 0) return null;
+  const allActs = actDocs.length ? await activitiesOf(ctx.db, ctx.groupIds, actDocs) : [];
+
+  const scored: Scored[] = [];
+  for (const line of lines) {
+    const { refs, rest } = labelRefs(line.label);
+    const activity = refs.length ? linkActivity(line, refs, allActs) : null;
+    if (ref && !refs.some((r) => normRef(r) === normRef(ref))) continue;
+    const strongText = [rest, line.source ?? '', activity?.name ?? '', activity?.goal ?? ''].join(' ');
+    const contextText = [line.section ?? '', line.page_head ?? '', activity?.area ?? ''].join(' ');
+    const strong = coverage(terms, strongText);
+    const all = coverage(terms, `${strongText} ${contextText}`);
+    const score = terms.length ? strong.coverage + 0.7 * (all.coverage - strong.coverage) : 1;
+    scored.push({ line, activity, score, strong: strong.coverage, mustOk: all.mustOk });
+  }
+  const threshold = terms.length <= 1 ? 0.99 : 0.6;
+  let hits = scored.filter((s) => s.mustOk && s.score >= threshold * (terms.length ? 1 : 0));
+  if (hits.length === 0) return null;
+
+  const years = yearsIn(ctx.question.replace(REF_IN_QUESTION, ' '));
+  if (years.length) {
+    const inYear = hits.filter((h) => years.every((y) => yearOk(h.line, y)));
+    if (inYear.length === 0) {
+      return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, `Inget belopp för ${years.join(', ')} finns för det du frågar om.`, `No amount for ${years.join(', ')} is given for what you ask about.`)}`, citations: [], facts: [] };
+    }
+    hits = inYear;
+  }
+  const wantsTotal = TOTAL_Q.test(fold(ctx.question)) || hits.every((h) => h.strong < 0.5);
+  hits = prefer(hits, (h) => (mode === 'funding' ? isFinancing(h.line) : !isFinancing(h.line)));
+  hits = wantsTotal ? prefer(hits, (h) => isTotal(h.line)) : prefer(hits, (h) => !isTotal(h.line));
+  const best = Math.max(...hits.map((h) => h.score));
+  const chosen = dedupe(hits.filter((h) => h.score >= best - 0.01)).slice(0, 4);
+
+  const lineText = (h: Scored) => {
+    const act = h.activity ? ` (${[h.activity.ref, h.activity.name].filter(Boolean).join(' ')})` : '';
+    const period = h.line.period ? `, ${h.line.period}` : '';
+    const src = h.line.source && !h.line.label.includes(h.line.source) ? `, ${h.line.source}` : '';
+    return `${clip(h.line.label, 120)}${act}: ${formatAmount(h.line.amount_sek)}${period}${src}`;
+  };
+  let answer = chosen.length === 1 ? `${lineText(chosen[0]!)}.` : chosen.map((h) => `• ${lineText(h)}`).join('\n');
+  const extra: Array<{ documentId: string; page: number | null; quote: string }> = [];
+  if (RESPONSIBLE_Q.test(fold(ctx.question))) {
+    const a = chosen.find((h) => h.activity?.responsible)?.activity;
+    if (a) {
+      answer += `\n${t(lang, 'Ansvar', 'Responsible')}: ${a.responsible}.`;
+      extra.push({ documentId: a.document_id, page: a.page, quote: clip(`${a.ref ?? ''} ${a.name} – ${a.responsible}`, 300) });
+    }
+  }
+  const citations = await citeAll(ctx, [
+    ...chosen.map((h) => ({ documentId: h.line.document_id, page: h.line.page, quote: clip(h.line.quote ?? `${h.line.label} ${h.line.amount_text}`, 300) })),
+    ...extra,
+  ]);
+  return {
+    found: true,
+    answer: `${answer}\n${sourcesLine(citations, lang)}`,
+    citations,
+    facts: chosen.map((h) => `${lineText(h)} [${h.line.kind}, p. ${h.line.page ?? '?'}]`),
+  };
+}
+
+/** Keeps the items that satisfy `pred`, unless none do. */
+function prefer<T>(xs: T[], pred: (x: T) => boolean): T[] {
+  const ys = xs.filter(pred);
+  return ys.length ? ys : xs;
+}
+
+function dedupe(hs: Scored[]): Scored[] {
+  const seen = new Set<string>();
+  return hs.filter((h) => {
+    const k = `${h.line.document_id}|${h.line.label}|${h.line.amount_sek}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Who is responsible for an activity (Ansvar), or when it happens (Tidplan). */
+export async function answerActivity(ctx: HandlerContext, field: 'responsible' | 'timeline'): Promise<HandlerResult | null> {
+  const { terms, ref } = questionTerms(ctx.question);
+  const relevant = terms.filter((x) => !/^(tidplan\w*|genomfor\w*|nar|klar\w*|start\w*|borja\w*|paborja\w*)$/.test(x.folded));
+  if (relevant.length === 0 && !ref) return null;
+  const acts = await activitiesMatching(ctx.db, ctx.groupIds, likePatterns(relevant), ref ? [ref] : []);
+  const scored = acts
+    .filter((a) => (field === 'responsible' ? a.responsible : a.timeline))
+    .map((a) => ({ a, c: coverage(relevant, `${a.ref ?? ''} ${a.name} ${a.goal ?? ''}`) }))
+    .filter((s) => s.c.mustOk && (relevant.length === 0 || s.c.coverage >= (relevant.length <= 1 ? 0.99 : 0.6)))
+    .sort((x, y) => y.c.coverage - x.c.coverage);
+  if (scored.length === 0) return null;
+  const top = scored.filter((s) => s.c.coverage >= scored[0]!.c.coverage - 0.01).slice(0, 3);
+  const { lang } = ctx;
+  const label = field === 'responsible' ? t(lang, 'Ansvar', 'Responsible') : t(lang, 'Tidplan', 'Timeline');
+  const body = top.map(({ a }) => `${[a.ref, a.name].filter(Boolean).join(' ')} – ${label}: ${field === 'responsible' ? a.responsible : a.timeline}`);
+  const citations = await citeAll(ctx, top.map(({ a }) => ({ documentId: a.document_id, page: a.page, quote: clip(`${a.ref ?? ''} ${a.name} – ${field === 'responsible' ? a.responsible : a.timeline}`, 300) })));
+  return {
+    found: true,
+    answer: `${body.join('\n')}.\n${sourcesLine(citations, lang)}`,
+    citations,
+    facts: top.map(({ a }) => `Activity ${a.ref ?? ''} ${a.name}: responsible ${a.responsible ?? '?'}, timeline ${a.timeline ?? '?'}, area ${a.area ?? '?'} (p. ${a.page ?? '?'})`),
+  };
+}
+

@@ -1,0 +1,46 @@
+/** Wording shared by the handlers: not-found messages, citations and the sources line. */
+import type { AnswerLanguage, Citation } from './types.js';
+
+export const NOT_FOUND: Record<AnswerLanguage, string> = {
+  sv: 'Det framgår inte av gruppens dokument.',
+  en: "The group's documents do not say.",
+};
+
+/** The name shown for a document: its title, else its file name. */
+export function docName(d: { title: string | null; file_name: string } | undefined): string {
+  if (!d) return '?';
+  return d.title?.trim() || d.file_name;
+}
+
+/** Shortens a quote to about `max` characters at a word boundary. */
+export function clip(s: string, max = 300): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)) + ' …';
+}
+
+/** "Källa: Mötesanteckning …, s. 1, 2." — one entry per document. */
+export function sourcesLine(citations: Citation[], lang: AnswerLanguage): string {
+  if (citations.length === 0) return '';
+  const byDoc = new Map<string, Set<number>>();
+  for (const c of citations) {
+    const pages = byDoc.get(c.document) ?? new Set<number>();
+    if (c.page !== null) pages.add(c.page);
+    byDoc.set(c.document, pages);
+  }
+  const p = lang === 'sv' ? 's.' : 'p.';
+  const parts = [...byDoc].map(([doc, pages]) => (pages.size ? `${doc}, ${p} ${[...pages].sort((a, b) => a - b).join(', ')}` : doc));
+  return `${lang === 'sv' ? 'Källa' : 'Source'}: ${parts.join('; ')}.`;
+}
+
+/** Joins a list as "a, b och c" / "a, b and c". */
+export function joinList(items: string[], lang: AnswerLanguage): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${items[items.length - 1]}`;
+}
+
+/** Picks the Swedish or English text. */
+export function t(lang: AnswerLanguage, sv: string, en: string): string {
+  return lang === 'sv' ? sv : en;
+}

@@ -1,0 +1,34 @@
+/** Scores how well a text covers a question's content words. */
+import { foldedWords, hasWordPrefix, type QueryTerm } from './text.js';
+
+export interface Coverage {
+  /** Share of the question's word weight found in the text, 0..1. */
+  coverage: number;
+  /** Every name, number and acronym of the question was found. */
+  mustOk: boolean;
+  matched: QueryTerm[];
+}
+
+export function coverage(terms: QueryTerm[], text: string | string[]): Coverage {
+  const ws = Array.isArray(text) ? text : foldedWords(text);
+  let got = 0;
+  let total = 0;
+  let mustOk = true;
+  const matched: QueryTerm[] = [];
+  for (const term of terms) {
+    total += term.weight;
+    const hit = term.prefixes.some((p) => hasWordPrefix(ws, p));
+    if (hit) {
+      got += term.weight;
+      matched.push(term);
+    } else if (term.must) mustOk = false;
+  }
+  return { coverage: total ? got / total : 0, mustOk, matched };
+}
+
+/** LIKE patterns ("%prefix%") for terms' stems, for coarse SQL filtering. */
+export function likePatterns(terms: QueryTerm[], minLength = 4): string[] {
+  const out = new Set<string>();
+  for (const term of terms) for (const p of term.prefixes) if (p.length >= minLength && !/^\d+$/.test(p)) out.add(`%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  return [...out];
+}

@@ -1,0 +1,182 @@
+/**
+ * Text helpers shared by the answer engine: accent folding (questions are often typed without
+ * å/ä/ö), tokens, stop words, a light stemmer and a small English→Swedish glossary so English
+ * questions can match Swedish documents.
+ */
+
+const FOLD_FROM = 'åäöéèüáàæø';
+const FOLD_TO = 'aaoeeuaaao';
+const FOLD_MAP = new Map([...FOLD_FROM].map((c, i) => [c, FOLD_TO[i]!]));
+
+/** SQL expression folding a column the same way as `fold` (and as the 0002 trigram index). */
+export function sqlFold(column: string): string {
+  return `translate(lower(${column}), '${FOLD_FROM}', '${FOLD_TO}')`;
+}
+
+/** Lower case, å/ä/ö → a/a/o and friends. */
+export function fold(s: string): string {
+  let out = '';
+  for (const ch of s.toLowerCase()) out += FOLD_MAP.get(ch) ?? ch;
+  return out;
+}
+
+/** Words and numbers of a text, original case kept. */
+export function words(s: string): string[] {
+  return s.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** Folded words of a text, hyphenated words also split into their parts. */
+export function foldedWords(s: string): string[] {
+  const out: string[] = [];
+  for (const w of words(fold(s))) {
+    out.push(w);
+    if (w.includes('-')) out.push(...w.split('-').filter(Boolean));
+  }
+  return out;
+}
+
+const STOP = new Set(
+  fold(
+    `och i att det som på är av för med till den har de inte om ett han men var jag sig från vi så kan man när år
+     sin nu ska skall hur vad vem vilka vilken vilket vilket varför var där här eller också alla allt efter
+     än då mot dem denna detta dessa deras dess hon hans hennes honom mig min mitt mina oss vår våra ni er ert
+     ut upp in över under vid hos genom utan sedan redan bara mycket många mer mest får fick finns fanns
+     blir blev bli vara varit ha hade gör göra gjorde görs gjordes skulle kommer kunde ju väl nog ens hos
+     något några någon ingen inget inga en ett på enligt angående gällande kring om
+     berätta säg visa lista ge snälla tack hej undrar veta vet
+     the a an of to in on at for by with from about as is are was were be been being do does did done
+     what who whom whose which when where why how this that these those it its there their they them we our you your
+     i me my he she his her and or but not no any some all many much more most can could should would will shall
+     may might must have has had get got tell show list please give know let us into than then also
+     hello hi thanks`,
+  ).split(/\s+/),
+);
+
+/** Words that only say what kind of question it is; they do not name what is asked about. */
+const QUESTION_WORDS = new Set(
+  fold(
+    `kostar kosta kostnad kostnader kostnaden kostade summa summan total totala totalt totalen belopp beloppet pengar kronor kr sek
+     budget budgeten budgeterat budgeterad utfall utfallet finansieras finansierad finansiering finansieringen finansierades
+     ansvarig ansvariga ansvarar ansvaret ansvar tidplan tidplanen genomföras genomförs utföras klart
+     cost costs costing price spend spent amount total sum budget budgeted funded funding financed finance responsible charge timeline schedule
+     mötet möte möten mötena mötes sammanträdet sammanträde meeting meetings
+     dokument dokumenten dokumentet document documents handling handlingar
+     gruppen grupp gruppens group groups`,
+  ).split(/\s+/),
+);
+
+/** True for a folded word that carries no content. */
+export function isStopWord(folded: string): boolean {
+  return STOP.has(folded);
+}
+
+/** True for a folded word that only marks the kind of question. */
+export function isQuestionWord(folded: string): boolean {
+  return QUESTION_WORDS.has(folded);
+}
+
+/** English words members use → Swedish stems found in the documents. */
+const GLOSSARY: Record<string, string[]> = {
+  meeting: ['möte'], meetings: ['möte'], next: ['nästa'], attended: ['närvarande'], absent: ['frånvarande'],
+  decision: ['beslut'], decisions: ['beslut'], decided: ['beslut'], proposal: ['förslag'], letter: ['svar', 'skrivelse'],
+  children: ['barn'], child: ['barn'], young: ['unga'], youth: ['unga'], people: ['personer'], families: ['familj'], family: ['familj'],
+  elderly: ['äldre'], health: ['hälsa'], 'e-health': ['e-hälsa'], mental: ['psykisk'], psychiatry: ['psykiatri'],
+  disability: ['funktionsnedsättning'], addiction: ['missbruk', 'beroende'], violence: ['våld'],
+  cost: ['kostnad'], costs: ['kostnad'], budget: ['budget'], funding: ['finansiering'], grant: ['statsbidrag', 'bidrag'],
+  trust: ['tillit'], day: ['dag'], days: ['dag'], target: ['målgrupp'], group: ['grupp'], school: ['skola', 'skolan'],
+  training: ['utbildning'], education: ['utbildning'], trained: ['utbildade'], suicide: ['suicid'], prevention: ['prevention'],
+  successful: ['framgångsrik'], initiative: ['satsning', 'initiativ'], initiatives: ['satsning', 'initiativ'],
+  application: ['ansökan'], report: ['rapport'], follow: ['uppföljning'], 'follow-up': ['uppföljningsrapport'], outcome: ['utfall'],
+  politicians: ['politiker'], goals: ['mål'], goal: ['mål'], focus: ['fokus'], areas: ['område'], area: ['område'],
+  plan: ['plan'], action: ['handlingsplan'], municipality: ['kommun'], region: ['region'], replaces: ['ersätter', 'ersättas'],
+  replace: ['ersätter', 'ersättas'], deviations: ['avvikelser'], vaccination: ['vaccin'], vaccine: ['vaccin'],
+  workshop: ['workshop'], user: ['brukar'], users: ['brukar'], coordinator: ['samordnare'], chair: ['ordförande'],
+  secretary: ['sekreterare'], parents: ['föräldrar'], parental: ['föräldra'], support: ['stöd'], overweight: ['övervikt'],
+  physical: ['fysisk'], activity: ['aktivitet'], activities: ['aktivitet'], project: ['projekt'], municipalities: ['kommun'],
+};
+
+/** Swedish forms an English word may appear as (folded), empty when none is known. */
+export function glossary(foldedWord: string): string[] {
+  return (GLOSSARY[foldedWord] ?? []).map(fold);
+}
+
+const SUFFIXES = ['arnas', 'ernas', 'ornas', 'heten', 'arna', 'erna', 'orna', 'ande', 'ende', 'ades', 'ats', 'ens', 'ets', 'ing', 'ers',
+  'ies', 'are', 'ern', 'et', 'en', 'er', 'ar', 'or', 'na', 'es', 'ed', 's', 'a', 'e', 'n'];
+
+/** A prefix that inflected forms of a folded word share ("webbplattformen" → "webbplattform"). */
+export function stemPrefix(folded: string): string {
+  if (/^\d/.test(folded) || folded.length <= 4) return folded;
+  for (const s of SUFFIXES) {
+    if (folded.endsWith(s) && folded.length - s.length >= 4) return folded.slice(0, -s.length);
+  }
+  return folded;
+}
+
+/** True when some word of `haystackWords` begins with the stem of `folded` (or equals a number). */
+export function hasWordPrefix(haystackWords: readonly string[], prefix: string): boolean {
+  if (/^\d+$/.test(prefix)) return haystackWords.includes(prefix);
+  return haystackWords.some((w) => w.startsWith(prefix) || (prefix.length >= 7 && w.length >= 7 && w.includes(prefix)));
+}
+
+/** A word of the question, with what we know about it. */
+export interface QueryTerm {
+  /** As written. */
+  raw: string;
+  folded: string;
+  /** Prefixes any of which counts as a match (the word's stem and its glossary forms), folded. */
+  prefixes: string[];
+  /** Unfolded forms for text search: the word in lower case and its glossary translations. */
+  forms: string[];
+  /** Names, numbers and acronyms must be matched for a passage to count as an answer. */
+  must: boolean;
+  weight: number;
+}
+
+/** The content words of a question (no stop words, no question-kind words). */
+export function contentTerms(question: string, opts: { dropQuestionWords?: boolean } = {}): QueryTerm[] {
+  const out: QueryTerm[] = [];
+  const seen = new Set<string>();
+  const ws = words(question);
+  ws.forEach((raw, i) => {
+    const parts = raw.includes('-') && !/^[\p{L}]-/u.test(raw) ? [raw, ...raw.split('-')] : [raw];
+    for (const part of parts.length > 1 ? parts.slice(1) : parts) {
+      const f = fold(part);
+      if (!f || seen.has(f) || isStopWord(f)) continue;
+      if ((opts.dropQuestionWords ?? true) && isQuestionWord(f)) continue;
+      if (f.length < 2 && !/\d/.test(f)) continue;
+      seen.add(f);
+      const isNumber = /^\d+$/.test(f);
+      const isAcronym = /^[A-ZÅÄÖ]{2,}$/.test(part);
+      const isName = i > 0 && /^\p{Lu}\p{Ll}/u.test(part);
+      const gl = glossary(f);
+      const glRaw = GLOSSARY[f] ?? [];
+      out.push({
+        raw: part,
+        folded: f,
+        prefixes: [stemPrefix(f), ...gl.map(stemPrefix)],
+        forms: [part.toLowerCase(), ...glRaw],
+        must: isNumber || isAcronym || (isName && gl.length === 0),
+        weight: isNumber || isAcronym || isName ? 2 : f.length >= 6 ? 1.2 : 1,
+      });
+    }
+  });
+  return out;
+}
+
+/** Characters safe inside a tsquery lexeme; anything else is dropped, never passed to SQL. */
+export function lexeme(s: string): string {
+  return s.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** "375 000 kr". */
+export function formatAmount(sek: number): string {
+  const neg = sek < 0;
+  const digits = String(Math.round(Math.abs(sek)));
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${neg ? '−' : ''}${grouped} kr`;
+}
+
+/** Escapes a string for use inside a LIKE pattern. */
+export function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c);
+}

@@ -1,0 +1,287 @@
+/**
+ * Read-only queries for the answer engine. Every query is scoped by `group_id = ANY($1)`; user
+ * text only ever reaches SQL as bound parameters.
+ */
+import type { Queryable } from './db.js';
+
+/** Folds case and Swedish/French accents; must equal the expression of the 0002 trigram index. */
+export const FOLD = (col: string) => `translate(lower(${col}), 'åäöéèüáàæø', 'aaoeeuaaao')`;
+
+export interface DocInfo {
+  id: string;
+  title: string | null;
+  file_name: string;
+  kind: string | null;
+  doc_date: string | null;
+  page_count: number | null;
+  created_at: Date;
+}
+
+export async function listGroupDocuments(q: Queryable, groupIds: string[]): Promise<DocInfo[]> {
+  return (
+    await q.query<DocInfo>(
+      `SELECT id, title, file_name, kind, doc_date, page_count, created_at FROM documents
+       WHERE group_id = ANY($1::uuid[]) AND status = 'done' ORDER BY doc_date DESC NULLS LAST, created_at DESC`,
+      [groupIds],
+    )
+  ).rows;
+}
+
+export interface MeetingRow extends DocInfo {
+  attendees: number;
+}
+
+/** Documents that list attendees (minutes), newest first. */
+export async function listMeetings(q: Queryable, groupIds: string[]): Promise<MeetingRow[]> {
+  return (
+    await q.query<MeetingRow>(
+      `SELECT d.id, d.title, d.file_name, d.kind, d.doc_date, d.page_count, d.created_at, a.n AS attendees
+       FROM (SELECT document_id, count(*)::int AS n FROM attendees WHERE group_id = ANY($1::uuid[]) GROUP BY document_id) a
+       JOIN documents d ON d.id = a.document_id
+       ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC`,
+      [groupIds],
+    )
+  ).rows;
+}
+
+export interface AttendeeRow {
+  document_id: string;
+  name: string;
+  role: string | null;
+  organisation: string | null;
+  present: boolean;
+  flags: string[];
+  presence: string | null;
+  page: number | null;
+  quote: string | null;
+}
+
+export async function attendeesOf(q: Queryable, groupIds: string[], documentIds: string[]): Promise<AttendeeRow[]> {
+  return (
+    await q.query<AttendeeRow>(
+      `SELECT document_id, name, role, organisation, present, flags, presence, page, quote FROM attendees
+       WHERE group_id = ANY($1::uuid[]) AND document_id = ANY($2::uuid[]) ORDER BY document_id, ord`,
+      [groupIds, documentIds],
+    )
+  ).rows;
+}
+
+/** Names of people and units the group's documents know (attendees and action-item owners). */
+export async function knownNames(q: Queryable, groupIds: string[]): Promise<string[]> {
+  const r = await q.query<{ name: string }>(
+    `SELECT DISTINCT name FROM attendees WHERE group_id = ANY($1::uuid[])
+     UNION SELECT DISTINCT unnest(coalesce(corrected_owners, owners)) FROM action_items WHERE group_id = ANY($1::uuid[])`,
+    [groupIds],
+  );
+  return r.rows.map((x) => x.name).filter((n) => n && n.trim().length > 1);
+}
+
+export interface ActionRow {
+  id: number;
+  document_id: string;
+  owners: string[];
+  task: string;
+  due: string | null;
+  due_text: string | null;
+  page: number | null;
+  section: string | null;
+  quote: string;
+  status: string;
+  doc_date: string | null;
+}
+
+export async function actionItems(q: Queryable, groupIds: string[], opts: { openOnly: boolean; limit?: number }): Promise<ActionRow[]> {
+  return (
+    await q.query<ActionRow>(
+      `SELECT a.id, a.document_id, coalesce(a.corrected_owners, a.owners) AS owners, a.task,
+              coalesce(a.corrected_due, a.due) AS due, a.due_text, a.page, a.section, a.quote, a.status, d.doc_date
+       FROM action_items a JOIN documents d ON d.id = a.document_id
+       WHERE a.group_id = ANY($1::uuid[]) AND ($2::boolean = false OR a.status = 'open')
+       ORDER BY d.doc_date DESC NULLS LAST, a.document_id, a.ord LIMIT $3`,
+      [groupIds, opts.openOnly, opts.limit ?? 500],
+    )
+  ).rows;
+}
+
+/** Action items whose owners or text name one of `foldedNames` (folded, LIKE-escaped). */
+export async function actionItemsNaming(q: Queryable, groupIds: string[], foldedPatterns: string[]): Promise<ActionRow[]> {
+  return (
+    await q.query<ActionRow>(
+      `SELECT a.id, a.document_id, coalesce(a.corrected_owners, a.owners) AS owners, a.task,
+              coalesce(a.corrected_due, a.due) AS due, a.due_text, a.page, a.section, a.quote, a.status, d.doc_date
+       FROM action_items a JOIN documents d ON d.id = a.document_id
+       WHERE a.group_id = ANY($1::uuid[])
+         AND ${FOLD(`array_to_string(coalesce(a.corrected_owners, a.owners), ' | ')`)} LIKE ANY($2::text[])
+       ORDER BY d.doc_date DESC NULLS LAST, a.document_id, a.ord LIMIT 200`,
+      [groupIds, foldedPatterns],
+    )
+  ).rows;
+}
+
+export interface DecisionRow {
+  document_id: string;
+  text: string;
+  section: string | null;
+  page: number | null;
+  quote: string | null;
+}
+
+export async function decisionsOf(q: Queryable, groupIds: string[], documentIds: string[] | null): Promise<DecisionRow[]> {
+  return (
+    await q.query<DecisionRow>(
+      `SELECT document_id, text, section, page, quote FROM decisions
+       WHERE group_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR document_id = ANY($2::uuid[])) ORDER BY document_id, ord LIMIT 200`,
+      [groupIds, documentIds],
+    )
+  ).rows;
+}
+
+export interface NextMeetingRow {
+  document_id: string;
+  date: string | null;
+  time: string | null;
+  place: string | null;
+  text: string;
+  page: number | null;
+  doc_date: string | null;
+}
+
+export async function nextMeetings(q: Queryable, groupIds: string[]): Promise<NextMeetingRow[]> {
+  return (
+    await q.query<NextMeetingRow>(
+      `SELECT n.document_id, n.date, n.time, n.place, n.text, n.page, d.doc_date
+       FROM next_meetings n JOIN documents d ON d.id = n.document_id
+       WHERE n.group_id = ANY($1::uuid[]) ORDER BY n.date DESC NULLS LAST, d.doc_date DESC NULLS LAST LIMIT 20`,
+      [groupIds],
+    )
+  ).rows;
+}
+
+export interface ActivityRow {
+  id: number;
+  document_id: string;
+  ref: string | null;
+  name: string;
+  goal: string | null;
+  responsible: string | null;
+  timeline: string | null;
+  area: string | null;
+  page: number | null;
+}
+
+/** Plan activities whose name, goal or area contains one of the folded patterns, or whose ref is named. */
+export async function activitiesMatching(q: Queryable, groupIds: string[], patterns: string[], refs: string[]): Promise<ActivityRow[]> {
+  return (
+    await q.query<ActivityRow>(
+      `SELECT id, document_id, ref, name, goal, responsible, timeline, area, page FROM plan_activities
+       WHERE group_id = ANY($1::uuid[])
+         AND (${FOLD(`name || ' ' || coalesce(area, '')`)} LIKE ANY($2::text[]) OR ref = ANY($3::text[]))
+       ORDER BY document_id, ord LIMIT 300`,
+      [groupIds, patterns, refs],
+    )
+  ).rows;
+}
+
+/** Activities of the given documents (to join budget lines to names by ref). */
+export async function activitiesOf(q: Queryable, groupIds: string[], documentIds: string[]): Promise<ActivityRow[]> {
+  return (
+    await q.query<ActivityRow>(
+      `SELECT id, document_id, ref, name, goal, responsible, timeline, area, page FROM plan_activities
+       WHERE group_id = ANY($1::uuid[]) AND document_id = ANY($2::uuid[]) AND ref IS NOT NULL ORDER BY document_id, ord`,
+      [groupIds, documentIds],
+    )
+  ).rows;
+}
+
+export interface BudgetRow {
+  id: number;
+  document_id: string;
+  label: string;
+  amount_sek: number;
+  amount_text: string;
+  period: string | null;
+  kind: string;
+  source: string | null;
+  section: string | null;
+  page: number | null;
+  quote: string | null;
+  /** The page's first lines: running headers name the programme area. */
+  page_head: string | null;
+}
+
+/**
+ * Budget lines whose label, section, source or page header contains a pattern, plus every line
+ * of `documentIds` (documents whose activities matched, joined by ref in the engine).
+ */
+export async function budgetLinesMatching(q: Queryable, groupIds: string[], patterns: string[], documentIds: string[]): Promise<BudgetRow[]> {
+  return (
+    await q.query<BudgetRow>(
+      `SELECT b.id, b.document_id, b.label, b.amount_sek, b.amount_text, b.period, b.kind, b.source, b.section, b.page, b.quote,
+              left(p.text, 200) AS page_head
+       FROM budget_lines b LEFT JOIN pages p ON p.document_id = b.document_id AND p.page_no = b.page
+       WHERE b.group_id = ANY($1::uuid[])
+         AND (b.document_id = ANY($3::uuid[])
+              OR ${FOLD(`b.label || ' ' || coalesce(b.section, '') || ' ' || coalesce(b.source, '') || ' ' || coalesce(left(p.text, 200), '')`)} LIKE ANY($2::text[]))
+       ORDER BY b.document_id, b.ord LIMIT 2000`,
+      [groupIds, patterns, documentIds],
+    )
+  ).rows;
+}
+
+export interface ChunkRow {
+  id: number;
+  document_id: string;
+  page_no: number;
+  section: string | null;
+  text: string;
+  title: string | null;
+  file_name: string;
+  rank: number;
+}
+
+/**
+ * Full-text search: `termQueries` holds one tsquery string per question word (already reduced
+ * to letters and digits, with `:*`); `mode` 'all' requires every word, 'any' one of them.
+ * The SQL text is built from placeholders only.
+ */
+export async function searchChunks(q: Queryable, groupIds: string[], termQueries: string[], mode: 'all' | 'any', limit: number): Promise<ChunkRow[]> {
+  if (termQueries.length === 0) return [];
+  const per = termQueries.map(
+    (_, i) => `(to_tsquery('swedish', $${i + 3}) || to_tsquery('english', $${i + 3}) || to_tsquery('simple', $${i + 3}))`,
+  );
+  const tsq = per.join(mode === 'all' ? ' && ' : ' || ');
+  return (
+    await q.query<ChunkRow>(
+      `WITH qq AS (SELECT ${tsq} AS tq)
+       SELECT c.id, c.document_id, c.page_no, c.section, c.text, d.title, d.file_name, ts_rank_cd(c.tsv, qq.tq) AS rank
+       FROM chunks c JOIN documents d ON d.id = c.document_id, qq
+       WHERE c.group_id = ANY($1::uuid[]) AND c.tsv @@ qq.tq
+       ORDER BY rank DESC, c.id LIMIT $2`,
+      [groupIds, limit, ...termQueries],
+    )
+  ).rows;
+}
+
+/** Chunks containing every folded word (trigram index): catches words typed without å/ä/ö. */
+export async function searchChunksFolded(q: Queryable, groupIds: string[], likePatterns: string[], limit: number): Promise<ChunkRow[]> {
+  if (likePatterns.length === 0) return [];
+  return (
+    await q.query<ChunkRow>(
+      `SELECT c.id, c.document_id, c.page_no, c.section, c.text, d.title, d.file_name, 0::real AS rank
+       FROM chunks c JOIN documents d ON d.id = c.document_id
+       WHERE c.group_id = ANY($1::uuid[]) AND ${FOLD('c.text')} LIKE ALL($2::text[])
+       ORDER BY c.id LIMIT $3`,
+      [groupIds, likePatterns, limit],
+    )
+  ).rows;
+}
+
+/** Titles and file names of the given documents, within the groups. */
+export async function documentNames(q: Queryable, groupIds: string[], ids: string[]): Promise<Map<string, { title: string | null; file_name: string; doc_date: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const r = await q.query<{ id: string; title: string | null; file_name: string; doc_date: string | null }>(
+    `SELECT id, title, file_name, doc_date FROM documents WHERE group_id = ANY($1::uuid[]) AND id = ANY($2::uuid[])`,
+    [groupIds, [...new Set(ids)]],
+  );
+  return new Map(r.rows.map((x) => [x.id, x]));
+}
