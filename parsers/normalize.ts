@@ -246,9 +246,13 @@ function joins(cur: Para, prev: NormLine, l: NormLine, c: JoinCtx): boolean {
   // The previous line was full if the next line's first word would not have fitted after it.
   const firstWord = /^\S+/.exec(l.text)?.[0].length ?? 0;
   const full = prev.right + firstWord * l.size * 0.5 >= (c.pageRight.get(prev.page) ?? prev.right) * 0.92;
-  const lower = /^[\p{Ll}(]/u.test(l.text);
+  // A lower-case start continues a sentence, but only after a reasonably long line (a short
+  // "Förslag till beslut" above "att …" points is a label, not a wrapped line).
+  const lower = /^[\p{Ll}(]/u.test(l.text) && prev.right >= (c.pageRight.get(prev.page) ?? prev.right) * 0.6 && !/:$/.test(prev.text);
   if (cur.kind === 'heading') return close && l.size > c.bodySize * 1.1 && cur.lines.length < 3;
   if (close) {
+    // Parallel "att …" points of a Swedish decision list are separate items.
+    if (/^att\s/iu.test(l.text) && /^(?:[-–•]\s*)?att\s/iu.test(cur.text)) return false;
     if (cur.kind === 'bullet' && l.x <= cur.x + 1 && !lower) return false;
     if (cur.kind === 'text' && Math.abs(l.x - cur.x) > l.size * 2 && !lower) return false;
     return full || lower;
@@ -331,7 +335,10 @@ function lineSpacing(lines: NormLine[], bodySize: number): number {
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1]!;
     const b = lines[i]!;
-    if (a.page === b.page && Math.abs(a.size - bodySize) < 0.6 && Math.abs(b.size - bodySize) < 0.6 && b.y > a.y) gaps.push(b.y - a.y);
+    // Only gaps that can be plain line spacing: blank lines between paragraphs (common in
+    // text input) would otherwise become the mode and glue paragraphs together.
+    const gap = b.y - a.y;
+    if (a.page === b.page && Math.abs(a.size - bodySize) < 0.6 && Math.abs(b.size - bodySize) < 0.6 && gap > 0 && gap <= bodySize * 1.8) gaps.push(gap);
   }
   return mode(gaps) ?? bodySize * 1.35;
 }

@@ -201,6 +201,13 @@ function person(nameText: string, roleText: string, p: Para, mode: Mode, quote: 
     nameT = nameT.replace(pm[0], ' ').trim();
     role = role.replace(pm[0], ' ').trim();
   }
+  // "(Chair)", "(Clerk)" after a name is role text.
+  const paren = /\(([^()]{2,60})\)/u.exec(nameT);
+  if (paren) {
+    role = [paren[1]!.trim(), role].filter(Boolean).join(', ');
+    nameT = nameT.replace(paren[0], ' ').trim();
+  }
+  role = role.replace(/^\(([^()]*)\)$/u, '$1');
   // Name written with its role in one cell: "Simon Elfgrén, ordförande".
   const comma = nameT.indexOf(',');
   if (comma > 0) {
@@ -259,6 +266,7 @@ function tableRow(p: Para, table: { presentX: number[]; absentX: number[] }, out
   const nearest = (x: number, cols: number[]): number => Math.min(...cols.map((c) => Math.abs(c - x)));
   let present: boolean | null = null;
   for (const mk of marks) present = nearest(mk.x, table.presentX) <= nearest(mk.x, table.absentX);
+  if (marks.length === 0) return false;
   const roleText = cells.slice(1).filter((c) => !X_MARK.test(c.text)).map((c) => c.text).join(', ');
   const a = person(nameCell.text, roleText, p, { present: present ?? false, flags: [] }, p.text.slice(0, 300));
   if (!a) return false;

@@ -42,7 +42,7 @@ export function extractDecisions(doc: NormDoc): Decision[] {
     }
     const inline = INLINE_LABEL_RE.exec(text);
     if (inline) {
-      const body = inline[1]!.replace(/^att\s+/iu, '');
+      const body = inline[1]!.replace(/^att\s+/iu, '').replace(/\.$/, '');
       push(body, p, text, p.subsection);
       continue;
     }
@@ -51,12 +51,12 @@ export function extractDecisions(doc: NormDoc): Decision[] {
       if (v) {
         const rest = v[2]!.trim();
         if (rest === '' || rest === ':') listMode = { section: p.subsection ?? p.section };
-        else push(rest, p, s.text, p.subsection ?? p.section);
+        else push(rest.replace(/\.$/, ''), p, s.text, p.subsection ?? p.section);
         continue;
       }
       const en = EN_RE.exec(s.text);
       if (en) {
-        push(en[1] ?? en[2] ?? en[3] ?? '', p, s.text, p.subsection ?? p.section);
+        push((en[1] ?? en[2] ?? en[3] ?? '').replace(/\.$/, ''), p, s.text, p.subsection ?? p.section);
         continue;
       }
       if (CARRIED_RE.test(s.text)) push(s.text, p, s.text, p.subsection ?? p.section);
