@@ -16,8 +16,8 @@ import { answerDecisions, answerNextMeeting } from './facts-meeting.js';
 import { NOT_FOUND, sourcesLine, t } from './format.js';
 import { detectIntent, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
-import { passageAnswers, searchPassages, type Passage } from './passages.js';
-import { contentTerms } from './text.js';
+import { passageAnswers, searchPassages, shapeOk, type Passage } from './passages.js';
+import { contentTerms, fold } from './text.js';
 import type { Answer, AskRequest, Evidence, EvidenceBudget } from './types.js';
 
 const MAX_QUESTION = 1000;
@@ -47,7 +47,6 @@ const HANDLERS: Record<Exclude<Intent, 'passage'>, Handler> = {
 /** Fact intents that fall back to another fact handler before full text. */
 const FALLBACK: Partial<Record<Intent, Handler>> = {
   'budget.funding': (c) => answerBudget(c, 'amount'),
-  'budget.amount': (c) => answerActivity(c, 'responsible'),
 };
 
 async function context(db: Queryable, req: AskRequest): Promise<{ ctx: HandlerContext; intent: Intent }> {
@@ -91,10 +90,11 @@ export async function answerQuestion(db: Queryable, req: AskRequest): Promise<An
     if (r) return { answer: r.answer, found: r.found, citations: r.citations, intent, language: lang, evidence: { facts: r.facts, passages: [] } };
   }
   const terms = contentTerms(ctx.question);
-  const passages = await searchPassages(db, ctx.groupIds, terms, 5);
-  const best = passages[0];
+  const passages = await searchPassages(db, ctx.groupIds, terms, 8);
   const evidence = { facts: [], passages: toEvidencePassages(passages) };
-  if (!best || !passageAnswers(best, terms)) {
+  const folded = fold(ctx.question);
+  const best = passages.find((p) => passageAnswers(p, terms) && shapeOk(folded, intent, p.text));
+  if (!best) {
     return { answer: NOT_FOUND[lang], found: false, citations: [], intent: intent === 'passage' ? 'passage' : `${intent}>passage`, language: lang, evidence };
   }
   const citation = { document: best.document, documentId: best.documentId, page: best.page, quote: best.quote };

@@ -66,7 +66,7 @@ export async function searchPassages(db: Queryable, groupIds: string[], terms: Q
       coverage: c.coverage,
       mustOk: c.mustOk,
       rank,
-      score: c.coverage * 2 + (c.mustOk ? 0.5 : 0) + rank * 0.5,
+      score: c.coverage * 3 + (c.mustOk ? 0.5 : 0) + rank * 0.3,
     });
   }
   out.sort((a, b) => b.score - a.score || a.page - b.page);
@@ -98,4 +98,22 @@ export function bestSentences(text: string, terms: QueryTerm[]): string {
   let quote = sentences[best]!;
   if (quote.length < 80 && sentences[best + 1]) quote += ' ' + sentences[best + 1];
   return clip(quote, 350);
+}
+
+const MONTH = /\b(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b/i;
+
+/**
+ * The kind of thing the question asks for must be in the passage: an amount or count needs a
+ * number, "när"/"when" a date. Otherwise a passage that merely mentions the subject ("fri
+ * tillgång på kaffe") would pass for the answer to "Vad kostar kaffet?".
+ */
+export function shapeOk(foldedQuestion: string, intent: string, text: string): boolean {
+  const q = foldedQuestion;
+  if (intent.startsWith('budget') || /\b(hur mycket|how much|hur manga|how many|antal|number of)\b/.test(q)) {
+    if (!/\d/.test(text)) return false;
+  }
+  if (/^(nar|when)\b/.test(q) || /\b(vilket datum|what date|which date)\b/.test(q)) {
+    if (!(MONTH.test(text) || /\b(19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}\b|\b(vecka|week|varen|hosten|spring|autumn)\b/i.test(text))) return false;
+  }
+  return true;
 }

@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExtractResult, PageText } from '../../core/facts.js';
+import type { PageText } from '../../core/facts.js';
 import { chunkPages } from '../../parsers/chunks.js';
+import { extractFacts } from '../../parsers/extract.js';
 import { extractPdfText } from '../../parsers/pdf-text.js';
 import type { Queryable } from '../../store/db.js';
 import { insertDocument } from '../../store/documents.js';
@@ -55,7 +56,7 @@ export async function seedCorpus(db: Queryable, groupName: string, files: readon
   for (const file of files) {
     const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES_DIR, file)));
     const pages = await pagesOf(file, bytes);
-    const facts = (await loadExtract())(pages, file);
+    const facts = extractFacts(pages, { format: 'pdf' });
     const chunks = chunkPages(pages);
     const { row } = await insertDocument(db, {
       groupId: group.id,
@@ -72,33 +73,3 @@ export async function seedCorpus(db: Queryable, groupName: string, files: readon
   return { groupId: group.id, documents };
 }
 
-type ExtractFn = (pages: PageText[], file: string) => ExtractResult;
-let extractFn: ExtractFn | undefined;
-
-// TEMPORARY while parsers/extract.ts is being written: fall back to the golden facts files.
-async function loadExtract(): Promise<ExtractFn> {
-  if (extractFn) return extractFn;
-  const spec = '../../parsers/extract.js';
-  try {
-    const mod = (await import(spec)) as { extractFacts: (p: PageText[], o: object) => ExtractResult };
-    extractFn = (pages) => mod.extractFacts(pages, { format: 'pdf' });
-  } catch {
-    extractFn = (pages, file) => goldenFacts(pages, file);
-  }
-  return extractFn;
-}
-
-function goldenFacts(pages: PageText[], file: string): ExtractResult {
-  const base = path.join(FIXTURES_DIR, file.replace(/\.pdf$/, ''));
-  const g = JSON.parse(fs.readFileSync(base + '.facts.json', 'utf8')) as Record<string, any>;
-  const b = fs.existsSync(base + '.budget.json') ? (JSON.parse(fs.readFileSync(base + '.budget.json', 'utf8')) as Record<string, any>) : {};
-  return {
-    document: { ...g.document, pages: pages.length },
-    attendees: g.attendees ?? [],
-    actionItems: (g.actionItems ?? []).map((a: any) => ({ owners: a.owners, task: a.taskContains.join(' '), due: a.due, dueText: a.dueText, page: a.page, section: a.section, quote: a.taskContains.join(' … ') })),
-    decisions: g.decisions ?? [],
-    nextMeeting: g.nextMeeting ? { text: 'Nästa möte', ...g.nextMeeting } : null,
-    budgetLines: b.budgetLines ?? [],
-    activities: b.activities ?? [],
-  };
-}
