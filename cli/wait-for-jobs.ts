@@ -4,10 +4,10 @@
 import path from 'node:path';
 import { Job, QueueEvents } from 'bullmq';
 import cliProgress from 'cli-progress';
-import type { Redis } from 'ioredis';
 import { decodeError } from '../core/errors.js';
 import { QUEUES, type IngestResult, type ParseProgress } from '../core/queues.js';
 import type { QueueHandles } from '../queue/queues.js';
+import { workerConnection } from '../queue/redis.js';
 
 export interface WaitItem {
   file: string;
@@ -22,9 +22,11 @@ export interface WaitOutcome {
   message?: string;
 }
 
-export async function waitForJobs(queues: QueueHandles, connection: Redis, items: WaitItem[], showProgress: boolean): Promise<WaitOutcome[]> {
-  const ingestEvents = new QueueEvents(QUEUES.ingest, { connection: connection.duplicate(), prefix: queues.prefix });
-  const parseEvents = new QueueEvents(QUEUES.parse, { connection: connection.duplicate(), prefix: queues.prefix });
+export async function waitForJobs(queues: QueueHandles, redisUrl: string, items: WaitItem[], showProgress: boolean): Promise<WaitOutcome[]> {
+  // QueueEvents block on Redis streams: they need connections that retry for ever.
+  const conns = [workerConnection(redisUrl), workerConnection(redisUrl)];
+  const ingestEvents = new QueueEvents(QUEUES.ingest, { connection: conns[0]!, prefix: queues.prefix });
+  const parseEvents = new QueueEvents(QUEUES.parse, { connection: conns[1]!, prefix: queues.prefix });
   ingestEvents.on('error', () => undefined);
   parseEvents.on('error', () => undefined);
   await Promise.all([ingestEvents.waitUntilReady(), parseEvents.waitUntilReady()]);
@@ -64,5 +66,6 @@ export async function waitForJobs(queues: QueueHandles, connection: Redis, items
   } finally {
     bars?.stop();
     await Promise.allSettled([ingestEvents.close(), parseEvents.close()]);
+    for (const c of conns) c.disconnect();
   }
 }

@@ -39,7 +39,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         if (pending.length && access.runtime && (await queues.parse.getWorkersCount()) === 0) {
           workers = runWorkers({ config: ctx.config, db: access.runtime.db, queues: access.runtime.queues });
         }
-        const outcomes = await waitForJobs(queues, connection, pending, Boolean(process.stderr.isTTY));
+        const outcomes = await waitForJobs(queues, redis.url, pending, Boolean(process.stderr.isTTY));
         const failed = outcomes.filter((o) => !o.ok);
         for (const o of outcomes) {
           process.stderr.write(o.ok ? `done    ${path.basename(o.file)}: ${o.pages} pages\n` : `FAILED  ${path.basename(o.file)}: ${o.message}\n`);

@@ -26,7 +26,7 @@ export async function startPipeline(kind: 'pglite' | 'postgres', env: Record<str
     async ingest(files, group = 'default') {
       const submitted = await submitFiles(rt, { group, files, uploader: { id: 'test-user', name: 'Test User' } });
       const pending = submitted.filter((s) => s.jobId && s.status !== 'duplicate').map((s) => ({ file: s.file, jobId: s.jobId! }));
-      const outcomes = await waitForJobs(rt.queues, rt.queues.connection, pending, false);
+      const outcomes = await waitForJobs(rt.queues, config.redisUrl, pending, false);
       return { submitted, outcomes };
     },
     async close() {

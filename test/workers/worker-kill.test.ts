@@ -4,6 +4,7 @@ import { QueueEvents } from 'bullmq';
 import { ingestJobId, QUEUES } from '../../core/queues.js';
 import { ensureGroup } from '../../store/groups.js';
 import { submitDocument } from '../../queue/submit.js';
+import { workerConnection } from '../../queue/redis.js';
 import { startPipeline, type Pipeline } from '../helpers/pipeline.js';
 import { spawnCli, waitFor, type CliProcess } from '../helpers/processes.js';
 import { FIXTURES } from '../helpers/services.js';
@@ -31,7 +32,7 @@ describe('a worker killed in the middle of a parse', () => {
     };
     const first = spawnCli(['worker'], workerEnv);
     procs.push(first);
-    const events = new QueueEvents(QUEUES.parse, { connection: p.rt.queues.connection.duplicate(), prefix: p.config.queuePrefix });
+    const events = new QueueEvents(QUEUES.parse, { connection: workerConnection(p.config.redisUrl), prefix: p.config.queuePrefix });
     await events.waitUntilReady();
     let progressed = 0;
     events.on('progress', () => progressed++);
@@ -50,7 +51,7 @@ describe('a worker killed in the middle of a parse', () => {
     const second = spawnCli(['worker'], workerEnv);
     procs.push(second);
 
-    const ingestEvents = new QueueEvents(QUEUES.ingest, { connection: p.rt.queues.connection.duplicate(), prefix: p.config.queuePrefix });
+    const ingestEvents = new QueueEvents(QUEUES.ingest, { connection: workerConnection(p.config.redisUrl), prefix: p.config.queuePrefix });
     await ingestEvents.waitUntilReady();
     const job = await p.rt.queues.ingest.getJob(ingestJobId(group.id, sub.existing.sha256));
     const result = await job!.waitUntilFinished(ingestEvents, 120_000);
