@@ -1,10 +1,44 @@
 /**
- * Wires the Teams bot into the main job's HTTP server. Placeholder until the bot lands: it serves
- * nothing at /api/messages yet.
+ * Wires the Teams bot into the main job's HTTP server: `POST /api/messages` (Bot Framework
+ * activities; with an app id, unauthenticated requests get 401 and nothing runs),
+ * `GET /documents/:id` (signed links to originals), the `notify` consumer (summaries, reminders)
+ * and live upload progress. Returns a function that stops the consumers.
  */
-import type { Express } from 'express';
+import { QueueEvents } from 'bullmq';
+import type { Express, Request, Response } from 'express';
+import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import { logger } from '../core/logger.js';
+import { QUEUES } from '../core/queues.js';
+import { workerConnection } from '../queue/redis.js';
 import type { Runtime } from '../runtime/runtime.js';
+import { createBotApp } from './app.js';
+import { mountDocumentRoute } from './document-links.js';
+import { startNotifyConsumer } from './notify-consumer.js';
 
-export async function mountTeamsBot(_app: Express, _rt: Runtime): Promise<() => Promise<void>> {
-  return async () => {};
+const log = logger('bot');
+
+export async function mountTeamsBot(app: Express, rt: Runtime): Promise<() => Promise<void>> {
+  const bot = createBotApp({ config: rt.config, db: rt.db, blobs: rt.blobs, queues: rt.queues });
+  const { deps } = bot;
+  app.post('/api/messages', async (req: Request, res: Response) => {
+    deps.links.learnBaseUrl(`${req.protocol}://${req.get('host') ?? 'localhost'}`);
+    try {
+      await bot.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (ctx) => bot.app.run(ctx).then(() => undefined));
+    } catch (err) {
+      log.error({ err: err instanceof Error ? err.message : String(err) }, 'activity processing failed');
+      if (!res.headersSent) res.status(500).end();
+    }
+  });
+  mountDocumentRoute(app, { db: rt.db, blobs: rt.blobs, links: deps.links });
+
+  const notify = startNotifyConsumer(deps, rt.redis.url);
+  const eventsConn = workerConnection(rt.redis.url);
+  const events = new QueueEvents(QUEUES.parse, { connection: eventsConn, prefix: rt.queues.prefix });
+  events.on('error', () => undefined);
+  events.on('progress', ({ jobId, data }) => deps.progress.onProgress(jobId, data));
+  log.info({ localMode: rt.config.bot.localMode, llm: Boolean(rt.config.llm) }, 'Teams bot mounted at /api/messages');
+  return async () => {
+    await Promise.allSettled([notify.close(), events.close()]);
+    eventsConn.disconnect();
+  };
 }

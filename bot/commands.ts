@@ -1,0 +1,172 @@
+/**
+ * Commands (`hjälp`, `dokument`, `åtgärder [namn]`, `närvaro [datum]`, `nästa möte`,
+ * `budget [sökord]`, `glöm <dokument>`, `byt grupp`) and the summary card's buttons. Every list
+ * is scoped to the groups the asker may see in this conversation.
+ */
+import fs from 'node:fs/promises';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { BotDeps } from './deps.js';
+import { answerText, NOTHING_VISIBLE, scopeOf } from './ask.js';
+import { canManageDocument } from './logic/access.js';
+import { helpText, parseCommand, type Command } from './logic/commands.js';
+import { applyCorrections, correctionCard, correctionsFromForm, listActionItems, loadSummary } from './logic/summary.js';
+import { deleteDocument, getDocument, listDocuments } from '../store/documents.js';
+import { setDefaultGroup } from '../store/conversations.js';
+import { turnInfo } from './turn-info.js';
+
+const STATUS_SV: Record<string, string> = { queued: 'väntar', parsing: 'läses', done: 'klar', failed: 'misslyckades' };
+
+async function run(ctx: TurnContext, deps: BotDeps, cmd: Command): Promise<void> {
+  const info = turnInfo(ctx);
+  const en = cmd.language === 'en';
+  const send = (text: string) => ctx.sendActivity({ text, textFormat: 'markdown' });
+  if (cmd.name === 'help') {
+    await send(helpText(cmd.language));
+    return;
+  }
+  if (cmd.name === 'change-group') {
+    await setDefaultGroup(deps.db, info.user.userId, null);
+    await send(en ? 'Done: I will ask which group your next upload belongs to.' : 'Klart: jag frågar vilken grupp nästa uppladdning hör till.');
+    return;
+  }
+  const groupIds = await scopeOf(ctx, deps);
+  if (groupIds.length === 0) {
+    await send(NOTHING_VISIBLE[cmd.language]);
+    return;
+  }
+  switch (cmd.name) {
+    case 'documents': {
+      const docs = await listDocuments(deps.db, groupIds);
+      if (docs.length === 0) {
+        await send(en ? 'No documents yet.' : 'Inga dokument ännu.');
+        return;
+      }
+      const lines = docs.map((d) => {
+        const name = d.title ? `${d.title} (${d.file_name})` : d.file_name;
+        const status = d.status === 'done' ? '' : ` — ${STATUS_SV[d.status] ?? d.status}`;
+        return `- ${name}${d.doc_date ? `, ${d.doc_date}` : ''}${groupIds.length > 1 ? ` [${d.group_name}]` : ''}${status}`;
+      });
+      await send(`${en ? 'Documents' : 'Dokument'} (${docs.length}):\n${lines.join('\n')}`);
+      return;
+    }
+    case 'actions': {
+      const items = await listActionItems(deps.db, { groupIds, owner: cmd.arg || undefined, openOnly: true });
+      await send(actionsText(items, cmd.arg, en));
+      return;
+    }
+    case 'attendance':
+      await send(await answerText(ctx, deps, en ? `Who attended the meeting${cmd.arg ? ` on ${cmd.arg}` : ''} and who was absent?` : `Vilka var närvarande${cmd.arg ? ` på mötet ${cmd.arg}` : ''}?`));
+      if (!en) await send(await answerText(ctx, deps, `Vilka var frånvarande${cmd.arg ? ` på mötet ${cmd.arg}` : ''}?`));
+      return;
+    case 'next-meeting':
+      await send(await answerText(ctx, deps, en ? 'When is the next meeting?' : 'När är nästa möte?'));
+      return;
+    case 'budget':
+      await send(await answerText(ctx, deps, cmd.arg ? (en ? `How much does ${cmd.arg} cost?` : `Hur mycket kostar ${cmd.arg}?`) : en ? 'What is the total budget?' : 'Vad är den totala budgeten?'));
+      return;
+    case 'forget':
+      await forget(ctx, deps, cmd.arg, groupIds, en);
+      return;
+  }
+}
+
+function actionsText(items: Awaited<ReturnType<typeof listActionItems>>, owner: string, en: boolean): string {
+  if (items.length === 0) return owner ? (en ? `No open action items for ${owner}.` : `Inga öppna åtgärder för ${owner}.`) : en ? 'No open action items.' : 'Inga öppna åtgärder.';
+  const lines = items.slice(0, 30).map((a) => {
+    const who = a.owners.length ? a.owners.join(', ') : en ? 'no owner' : 'ansvarig saknas';
+    const due = a.due ?? a.dueText;
+    return `- ${a.task} — ${who}${due ? (en ? `, due ${due}` : `, senast ${due}`) : ''}${a.corrected ? (en ? ' (corrected)' : ' (rättad)') : ''} (${a.document}${a.page ? `, s. ${a.page}` : ''})`;
+  });
+  const head = en ? `Open action items${owner ? ` for ${owner}` : ''} (${items.length}):` : `Öppna åtgärder${owner ? ` för ${owner}` : ''} (${items.length}):`;
+  return [head, ...lines, ...(items.length > 30 ? [`… +${items.length - 30}`] : [])].join('\n');
+}
+
+async function forget(ctx: TurnContext, deps: BotDeps, arg: string, groupIds: string[], en: boolean): Promise<void> {
+  const info = turnInfo(ctx);
+  if (!arg) {
+    await ctx.sendActivity(en ? 'Which document? Write: forget <file name or title>.' : 'Vilket dokument? Skriv: glöm <filnamn eller titel>.');
+    return;
+  }
+  const want = arg.toLowerCase();
+  const docs = (await listDocuments(deps.db, groupIds)).filter(
+    (d) => d.file_name.toLowerCase().includes(want) || (d.title ?? '').toLowerCase().includes(want) || d.id === arg,
+  );
+  const exact = docs.filter((d) => d.file_name.toLowerCase() === want || (d.title ?? '').toLowerCase() === want);
+  const matches = exact.length === 1 ? exact : docs;
+  if (matches.length === 0) {
+    await ctx.sendActivity(en ? `I find no document called "${arg}". Write "documents" to see the list.` : `Jag hittar inget dokument som heter "${arg}". Skriv "dokument" för att se listan.`);
+    return;
+  }
+  if (matches.length > 1) {
+    await ctx.sendActivity(
+      (en ? 'Several documents match; write the whole file name:\n' : 'Flera dokument passar; skriv hela filnamnet:\n') + matches.map((d) => `- ${d.file_name}`).join('\n'),
+    );
+    return;
+  }
+  const doc = matches[0]!;
+  if (!(await canManageDocument(deps.db, doc, info.user))) {
+    await ctx.sendActivity(en ? 'Only the person who uploaded it or the group’s owners can remove it.' : 'Bara den som laddade upp dokumentet eller gruppens ägare kan ta bort det.');
+    return;
+  }
+  await deleteDocument(deps.db, doc.id);
+  // The original goes too, unless the same file is stored for another group.
+  const still = await deps.db.query('SELECT 1 FROM documents WHERE sha256 = $1 LIMIT 1', [doc.sha256]);
+  if (still.rows.length === 0) await fs.unlink(deps.blobs.pathOf(doc.sha256)).catch(() => undefined);
+  await ctx.sendActivity(en ? `Removed ${doc.file_name} and everything taken from it.` : `Borttaget: ${doc.file_name} och allt som hämtats ur det.`);
+}
+
+/** A document from a card button, if the clicker may see it here. */
+async function visibleDocument(ctx: TurnContext, deps: BotDeps, documentId: unknown) {
+  if (typeof documentId !== 'string') return null;
+  const doc = await getDocument(deps.db, documentId);
+  if (!doc) return null;
+  const groupIds = await scopeOf(ctx, deps);
+  return groupIds.includes(doc.group_id) ? doc : null;
+}
+
+export function registerCommands(app: Application<TurnState>, deps: BotDeps): void {
+  app.activity(
+    async (ctx) => ctx.activity.type === 'message' && typeof ctx.activity.text === 'string' && parseCommand(ctx.activity.text) !== null,
+    async (ctx) => run(ctx, deps, parseCommand(ctx.activity.text)!),
+  );
+
+  app.adaptiveCards.actionSubmit('allActions', async (ctx, _state, data) => {
+    const doc = await visibleDocument(ctx, deps, (data as { documentId?: unknown }).documentId);
+    if (!doc) {
+      await ctx.sendActivity('Det dokumentet finns inte längre, eller så kan du inte se det här.');
+      return;
+    }
+    const items = await listActionItems(deps.db, { documentIds: [doc.id] });
+    await ctx.sendActivity({ text: actionsText(items, '', false).replace('Öppna åtgärder', 'Åtgärder'), textFormat: 'markdown' });
+  });
+
+  app.adaptiveCards.actionSubmit('correctSummary', async (ctx, _state, data) => {
+    const doc = await visibleDocument(ctx, deps, (data as { documentId?: unknown }).documentId);
+    if (!doc || !(await canManageDocument(deps.db, doc, turnInfo(ctx).user))) {
+      await ctx.sendActivity('Bara den som laddade upp dokumentet eller gruppens ägare kan rätta sammanfattningen.');
+      return;
+    }
+    const summary = await loadSummary(deps.db, doc.id);
+    if (summary) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(correctionCard(summary))] });
+  });
+
+  app.adaptiveCards.actionSubmit('saveCorrections', async (ctx, _state, data) => {
+    const info = turnInfo(ctx);
+    const doc = await visibleDocument(ctx, deps, (data as { documentId?: unknown }).documentId);
+    if (!doc || !(await canManageDocument(deps.db, doc, info.user))) {
+      await ctx.sendActivity('Bara den som laddade upp dokumentet eller gruppens ägare kan rätta sammanfattningen.');
+      return;
+    }
+    const summary = await loadSummary(deps.db, doc.id);
+    if (!summary) return;
+    const changes = correctionsFromForm(summary, data as Record<string, unknown>);
+    const n = await applyCorrections(deps.db, doc.id, changes, info.user.name ?? info.user.userId);
+    if (n === 0) {
+      await ctx.sendActivity('Inget ändrades.');
+      return;
+    }
+    const items = await listActionItems(deps.db, { documentIds: [doc.id] });
+    await ctx.sendActivity({ text: `Sparat ${n} ${n === 1 ? 'rättelse' : 'rättelser'}. Rättelserna gäller i alla svar och listor.\n${actionsText(items, '', false).replace('Öppna åtgärder', 'Åtgärder')}`, textFormat: 'markdown' });
+  });
+}

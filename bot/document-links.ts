@@ -1,0 +1,81 @@
+/**
+ * Links back to stored originals: `GET /documents/:id?exp=…&sig=…`, an HMAC-signed, expiring
+ * token, so a summary card can open the file without a sign-in and without exposing other files.
+ * Without DOCUMENT_LINK_SECRET a random secret is kept in the data dir (links survive restarts).
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Express } from 'express';
+import type { BlobStore } from '../store/blobs.js';
+import type { Queryable } from '../store/db.js';
+import { getDocument } from '../store/documents.js';
+
+export interface DocumentLinks {
+  /** A signed URL for a document, or null when no base URL is known yet. */
+  urlFor(documentId: string): string | null;
+  verify(documentId: string, exp: string, sig: string, now?: number): boolean;
+  /** Records the bot's public base URL as seen by Bot Framework requests (fallback for PUBLIC_BASE_URL). */
+  learnBaseUrl(url: string): void;
+}
+
+export function loadLinkSecret(configured: string | undefined, dataDir: string): string {
+  if (configured) return configured;
+  const file = path.join(dataDir, 'document-link.secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    const secret = randomBytes(32).toString('hex');
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+export function createDocumentLinks(opts: { secret: string; ttlHours: number; publicBaseUrl: string | undefined }): DocumentLinks {
+  let base = opts.publicBaseUrl?.replace(/\/+$/, '');
+  const sign = (id: string, exp: string) => createHmac('sha256', opts.secret).update(`${id}.${exp}`).digest('base64url');
+  return {
+    urlFor(documentId) {
+      if (!base) return null;
+      const exp = String(Math.floor(Date.now() / 1000) + opts.ttlHours * 3600);
+      return `${base}/documents/${documentId}?exp=${exp}&sig=${sign(documentId, exp)}`;
+    },
+    verify(documentId, exp, sig, now = Date.now()) {
+      if (!/^\d{1,12}$/.test(exp) || Number(exp) * 1000 < now) return false;
+      const want = Buffer.from(sign(documentId, exp));
+      const got = Buffer.from(sig);
+      return want.length === got.length && timingSafeEqual(want, got);
+    },
+    learnBaseUrl(url) {
+      if (!opts.publicBaseUrl) base = url.replace(/\/+$/, '');
+    },
+  };
+}
+
+/** Serves the original file of a document to holders of a valid link. */
+export function mountDocumentRoute(app: Express, deps: { db: Queryable; blobs: BlobStore; links: DocumentLinks }): void {
+  app.get('/documents/:id', async (req, res) => {
+    const id = req.params.id;
+    const exp = typeof req.query.exp === 'string' ? req.query.exp : '';
+    const sig = typeof req.query.sig === 'string' ? req.query.sig : '';
+    if (!/^[0-9a-f-]{36}$/i.test(id) || !deps.links.verify(id, exp, sig)) {
+      res.status(403).type('text/plain').send('This link is not valid or has expired. Ask the bot for the document again.');
+      return;
+    }
+    const doc = await getDocument(deps.db, id);
+    if (!doc) {
+      res.status(404).type('text/plain').send('The document has been removed.');
+      return;
+    }
+    try {
+      const bytes = await deps.blobs.get(doc.sha256);
+      res.setHeader('Content-Type', doc.mime_type ?? 'application/octet-stream');
+      res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.send(bytes);
+    } catch {
+      res.status(404).type('text/plain').send('The stored file is missing.');
+    }
+  });
+}
