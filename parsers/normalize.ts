@@ -105,21 +105,23 @@ function toNormLine(page: number, text: string, items: TextItem[], lx: number, l
         continue;
       }
       if (!size) size = h;
-      const parts = it.text.split('\t');
-      parts.forEach((part, i) => {
+      const parts = it.text.includes('\t') ? it.text.split('\t') : [it.text];
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i]!;
         if (i > 0 && cur) {
           cells.push(cur);
           cur = null;
         }
-        if (part.trim() === '') return;
+        const trimmed = part.trim();
+        if (trimmed === '') continue;
         const gap = end === null ? 0 : it.x - end;
         if (cur && gap > h * 1.5) {
           cells.push(cur);
           cur = null;
         }
-        if (!cur) cur = { text: part.trim(), x: it.x };
-        else cur.text += (gap > h * 0.15 || /\s$/.test(cur.text) || /^\s/.test(part) ? ' ' : '') + part.trim();
-      });
+        if (!cur) cur = { text: trimmed, x: it.x };
+        else cur.text += (gap > h * 0.15 || cur.text.endsWith(' ') || part.startsWith(' ') ? ' ' : '') + trimmed;
+      }
       end = it.x + it.width;
       right = Math.max(right, end);
     }
