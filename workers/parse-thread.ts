@@ -1,17 +1,16 @@
 /**
- * Worker-thread entry that runs the pure parse pipeline on one stored file. It runs in a thread
- * so that the sandbox process around it can stop it (time limit) and V8 can cap its heap.
- * Messages to the parent: { progress }, then { result } or { error }.
+ * Worker-thread entry that runs the pure parse pipeline on stored files. It runs in a thread so
+ * that the sandbox process around it can stop it (time limit) and V8 can cap its heap. The thread
+ * lives on between jobs, so pdf.js is loaded once, not per file.
+ * In: { id, job: ParseJobData }. Out: { id, progress } …, then { id, result } or { id, error }.
  */
 import fs from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError } from '../core/errors.js';
 import type { ParseJobData } from '../core/queues.js';
 import { analyseDocument } from '../parsers/analyse.js';
 
-const data = workerData as ParseJobData;
-
-async function run(): Promise<void> {
+async function run(id: number, data: ParseJobData): Promise<void> {
   const bytes = await fs.readFile(data.blobPath);
   let lastSent = 0;
   const analysis = await analyseDocument(bytes, data.fileName, data.limits, (page, pages) => {
@@ -19,14 +18,17 @@ async function run(): Promise<void> {
     const now = Date.now();
     if (page === pages || now - lastSent > 200) {
       lastSent = now;
-      parentPort?.postMessage({ progress: { stage: 'parsing', page, pages } });
+      parentPort?.postMessage({ id, progress: { stage: 'parsing', page, pages } });
     }
   });
-  parentPort?.postMessage({ result: analysis });
+  parentPort?.postMessage({ id, result: analysis });
 }
 
-run().catch((err: unknown) => {
-  const code = err instanceof AppError ? err.code : 'internal';
-  const message = err instanceof Error ? err.message : String(err);
-  parentPort?.postMessage({ error: { code, message } });
+parentPort?.on('message', (msg: { id: number; job: ParseJobData }) => {
+  run(msg.id, msg.job).catch((err: unknown) => {
+    const code = err instanceof AppError ? err.code : 'internal';
+    const message = err instanceof Error ? err.message : String(err);
+    parentPort?.postMessage({ id: msg.id, error: { code, message } });
+  });
 });
+parentPort?.postMessage({ ready: true });

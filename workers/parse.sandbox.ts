@@ -1,8 +1,9 @@
 /**
  * BullMQ sandboxed processor for the `parse` queue: runs in a child process, so a hostile file
  * cannot crash or stall the worker that owns the database. Inside it, the parse runs in a worker
- * thread with a heap cap, and is terminated when it exceeds its time limit (a thread can be
- * stopped even in a tight loop; a blocked process could not answer a cancel message).
+ * thread with a heap cap, terminated when it exceeds its time limit (a thread can be stopped even
+ * in a tight loop; a blocked process could not answer a cancel message). The thread is kept for
+ * the next job unless it had to be stopped.
  */
 import { Worker } from 'node:worker_threads';
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
@@ -11,6 +12,17 @@ import type { ParseJobData, ParseProgress, ParseResult } from '../core/queues.js
 
 const THREAD_ENTRY = new URL('./parse-thread.ts', import.meta.url).href;
 const TSX_API = import.meta.resolve('tsx/esm/api');
+
+interface ThreadMessage {
+  id?: number;
+  ready?: boolean;
+  progress?: ParseProgress;
+  result?: ParseResult;
+  error?: { code: ErrorCode; message: string };
+}
+
+let thread: { worker: Worker; heapMb: number } | null = null;
+let nextId = 1;
 
 export default async function parse(job: SandboxedJob<ParseJobData, ParseResult>): Promise<ParseResult> {
   try {
@@ -25,54 +37,85 @@ export default async function parse(job: SandboxedJob<ParseJobData, ParseResult>
   }
 }
 
+function getThread(heapMb: number): Worker {
+  if (thread && thread.heapMb === heapMb) return thread.worker;
+  if (thread) void thread.worker.terminate();
+  const code = `import(${JSON.stringify(TSX_API)}).then((t) => { t.register(); return import(${JSON.stringify(THREAD_ENTRY)}); })`;
+  const worker = new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  worker.unref();
+  thread = { worker, heapMb };
+  worker.once('exit', () => {
+    if (thread?.worker === worker) thread = null;
+  });
+  return worker;
+}
+
+function dropThread(worker: Worker): void {
+  if (thread?.worker === worker) thread = null;
+  void worker.terminate();
+}
+
 function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promise<ParseResult> {
   const { limits, fileName } = job.data;
+  const worker = getThread(limits.maxMemoryMb);
+  const id = nextId++;
   return new Promise<ParseResult>((resolve, reject) => {
-    const code = `import(${JSON.stringify(TSX_API)}).then((t) => { t.register(); return import(${JSON.stringify(THREAD_ENTRY)}); })`;
-    const thread = new Worker(code, { eval: true, workerData: job.data, resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb } });
     let settled = false;
-    const finish = (fn: () => void) => {
+    const finish = (fn: () => void, stop = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (stop) dropThread(worker);
       fn();
-      void thread.terminate();
     };
     const timer = setTimeout(() => {
-      finish(() =>
-        reject(
-          new AppError(
-            'parse-timeout',
-            `Reading ${fileName} took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped. The file may be damaged; export it again, or upload the Word file.`,
+      finish(
+        () =>
+          reject(
+            new AppError(
+              'parse-timeout',
+              `Reading ${fileName} took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped. The file may be damaged; export it again, or upload the Word file.`,
+            ),
           ),
-        ),
+        true,
       );
     }, limits.timeoutMs);
-    thread.on('message', (msg: { progress?: ParseProgress; result?: ParseResult; error?: { code: ErrorCode; message: string } }) => {
+    const onMessage = (msg: ThreadMessage) => {
+      if (msg.id !== id) return;
       if (msg.progress) void job.updateProgress(msg.progress as unknown as object);
       else if (msg.result) finish(() => resolve(msg.result!));
       else if (msg.error) {
         const e = new AppError(msg.error.code, msg.error.message);
         finish(() => reject(isPermanent(e) ? e : new Error(encodeError(e))));
       }
-    });
-    thread.on('error', (err: Error & { code?: string }) => {
+    };
+    const onError = (err: Error & { code?: string }) => {
       const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(() =>
-        reject(
-          oom
-            ? new AppError(
-                'parse-crashed',
-                `Reading ${fileName} needed more memory than allowed and was stopped. The file may be damaged; export it again, or upload the Word file.`,
-              )
-            : err,
-        ),
+      finish(
+        () =>
+          reject(
+            oom
+              ? new AppError(
+                  'parse-crashed',
+                  `Reading ${fileName} needed more memory than allowed and was stopped. The file may be damaged; export it again, or upload the Word file.`,
+                )
+              : err,
+          ),
+        true,
       );
-    });
-    thread.on('exit', (exitCode) => {
-      finish(() =>
-        reject(new AppError('parse-crashed', `Reading ${fileName} stopped unexpectedly (exit ${exitCode}). The file may be damaged; export it again.`)),
+    };
+    const onExit = (exitCode: number) => {
+      finish(
+        () => reject(new AppError('parse-crashed', `Reading ${fileName} stopped unexpectedly (exit ${exitCode}). The file may be damaged; export it again.`)),
+        true,
       );
-    });
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ id, job: job.data });
   });
 }
