@@ -13,6 +13,8 @@ export const QUEUES = {
   notify: 'notify',
   /** Reminder planning, driven by job schedulers. */
   reminders: 'reminders',
+  /** One job per reminder message (job id = sent-log key); rate-limited per conversation. */
+  reminderSend: 'reminder-send',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -84,4 +86,29 @@ export function ingestJobId(groupId: string, sha256: string): string {
 
 export function parseJobId(groupId: string, sha256: string): string {
   return `parse-${groupId}-${sha256}`;
+}
+
+/** A `reminders` job: plan the reminders of today (all groups, or one) and enqueue their sends. */
+export interface RemindersPlanJobData {
+  groupId?: string;
+}
+
+export interface RemindersPlanResult {
+  day: string;
+  planned: number;
+  enqueued: number;
+}
+
+/**
+ * A `reminder-send` job. `reminder` is the planned reminder as JSON (reminders/types.ts
+ * PlannedReminder); the job id and `reminder.key` are the sent-log key.
+ */
+export interface ReminderSendJobData {
+  reminder: { key: string; groupId: string; kind: string; day: string; recipient: { role: string; userId: string | null; name: string | null } } & Record<string, unknown>;
+}
+
+export interface ReminderSendResult {
+  status: 'sent' | 'duplicate' | 'dead';
+  conversationRefId?: string | null;
+  activityId?: string | null;
 }

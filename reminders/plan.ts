@@ -168,11 +168,13 @@ export function sortItems(items: ReminderItem[]): ReminderItem[] {
   });
 }
 
-function groupByOwner(items: ReminderItem[], ctx: GroupContext): OwnerGroup[] {
-  const groups = new Map<string, OwnerGroup>();
+/** Items grouped by their owner label; groups with the oldest overdue item first. */
+export function groupByOwner<T extends ReminderItem>(items: T[], ctx: Pick<GroupContext, 'resolve'>): Array<Omit<OwnerGroup, 'items'> & { items: T[] }> {
+  type G = Omit<OwnerGroup, 'items'> & { items: T[] };
+  const groups = new Map<string, G>();
   for (const item of items) {
     const label = item.owners.length ? item.owners.join(', ') : 'Ingen ansvarig angiven';
-    const g = groups.get(label) ?? { owner: label, userId: null, items: [] };
+    const g: G = groups.get(label) ?? { owner: label, userId: null, items: [] };
     if (item.owners.length === 1) {
       const r = ctx.resolve(item.owners[0]!);
       if (r.kind === 'user') g.userId = r.member.userId;
@@ -180,7 +182,7 @@ function groupByOwner(items: ReminderItem[], ctx: GroupContext): OwnerGroup[] {
     g.items.push(item);
     groups.set(label, g);
   }
-  const firstDue = (g: OwnerGroup) => g.items.find((i) => i.overdue)?.due ?? null;
+  const firstDue = (g: G) => g.items.find((i) => i.overdue)?.due ?? null;
   return [...groups.values()].sort((a, b) => {
     const fa = firstDue(a);
     const fb = firstDue(b);
