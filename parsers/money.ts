@@ -125,7 +125,8 @@ export function findMoney(input: string, language: 'sv' | 'en' = 'sv'): MoneyMat
     // A hyphen glued to a word ("LOB-2015") is not a minus sign.
     const hyphen = Boolean(minus) && /[\p{L}\d]/u.test(text[m.index - 1] ?? '');
     const start = hyphen ? m.index + minus!.length : m.index;
-    const written = whole.slice(start - m.index).trimEnd();
+    // "kr." closing a sentence: the full stop is not part of the amount.
+    const written = whole.slice(start - m.index).trimEnd().replace(/(kr)\.$/, '$1');
     const amountSek = toSek(intPart, fraction, multiplier, Boolean(minus) && !hyphen, language);
     out.push({ index: start, end: start + written.length, amountSek, text: written, hasUnit: Boolean(unit), grouped });
   }

@@ -1,6 +1,285 @@
-import type { BudgetLine, PageText } from '../../core/facts.js';
+/**
+ * Budget lines from a document: every row of every money table (rebuilt from positioned text),
+ * amounts in the economy cells of plan tables, and amounts stated in prose.
+ */
+import type { BudgetKind, BudgetLine, PageText } from '../../core/facts.js';
+import { findMoney, parseMoneyCell, statedUnitMultiplier, type CellMoney } from '../money.js';
+import { cellFlat, cellParagraphs } from '../tables/cell-text.js';
+import { documentTables } from '../tables/continuation.js';
+import type { Table } from '../tables/types.js';
+import { fundingSource } from './budget-source.js';
+import { buildOutline, type Outline } from './outline.js';
+import { planColumns, planRows } from './plan-rows.js';
+import { proseBudgetLines } from './budget-prose.js';
 
-/** Placeholder until the budget extractor lands: every budget table row and prose amount. */
-export function extractBudgetLines(_pages: PageText[], _ctx: { date: string | null; language: 'sv' | 'en' }): BudgetLine[] {
-  return [];
+type Ctx = { date: string | null; language: 'sv' | 'en' };
+
+export function extractBudgetLines(pages: PageText[], ctx: Ctx): BudgetLine[] {
+  const outline = buildOutline(pages);
+  const out: BudgetLine[] = [];
+  const consumed = new Set<string>();
+  let prev: MoneyTable | null = null;
+  for (const t of documentTables(pages)) {
+    const cols = planColumns(t);
+    if (cols) {
+      out.push(...planEconomyLines(t, outline, ctx));
+      for (const k of t.lineKeys) consumed.add(k);
+      continue;
+    }
+    const money = analyseMoneyTable(t, outline, prev, ctx);
+    if (money) {
+      out.push(...moneyTableLines(money, ctx));
+      for (const k of t.lineKeys) consumed.add(k);
+      prev = money;
+    }
+  }
+  out.push(...proseBudgetLines(pages, consumed, outline, ctx));
+  return out;
+}
+
+// ---------------------------------------------------------------- money tables
+
+type ColRole = { role: 'amount'; kind: BudgetKind | null; period: string | null } | { role: 'percent' } | { role: 'text' };
+
+interface MoneyTable {
+  table: Table;
+  roles: ColRole[];
+  multiplier: number;
+  section: string | null;
+  sectionPeriod: string | null;
+  contextKind: BudgetKind | null;
+  labelCols: number[];
+  sourceCol: number;
+  commentCol: number;
+  financingTable: boolean;
+}
+
+const YEARS = /(?<!\d)((?:19|20)\d{2})(?:\s?[-–]\s?((?:19|20)?\d{2}))?(?!\d)/;
+
+/** "2016", "2016-2017", "2020–21" → "2020-2021"; first year or range in the text. */
+export function periodIn(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const m = YEARS.exec(text.slice(0, 400));
+  if (!m) return null;
+  if (!m[2]) return m[1]!;
+  const end = m[2].length === 2 ? m[1]!.slice(0, 2) + m[2] : m[2];
+  return Number(end) > Number(m[1]) ? `${m[1]}-${end}` : m[1]!;
+}
+
+function kindFromWords(text: string): BudgetKind | null {
+  const t = text.toLowerCase();
+  if (/utfall|bokfört|förbrukat|upparbetat|\bactual|outcome|spent/.test(t)) return 'outcome';
+  if (/prognos|forecast/.test(t)) return 'other';
+  if (/finansiering|intäkt|ekonomiska medel|funding|income|revenue/.test(t)) return 'financing';
+  if (/bidrag|beviljat|grant/.test(t)) return 'grant';
+  if (/kostnad|utgift|\bcost|expense/.test(t)) return 'cost';
+  if (/budget|\bram\b|anslag/.test(t)) return 'budget';
+  return null;
+}
+
+const MONEY_WORDS = /budget|utfall|kostnad|summa|belopp|finansiering|\bkr\b|tkr|mnkr|ekonomi|intäkt|medel|bidrag|\bsek\b|cost|amount|funding/i;
+
+function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, ctx: Ctx): MoneyTable | null {
+  const n = t.anchors.length;
+  if (n < 2 || t.rows.length === 0) return null;
+  const section = outline.sectionAt(t.page, t.top);
+  const context = [t.caption ?? '', t.header.join(' '), t.groupHeader.join(' '), section ?? ''].join(' ');
+  const cells = t.rows.map((r) => r.cells.map((c) => cellFlat(c)));
+  const parsed: CellMoney[][] = cells.map((row) => row.map((c) => parseMoneyCell(c, 1, ctx.language)));
+  const roles: ColRole[] = [];
+  let anyUnit = false;
+  let anyGrouped = false;
+  let maxAbs = 0;
+  for (let c = 0; c < n; c++) {
+    let amounts = 0;
+    let dashes = 0;
+    let pct = 0;
+    let filled = 0;
+    for (let r = 0; r < cells.length; r++) {
+      if (!cells[r]![c]) continue;
+      filled++;
+      const p = parsed[r]![c];
+      if (p?.kind === 'amount') amounts++;
+      else if (p?.kind === 'dash') dashes++;
+      else if (p?.kind === 'percent') pct++;
+    }
+    const header = `${t.header[c] ?? ''}`;
+    if (filled > 0 && pct / filled >= 0.5) roles.push({ role: 'percent' });
+    else if (c > 0 && amounts >= 1 && (amounts + dashes) / filled >= 0.6 && !/%|andel|procent|antal|number of/i.test(header)) {
+      for (let r = 0; r < cells.length; r++) {
+        const p = parsed[r]![c];
+        if (p?.kind !== 'amount') continue;
+        if (p.hasUnit) anyUnit = true;
+        if (/\d[ \u00A0\u202F]\d{3}/.test(cells[r]![c]!)) anyGrouped = true;
+        maxAbs = Math.max(maxAbs, Math.abs(p.amountSek));
+      }
+      const group = /total|summa|sum\b/i.test(header) ? '' : t.groupHeader[c] ?? '';
+      roles.push({ role: 'amount', kind: kindFromWords(header) ?? kindFromWords(group), period: periodIn(header) ?? periodIn(group) });
+    } else roles.push({ role: 'text' });
+  }
+  let inherited = false;
+  if (!t.hasHeader && prev && prev.table.lastPage >= t.page - 1) {
+    // A headerless table right after a money table carries on its columns, in order.
+    const prevAmounts = prev.roles.filter((r) => r.role !== 'text');
+    let k = 0;
+    for (let c = 0; c < n; c++) {
+      if (roles[c]!.role === 'text') continue;
+      const from = prevAmounts[k++];
+      if (from && from.role === roles[c]!.role) roles[c] = from;
+    }
+    inherited = true;
+  }
+  if (!roles.some((r) => r.role === 'amount')) return null;
+  if (!(anyUnit || anyGrouped || MONEY_WORDS.test(context) || inherited)) return null;
+
+  const stated = statedUnitMultiplier(context);
+  let multiplier = stated ?? 1;
+  if (stated === null) {
+    if (inherited && prev) multiplier = prev.multiplier;
+    // Unitless budget/outcome tables with small figures are in thousands (Swedish public-sector convention).
+    else if (!anyUnit && maxAbs < 10_000 && /budget|utfall|prognos/i.test(context)) multiplier = 1000;
+  }
+  const firstAmount = roles.findIndex((r) => r.role === 'amount');
+  const labelCols: number[] = [];
+  for (let c = 0; c < firstAmount; c++) if (roles[c]!.role === 'text') labelCols.push(c);
+  const sourceCol = t.header.findIndex((h, c) => roles[c]!.role === 'text' && /ekonomiska medel|finansiär|finansieringskälla|källa|finansieras av|funding source|^medel$/i.test(h));
+  const commentCol = t.header.findIndex((h, c) => roles[c]!.role === 'text' && /kommentar|anmärkning|notering|comment|note/i.test(h));
+  const headContext = `${t.caption ?? ''} ${t.header[0] ?? ''} ${t.header[labelCols[labelCols.length - 1] ?? 0] ?? ''}`;
+  const contextKind = kindFromWords(t.caption ?? '') ?? kindFromWords(t.header.filter((_, c) => roles[c]!.role === 'text').join(' ')) ?? kindFromWords(section ?? '');
+  return {
+    table: t,
+    roles,
+    multiplier,
+    section: inherited && prev && !section ? prev.section : section,
+    sectionPeriod: periodIn(t.caption) ?? periodIn(section) ?? (inherited && prev ? prev.sectionPeriod : null),
+    contextKind,
+    labelCols: labelCols.length ? labelCols : [0],
+    sourceCol,
+    commentCol,
+    financingTable: /finansiering|intäkter|finansiär|funding/i.test(headContext),
+  };
+}
+
+const TOTAL_LABEL = /^(?:summa|totalt?|total|sum\b|totalsumma|sammanlagt|s:a|grand total)/i;
+
+function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
+  const t = m.table;
+  const out: BudgetLine[] = [];
+  const history: Map<number, number[]> = new Map();
+  for (const row of t.rows) {
+    const texts = row.cells.map((c) => cellFlat(c));
+    const label = m.labelCols.map((c) => texts[c] ?? '').filter(Boolean).join(' ').replace(/\*+/g, '').trim();
+    const amounts: Array<{ c: number; sek: number; text: string }> = [];
+    m.roles.forEach((role, c) => {
+      if (role.role !== 'amount') return;
+      const p = parseMoneyCell(texts[c] ?? '', m.multiplier, ctx.language);
+      if (p?.kind === 'amount') amounts.push({ c, sek: p.amountSek, text: p.text });
+    });
+    if (amounts.length === 0) continue;
+    const isTotal = TOTAL_LABEL.test(label) || amounts.some((a) => sumsAbove(history.get(a.c) ?? [], a.sek));
+    const quote = texts.filter(Boolean).join(' ').slice(0, 200);
+    for (const a of amounts) {
+      const role = m.roles[a.c] as Extract<ColRole, { role: 'amount' }>;
+      const kind: BudgetKind = isTotal ? 'total' : role.kind ?? m.contextKind ?? 'other';
+      const source = isTotal ? null : sourceOf(m, texts, label);
+      out.push({
+        label: label || (t.header[a.c] ?? ''),
+        amountSek: a.sek,
+        amountText: a.text,
+        period: role.period ?? (isTotal ? periodIn(label) : null) ?? m.sectionPeriod,
+        kind,
+        source,
+        section: m.section,
+        page: row.page,
+        quote,
+      });
+      const h = history.get(a.c) ?? [];
+      if (isTotal) history.set(a.c, []);
+      else {
+        h.push(a.sek);
+        history.set(a.c, h);
+      }
+    }
+  }
+  return out;
+}
+
+/** True when `value` is the sum of the last two or more values above it in its column. */
+function sumsAbove(values: number[], value: number): boolean {
+  let sum = 0;
+  for (let k = values.length - 1; k >= 0; k--) {
+    sum += values[k]!;
+    if (values.length - k >= 2 && sum === value && value !== 0) return true;
+  }
+  return false;
+}
+
+function sourceOf(m: MoneyTable, texts: string[], label: string): string | null {
+  if (m.sourceCol >= 0 && texts[m.sourceCol]) return texts[m.sourceCol]!;
+  if (m.financingTable && m.sourceCol < 0) return label.replace(/^(?:[A-ZÅÄÖ]|\d+(?:\.\d+)*)(?:[,\s–-]+\d+(?:\.\d+)*)*\s+/, '') || null;
+  if (m.commentCol >= 0 && texts[m.commentCol] && /(?:statsbidrag|statbidrag|medel|bidrag)\b/i.test(texts[m.commentCol]!)) {
+    return texts[m.commentCol]!.replace(/[.\s]+$/, '');
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- plan economy cells
+
+function planEconomyLines(t: Table, outline: Outline, ctx: Ctx): BudgetLine[] {
+  const cols = planColumns(t)!;
+  if (cols.economy < 0) return [];
+  const out: BudgetLine[] = [];
+  for (const r of planRows(t, cols)) {
+    const paras = cellParagraphs(r.economy);
+    if (paras.length === 0) continue;
+    const text = paras.join('\n').slice(0, 2000);
+    const found = findMoney(text, ctx.language).filter((m) => m.hasUnit || m.grouped);
+    if (found.length === 0) continue;
+    const label = r.activityRef || r.activityName ? [r.activityRef, r.activityName].filter(Boolean).join(' ') : r.goalText ?? '';
+    const area = outline.areaAt(r.row.page, r.row.y);
+    const heading = outline.sectionAt(t.page, t.top);
+    const section = area && heading && !heading.includes(area) ? `${area} – ${heading}` : heading ?? area;
+    const period = periodSpan(r.timeline) ?? periodIn(r.groupLabel);
+    const sources = found.map((m, k) => {
+      const next = found[k + 1];
+      const tail = text.slice(m.end, next ? next.index : text.length);
+      const paras = tail.split('\n');
+      const own = fundingSource(paras[0] ?? '');
+      if (own || next) return own;
+      for (const p of paras.slice(1)) {
+        const s = fundingSource(p);
+        if (s) return s;
+      }
+      return null;
+    });
+    const distinct = new Set(sources.filter(Boolean));
+    found.forEach((m, k) => {
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      const partOf = /varav\s*$/i.test(before) || (k > 0 && /varav/i.test(text.slice(found[0]!.end, m.index)));
+      const after = text.slice(m.end, m.end + 8);
+      const source = sources[k] ?? (distinct.size === 1 && !/^\s*,?\s*varav/i.test(after) ? [...distinct][0]! : null);
+      out.push({
+        label,
+        amountSek: m.amountSek,
+        amountText: m.text,
+        period,
+        kind: partOf ? 'financing' : 'budget',
+        source,
+        section,
+        page: r.row.page,
+        quote: text.replace(/\n/g, ' ').slice(Math.max(0, m.index - 40), m.end + 60).trim(),
+      });
+    });
+  }
+  return out;
+}
+
+/** Years named in a timeline cell: one year, or the first–last range ("september 2015 – augusti 2016" → "2015-2016"). */
+function periodSpan(text: string | null): string | null {
+  if (!text) return null;
+  const years = [...text.slice(0, 300).matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)].map((m) => Number(m[0]));
+  if (years.length === 0) return null;
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  return lo === hi ? String(lo) : `${lo}-${hi}`;
 }

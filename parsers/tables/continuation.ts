@@ -7,8 +7,12 @@ import type { PageText } from '../../core/facts.js';
 import { detectTables } from './detect.js';
 import type { Table } from './types.js';
 
-/** Tables of a whole document, continuations merged, in reading order. */
+const cache = new WeakMap<PageText[], Table[]>();
+
+/** Tables of a whole document, continuations merged, in reading order (cached per pages array; treat as read-only). */
 export function documentTables(pages: PageText[]): Table[] {
+  const hit = cache.get(pages);
+  if (hit) return hit;
   const out: Table[] = [];
   for (const page of pages) {
     const tables = detectTables(page);
@@ -18,6 +22,7 @@ export function documentTables(pages: PageText[]): Table[] {
       else out.push(t);
     });
   }
+  cache.set(pages, out);
   return out;
 }
 

@@ -107,12 +107,17 @@ function splitAtHeaders(region: Line[]): Line[][] {
 function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   // The header (anchor) line: the line with most segments among the first four.
   let anchorAt = 0;
+  let headerAbove = -1;
   for (let k = 1; k < Math.min(4, region.length); k++) {
     if (region[k]!.segs.length > region[anchorAt]!.segs.length) anchorAt = k;
   }
+  // A text-only line right above a line of figures is that table's header, not a group header.
+  if (anchorAt > 0 && region[anchorAt - 1]!.segs.length >= 2 && region[anchorAt - 1]!.segs.every((s) => !isMoneyish(s.text) && !/^\d+$/.test(s.text)) && region[anchorAt]!.segs.some((s) => isMoneyish(s.text) || /^\d+$/.test(s.text))) {
+    headerAbove = anchorAt - 1;
+  }
   const anchorLine = region[anchorAt]!;
   const anchors = anchorLine.segs.map((s) => s.x0);
-  const body = region.slice(anchorAt);
+  const body = region.slice(headerAbove >= 0 ? headerAbove : anchorAt);
   let minX = Infinity;
   for (const l of body) for (const s of l.segs) if (s.x0 < minX) minX = s.x0;
   if (minX < anchors[0]! - 3) anchors.unshift(minX);
@@ -121,7 +126,7 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   const colOf = (s: Segment): number => columnOf(s, anchors);
   // Group headers: lines above the anchor line; each segment spans to the next one.
   const groupHeader = anchors.map(() => '');
-  for (const l of region.slice(0, anchorAt)) {
+  for (const l of region.slice(0, headerAbove >= 0 ? headerAbove : anchorAt)) {
     const segs = lineSegments(l.line, anchors);
     segs.forEach((s, k) => {
       const c0 = colOf(s);
@@ -134,25 +139,37 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   // Per-column lines.
   const cols: Array<Array<{ y: number; text: string }>> = anchors.map(() => []);
   const lineCols: Array<Set<number>> = [];
+  const headerOrder = headerAbove >= 0 ? orderedHeaderColumns(lineSegments(region[headerAbove]!.line), region.slice(anchorAt), anchors) : null;
   for (const l of body) {
     const used = new Set<number>();
-    for (const s of lineSegments(l.line, anchors)) {
-      const c = colOf(s);
+    const segs = lineSegments(l.line, anchors);
+    segs.forEach((s, k) => {
+      const c = l === region[headerAbove] && headerOrder ? headerOrder[k]! : colOf(s);
       const list = cols[c]!;
       const last = list[list.length - 1];
-      if (last && Math.abs(last.y - l.y) < 0.5) last.text += ` ${s.text}`;
+      if (last && Math.abs(last.y - l.y) < 0.5) {
+        // A lone dash of an unnamed column next to a figure is an empty cell, not part of the figure.
+        if (!/^[-–−]$/.test(s.text)) last.text += ` ${s.text}`;
+      }
       else list.push({ y: l.y, text: s.text });
       used.add(c);
-    }
+    });
     lineCols.push(used);
   }
   const pitch = estimatePitch(cols, h);
   let rowStarts = findRowStarts(cols, pitch);
+  let lineRows = false;
+  const dataLines = body.slice(headerAbove >= 0 || anchorAt > 0 ? 1 : 0);
+  if (dataLines.length >= 2 && dataLines.every((l, k) => lineCols[k + (body.length - dataLines.length)]!.has(0) && l.segs.length >= 2)) {
+    // Every line is label + figures: each line is a row, whatever the spacing.
+    rowStarts = body.map((l) => l.y);
+    lineRows = true;
+  }
   if (rowStarts.length <= 1 && body.length >= 3) {
     // No padding between rows: a line that fills the first column or several columns starts a row.
     rowStarts = body.filter((l, k) => lineCols[k]!.has(0) || lineCols[k]!.size >= 2).map((l) => l.y);
   }
-  const rows = assignRows(cols, rowStarts, pitch, page.pageNo);
+  const rows = assignRows(cols, rowStarts, pitch, page.pageNo, lineRows);
   if (rows.length === 0) return null;
 
   // Header row: the first row when it holds only text in at least two cells.
@@ -193,6 +210,22 @@ function joinHeader(lines: string[]): string {
   return out;
 }
 
+/**
+ * Header cells over right-aligned figures can sit left of the figures; when the header skips the
+ * leading label column(s), map its cells in order onto the remaining columns.
+ */
+function orderedHeaderColumns(header: Segment[], data: Line[], anchors: number[]): number[] | null {
+  const maxRight = anchors.map(() => -Infinity);
+  for (const l of data) for (const s of lineSegments(l.line, anchors)) {
+    const c = columnOf(s, anchors);
+    maxRight[c] = Math.max(maxRight[c]!, s.x1);
+  }
+  let j = 0;
+  while (j < anchors.length && maxRight[j]! < (header[0]?.x0 ?? 0) - 2) j++;
+  if (j === 0 || header.length !== anchors.length - j) return null;
+  return header.map((_, k) => j + k);
+}
+
 /** Column of a segment: figures are right-aligned more often than not, so they go by their right edge. */
 export function columnOf(s: Segment, anchors: readonly number[]): number {
   const numeric = /^[-–−(]?\s?[\d\s.,%]+\s?(?:kr|tkr|mnkr|%)?\)?$|^[-–−]$/.test(s.text);
@@ -225,12 +258,52 @@ function isBlockBreak(gap: number, pitch: number): boolean {
   return Math.abs(r - Math.round(r)) > 0.15;
 }
 
-function findRowStarts(cols: Array<Array<{ y: number }>>, pitch: number): number[] {
+/**
+ * Indexes of the lines that start a cell in one column. A line continues the cell when it sits a
+ * whole number of pitches below the previous line or below the cell's first line (one odd line,
+ * e.g. a raised run, must not split a cell).
+ */
+function blockStarts(col: Array<{ y: number }>, pitch: number): Set<number> {
+  const out = new Set<number>();
+  let first = 0;
+  col.forEach((l, k) => {
+    if (k === 0) {
+      out.add(0);
+      return;
+    }
+    const fromPrev = l.y - col[k - 1]!.y;
+    const fromFirst = l.y - col[first]!.y;
+    if (isBlockBreak(fromPrev, pitch) && (isBlockBreak(fromFirst, pitch) || fromFirst / pitch > 40)) {
+      out.add(k);
+      first = k;
+    }
+  });
+  return out;
+}
+
+/** Row starts where three or more columns resume together (rounded y). */
+const strongStarts = new Set<number>();
+
+const REF_START = /^(?:[A-ZÅÄÖ][a-z]?\.)?\d+(?:\.\d+)+(?=[\s(]|$)/;
+
+function findRowStarts(cols: Array<Array<{ y: number; text: string }>>, pitch: number): number[] {
+  strongStarts.clear();
   const starts: number[] = [];
+  const resumes = new Map<number, number>();
   for (const col of cols) {
+    const b = blockStarts(col, pitch);
     col.forEach((l, k) => {
-      if (k === 0 || isBlockBreak(l.y - col[k - 1]!.y, pitch)) starts.push(l.y);
+      if (b.has(k)) starts.push(l.y);
+      // Several columns resuming after a blank stretch on the same line: a row that starts on the grid.
+      else if (l.y - col[k - 1]!.y >= pitch * 1.9) {
+        const key = Math.round(l.y);
+        resumes.set(key, (resumes.get(key) ?? 0) + 1);
+      }
     });
+  }
+  for (const [y, n] of resumes) if (n >= 3) {
+    starts.push(y);
+    strongStarts.add(y);
   }
   starts.sort((a, b) => a - b);
   const out: number[] = [];
@@ -238,9 +311,9 @@ function findRowStarts(cols: Array<Array<{ y: number }>>, pitch: number): number
   return out;
 }
 
-function assignRows(cols: Array<Array<{ y: number; text: string }>>, starts: number[], pitch: number, page: number): TableRow[] {
+function assignRows(cols: Array<Array<{ y: number; text: string }>>, starts: number[], pitch: number, page: number, lineRows: boolean): TableRow[] {
   const rowStarts = [...starts];
-  addOffGridStarts(cols, rowStarts, pitch);
+  if (!lineRows) addOffGridStarts(cols, rowStarts, pitch);
   const rows: TableRow[] = rowStarts.map((y) => ({ y, page, cells: cols.map((): Cell => ({ lines: [], y: null })) }));
   const rowIndex = (y: number): number => {
     let r = 0;
@@ -248,14 +321,18 @@ function assignRows(cols: Array<Array<{ y: number; text: string }>>, starts: num
     return r;
   };
   cols.forEach((col, c) => {
+    const starts = blockStarts(col, pitch);
     let cell: Cell | null = null;
     let lastY = 0;
-    for (const l of col) {
+    for (let k = 0; k < col.length; k++) {
+      const l = col[k]!;
       const gap = l.y - lastY;
       // An empty stretch of a column can span a whole number of pitches by chance: a line that
       // sits on another row's start line begins a new cell.
       const startsRow = rowStarts.some((y) => Math.abs(y - l.y) <= 1);
-      if (!cell || isBlockBreak(gap, pitch) || (startsRow && gap > pitch * 1.05)) {
+      // At a row start where several columns resume, a line that opens like a cell (capital, digit) opens one.
+      const strong = startsRow && strongStarts.has(Math.round(l.y)) && /^[\p{Lu}\d(]/u.test(l.text);
+      if (!cell || starts.has(k) || (lineRows && startsRow) || (startsRow && (gap > pitch * 1.05 || REF_START.test(l.text) || strong))) {
         cell = rows[rowIndex(l.y)]!.cells[c]!;
         if (cell.lines.length) cell.lines.push('');
         if (cell.y === null) cell.y = l.y;
@@ -280,18 +357,24 @@ function addOffGridStarts(cols: Array<Array<{ y: number }>>, rowStarts: number[]
   const added: number[] = [];
   for (const col of cols) {
     let blockStart = -Infinity;
+    const starts = blockStarts(col, pitch);
     for (let k = 0; k < col.length; k++) {
       const l = col[k]!;
       const prev = k > 0 ? col[k - 1]!.y : null;
-      if (prev === null || isBlockBreak(l.y - prev, pitch)) {
+      if (prev === null || starts.has(k)) {
         blockStart = l.y;
         continue;
       }
       if (rowStarts.some((y) => y > blockStart + 2 && y < l.y - 1)) continue;
+      let lo = 0;
+      let hi = all.length - 1;
       let lowest = prev;
-      for (const y of all) {
-        if (y >= l.y - 0.5) break;
-        if (y > lowest) lowest = y;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid]! < l.y - 0.5) {
+          lowest = Math.max(lowest, all[mid]!);
+          lo = mid + 1;
+        } else hi = mid - 1;
       }
       const gap = l.y - lowest;
       if (lowest > prev + 0.5 && gap >= pitch * 1.05 && isBlockBreak(gap, pitch)) {
