@@ -13,6 +13,7 @@ import { NOTIFY_JOB_OPTIONS, type QueueHandles } from '../queue/queues.js';
 import type { Db } from '../store/db.js';
 import { markParsing } from '../store/documents.js';
 import { createIngestProcessor } from './ingest.processor.js';
+import { createLlmRefine } from './llm-refine.js';
 
 const SANDBOX_FILE = fileURLToPath(new URL('./parse.sandbox.ts', import.meta.url));
 const log = logger('workers');
@@ -53,6 +54,8 @@ export function runWorkers(opts: RunWorkersOptions): RunningWorkers {
     QUEUES.ingest,
     createIngestProcessor({
       db,
+      // Nothing LLM-related exists without config.llm.
+      ...(config.llm ? { refine: createLlmRefine(config.llm) } : {}),
       notify: async (data, jobId) => {
         await queues.notify.add('notify', data, { ...NOTIFY_JOB_OPTIONS, jobId });
       },
