@@ -44,7 +44,7 @@ export function buildOutline(pages: PageText[]): Outline {
       const isHeading = h >= body + 0.4 && text.length <= 160 && /\p{L}/u.test(text) && lineSegments(l).length === 1;
       if (isHeading) {
         const last = headings[headings.length - 1];
-        const parent = prevWasHeading && last && last.height > h + 0.4 ? last.text : null;
+        const parent = prevWasHeading && last && last.page === p.pageNo && last.height > h + 0.4 ? last.text : null;
         headings.push({ page: p.pageNo, y: l.y, height: h, text, parent });
       }
       prevWasHeading = isHeading;

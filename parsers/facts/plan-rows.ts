@@ -76,6 +76,10 @@ export function planRows(t: Table, cols: PlanColumns): PlanRow[] {
   const out: PlanRow[] = [];
   let goal: { text: string; ref: string | null; name: string } | null = null;
   let group: string | null = null;
+  // In a table whose activities are numbered, an unnumbered activity cell is a fragment of the row above
+  // (a cell split by a page break or by a blank line the row finder took for a row boundary).
+  const acts = t.rows.map((r) => cellParagraphs(r.cells[cols.activity])[0] ?? '').filter(Boolean);
+  const numbered = acts.length > 0 && acts.filter((a) => ACT_REF.test(a)).length / acts.length >= 0.5;
   for (const row of t.rows) {
     const texts = row.cells.map((c) => cellFlat(c));
     const nonEmpty = texts.filter(Boolean).length;
@@ -85,6 +89,15 @@ export function planRows(t: Table, cols: PlanColumns): PlanRow[] {
     const actText = cellParagraphs(actCell)[0] ?? '';
     if (nonEmpty === 1 && goalTextRaw && !actText && !goalRef(goalCell).ref) {
       group = goalTextRaw;
+      continue;
+    }
+    const prevRow = out[out.length - 1];
+    if (numbered && prevRow && !ACT_REF.test(actText) && (!goalTextRaw || !goalRef(goalCell).ref) && (actText || cellFlat(row.cells[cols.economy] ?? undefined))) {
+      const more = cellParagraphs(actCell).join(' ');
+      if (more) prevRow.activityName = prevRow.activityName ? `${prevRow.activityName} ${more}` : more;
+      if (cols.economy >= 0 && row.cells[cols.economy]?.lines.length) {
+        prevRow.economy = { y: prevRow.economy?.y ?? null, lines: [...(prevRow.economy?.lines ?? []), '', ...row.cells[cols.economy]!.lines] };
+      }
       continue;
     }
     let goalStarts = false;
