@@ -1,0 +1,117 @@
+/**
+ * The real HTTP endpoint, a channel emulator, real workers: a secretary uploads minutes in
+ * personal chat and gets an acknowledgement, progress and a summary card; members then ask.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardOf, cardText, startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+
+const MINUTES = 'test/fixtures/2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.pdf';
+const PLAN = 'test/fixtures/2015-11-13-mal-och-handlingsplan-2016-2018.pdf';
+const golden = JSON.parse(fs.readFileSync('test/fixtures/2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.facts.json', 'utf8')) as {
+  attendees: Array<{ name: string; present: boolean }>;
+};
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness({ name: 'upload' });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function upload(file: string, userId = 'secretary') {
+  const conv = h.personal(userId);
+  const from = h.user(userId, 'Sekreterare Svensson');
+  const before = h.emu.sent.length;
+  const started = Date.now();
+  const res = await h.post(h.message({ conversation: conv, from, attachments: [h.fileAttachment(file.split('/').pop()!, fs.readFileSync(file))] }));
+  return { res, conv, from, before, httpMs: Date.now() - started };
+}
+
+describe('upload in personal chat', () => {
+  it('acknowledges at once, shows progress in the same message, then sends a summary card with everyone present and absent', { timeout: 90_000 }, async () => {
+    const { res, conv, before, httpMs } = await upload(MINUTES);
+    expect(res.status).toBe(200);
+    // The turn does not wait for the parse.
+    expect(httpMs).toBeLessThan(3000);
+    const ack = h.emu.sent.slice(before).find((a) => a.conversationId === conv.id && a.op === 'reply')!;
+    expect(ack.activity.text).toMatch(/^Tar emot 2026-03-02-motesanteckning.*\.pdf …/);
+    // The summary card arrives proactively, after the turn ended.
+    const summary = await h.emu.waitFor((a) => a.conversationId === conv.id && a.op !== 'update' && cardOf(a) !== null && cardText(cardOf(a)).includes('Närvarande'), 60_000);
+    const text = cardText(cardOf(summary));
+    for (const a of golden.attendees) expect(text).toContain(a.name);
+    const absent = golden.attendees.filter((a) => !a.present);
+    expect(absent).toHaveLength(6);
+    expect(text).toMatch(/Frånvarande \(6\)/);
+    expect(text).toContain('2026-03-02');
+    const actions = (cardOf(summary)!.actions as Array<{ title: string; url?: string; data?: { verb: string } }>).map((x) => x.title);
+    expect(actions).toEqual(expect.arrayContaining(['Alla åtgärder', 'Fel i sammanfattningen?', 'Öppna dokumentet']));
+    // The acknowledgement was updated in place: progress, then "Klart".
+    const updates = h.emu.sent.filter((a) => a.op === 'update' && a.id === ack.id).map((a) => a.activity.text);
+    expect(updates.some((t) => /Läser .*…/.test(t ?? ''))).toBe(true);
+    expect(h.emu.latestText(conv.id, ack.id)).toMatch(/^Klart: .* är inläst/);
+    // The link opens the stored original; a tampered one does not.
+    const link = (cardOf(summary)!.actions as Array<{ title: string; url?: string }>).find((x) => x.title === 'Öppna dokumentet')!.url!;
+    const file = await fetch(link);
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(fs.readFileSync(MINUTES))).toBe(true);
+    expect((await fetch(link.replace(/sig=./, 'sig=x'))).status).toBe(403);
+    // The file URL was fetched with a plain GET, no Authorization header.
+    expect(h.emu.requests.at(-1)?.authorization).toBeUndefined();
+  });
+
+  it('answers "Vem var frånvarande?" with the six absent names and a citation', async () => {
+    const text = await h.ask(h.personal('secretary'), h.user('secretary'), 'Vem var frånvarande?');
+    for (const a of golden.attendees.filter((x) => !x.present)) expect(text).toContain(a.name);
+    for (const a of golden.attendees.filter((x) => x.present)) expect(text).not.toContain(a.name);
+    expect(text).toMatch(/Källa: .*s\. \d/);
+  });
+
+  it('says who uploaded a duplicate and when', async () => {
+    const { conv, before } = await upload(MINUTES);
+    const msg = await h.emu.waitFor((a) => h.emu.sent.indexOf(a) >= before && a.conversationId === conv.id && /finns redan/.test(a.activity.text ?? ''));
+    expect(msg.activity.text).toMatch(/uppladdat av Sekreterare Svensson den \d{4}-\d{2}-\d{2}/);
+  });
+
+  it('"Alla åtgärder" lists the items, and a correction of an owner and due date wins in later lists', async () => {
+    const conv = h.personal('secretary');
+    const from = h.user('secretary', 'Sekreterare Svensson');
+    const summary = h.emu.sent.find((a) => a.conversationId === conv.id && cardOf(a) !== null && cardText(cardOf(a)).includes('Närvarande'))!;
+    const documentId = ((cardOf(summary)!.actions as Array<{ data?: { documentId: string } }>).find((x) => x.data)!.data!).documentId;
+    const [list] = await h.exchange(h.message({ conversation: conv, from, value: { verb: 'allActions', documentId } }));
+    expect(list!.activity.text).toMatch(/^Åtgärder \(\d+\)/);
+
+    const [form] = await h.exchange(h.message({ conversation: conv, from, value: { verb: 'correctSummary', documentId } }));
+    expect(cardOf(form!)).not.toBeNull();
+    const inputs = (cardOf(form)!.body as Array<{ type: string; id?: string; value?: string }>).filter((b) => b.id?.startsWith('owners_'));
+    if (inputs.length === 0) return; // the extraction found no action items: nothing to correct
+    const itemId = inputs[0]!.id!.slice('owners_'.length);
+    const [saved] = await h.exchange(h.message({ conversation: conv, from, value: { verb: 'saveCorrections', documentId, [`owners_${itemId}`]: 'Rättad Person', [`due_${itemId}`]: '2026-12-24' } }));
+    expect(saved!.activity.text).toMatch(/Sparat 1 rättelse/);
+    expect(saved!.activity.text).toMatch(/Rättad Person, senast 2026-12-24 \(rättad\)/);
+    expect(await h.ask(conv, from, 'åtgärder Rättad')).toMatch(/Öppna åtgärder för Rättad \(1\)/);
+    // Someone else may not correct it.
+    const [refused] = await h.exchange(h.message({ conversation: h.personal('intruder'), from: h.user('intruder'), value: { verb: 'saveCorrections', documentId, [`owners_${itemId}`]: 'X' } }));
+    expect(refused!.activity.text).toMatch(/Bara den som laddade upp/);
+  });
+
+  it('answers "Hur mycket kostar Hallandsbarometern 2016?" with 375 000 kr and its page after the plan is uploaded', { timeout: 120_000 }, async () => {
+    const { conv } = await upload(PLAN);
+    await h.emu.waitFor((a) => a.conversationId === conv.id && /^Klart: 2015-11-13/.test(a.activity.text ?? ''), 90_000);
+    const text = await h.ask(conv, h.user('secretary'), 'Hur mycket kostar Hallandsbarometern 2016?');
+    expect(text).toMatch(/375 000 kr/);
+    expect(text).toMatch(/s\. \d+/);
+  });
+
+  it('lists documents, and "glöm" removes one with its facts (uploader only)', async () => {
+    const conv = h.personal('secretary');
+    const from = h.user('secretary');
+    expect(await h.ask(conv, from, 'dokument')).toMatch(/Dokument \(2\)/);
+    expect(await h.ask(h.personal('intruder'), h.user('intruder'), 'glöm 2015-11-13-mal-och-handlingsplan-2016-2018.pdf')).not.toMatch(/Borttaget/);
+    expect(await h.ask(conv, from, 'glöm 2015-11-13-mal-och-handlingsplan-2016-2018.pdf')).toMatch(/^Borttaget/);
+    const left = await h.job.runtime.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM budget_lines b JOIN documents d ON d.id = b.document_id WHERE d.file_name LIKE '2015-11-13%'`);
+    expect(left.rows[0]!.n).toBe(0);
+    expect(await h.ask(conv, from, 'Hur mycket kostar Hallandsbarometern 2016?')).not.toMatch(/375 000/);
+  });
+});
