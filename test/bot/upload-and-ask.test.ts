@@ -84,7 +84,7 @@ describe('upload in personal chat', () => {
 
     const [form] = await h.exchange(h.message({ conversation: conv, from, value: { verb: 'correctSummary', documentId } }));
     expect(cardOf(form!)).not.toBeNull();
-    const inputs = (cardOf(form)!.body as Array<{ type: string; id?: string; value?: string }>).filter((b) => b.id?.startsWith('owners_'));
+    const inputs = (cardOf(form!)!.body as Array<{ type: string; id?: string; value?: string }>).filter((b) => b.id?.startsWith('owners_'));
     if (inputs.length === 0) return; // the extraction found no action items: nothing to correct
     const itemId = inputs[0]!.id!.slice('owners_'.length);
     const [saved] = await h.exchange(h.message({ conversation: conv, from, value: { verb: 'saveCorrections', documentId, [`owners_${itemId}`]: 'Rättad Person', [`due_${itemId}`]: '2026-12-24' } }));

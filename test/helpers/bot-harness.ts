@@ -123,7 +123,7 @@ export async function startBotHarness(opts: HarnessOptions): Promise<BotHarness>
     },
   });
 
-  return {
+  const h: BotHarness = {
     job,
     config,
     baseUrl,
@@ -167,12 +167,12 @@ export async function startBotHarness(opts: HarnessOptions): Promise<BotHarness>
       return { status: res.status, body: await res.text() };
     },
     async exchange(activity) {
-      const res = await this.post(activity);
+      const res = await h.post(activity);
       if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}: ${res.body}`);
       return emu.sent.filter((a) => a.op === 'reply' && a.replyToId === activity.id && a.activity.type === 'message');
     },
     async ask(conversation, from, text, o = {}) {
-      const replies = await this.exchange(this.message({ conversation, from, text, mentionBot: o.mentionBot }));
+      const replies = await h.exchange(h.message({ conversation, from, text, mentionBot: o.mentionBot }));
       const first = replies.find((r) => typeof r.activity.text === 'string' && r.activity.text !== '');
       if (!first) throw new Error(`no text reply to "${text}"`);
       return first.activity.text!;
@@ -189,6 +189,7 @@ export async function startBotHarness(opts: HarnessOptions): Promise<BotHarness>
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return h;
 }
 
 /** Adaptive Card content of a recorded activity, if it carries one. */
