@@ -11,6 +11,9 @@ import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 import { registerExtract } from './commands/extract.js';
+import { registerAsk } from './commands/ask.js';
+import { registerReminders } from './commands/reminders.js';
+import { registerExport } from './commands/export.js';
 import type { CliContext } from './context.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +30,9 @@ async function main(argv: string[]): Promise<number> {
   registerIngest(program, ctx);
   registerStatus(program, ctx);
   registerExtract(program, ctx);
+  registerAsk(program, ctx);
+  registerReminders(program, ctx);
+  registerExport(program, ctx);
   await program.parseAsync(argv);
   return ctx.exitCode;
 }

@@ -6,9 +6,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../core/errors.js';
 import type { Uploader } from '../core/queues.js';
+import { askMany } from '../answers/index.js';
 import { submitDocument } from '../queue/submit.js';
 import { ensureGroup, getGroupByName } from '../store/groups.js';
 import { listDocuments } from '../store/documents.js';
+import { loadExport, toCsv, toIcs } from '../reminders/export.js';
+import { planReminders } from '../reminders/plan.js';
+import type { PlannedReminder } from '../reminders/types.js';
 import type { Runtime } from './runtime.js';
 
 export interface SubmitFilesParams {
@@ -102,10 +106,80 @@ export async function documentStatus(rt: Runtime, params: { group?: string }): P
   }));
 }
 
+export interface AskParams {
+  group: string;
+  questions: string[];
+  asker?: { id: string; name?: string | null };
+}
+
+/** The `ask --json` contract: answer, whether the documents support it, and its sources. */
+export interface CliAnswer {
+  answer: string;
+  found: boolean;
+  citations: Array<{ document: string; page: number | null; quote: string }>;
+}
+
+export async function ask(rt: Runtime, params: AskParams): Promise<CliAnswer[]> {
+  // An unknown group has no documents: the engine then says so, revealing nothing else.
+  const group = await getGroupByName(rt.db, params.group);
+  const answers = await askMany(rt.db, group ? [group.id] : [], params.questions, params.asker ?? { id: 'cli' });
+  return answers.map((a) => ({
+    answer: a.answer,
+    found: a.found,
+    citations: a.citations.map((c) => ({ document: c.document, page: c.page, quote: c.quote })),
+  }));
+}
+
+export interface RemindersPlanParams {
+  /** ISO date-time; the plan is for its local day in config.reminders.timezone. */
+  now: string;
+  group?: string;
+}
+
+/** The reminders that would go out at `now`, without sending anything. */
+export async function remindersPlan(rt: Runtime, params: RemindersPlanParams): Promise<PlannedReminder[]> {
+  const now = new Date(params.now);
+  if (Number.isNaN(now.getTime())) throw new AppError('bad-input', `Not a date-time: "${params.now}" (use e.g. 2026-04-14T08:00:00+02:00).`);
+  let groupId: string | undefined;
+  if (params.group) {
+    const g = await getGroupByName(rt.db, params.group);
+    if (!g) throw new AppError('not-found', `There is no group named "${params.group}".`);
+    groupId = g.id;
+  }
+  return planReminders(rt.db, { now, groupId, settings: rt.config.reminders });
+}
+
+export interface ExportParams {
+  group: string;
+  format: 'csv' | 'ics';
+  /** ISO date-time for "overdue" and DTSTAMP; default now. */
+  now?: string;
+}
+
+/** Open action items of a group as CSV or iCalendar text. */
+export async function exportActionItems(rt: Runtime, params: ExportParams): Promise<{ fileName: string; contentType: string; content: string }> {
+  const g = await getGroupByName(rt.db, params.group);
+  if (!g) throw new AppError('not-found', `There is no group named "${params.group}".`);
+  if (params.format !== 'csv' && params.format !== 'ics') throw new AppError('bad-input', `Unknown format "${String(params.format)}": use csv or ics.`);
+  const now = params.now ? new Date(params.now) : new Date();
+  const data = await loadExport(rt.db, g.id, now, rt.config.reminders.timezone);
+  const base =
+    g.name
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'uppgifter';
+  return params.format === 'csv'
+    ? { fileName: `${base}-uppgifter.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(data) }
+    : { fileName: `${base}-uppgifter.ics`, contentType: 'text/calendar; charset=utf-8', content: toIcs(data, { now, timezone: rt.config.reminders.timezone }) };
+}
+
 /** Operations reachable over the loopback API. Add new ones here and nowhere else. */
 export const OPERATIONS = {
   submitFiles,
   documentStatus,
+  remindersPlan,
+  exportActionItems,
+  ask,
 } satisfies Record<string, (rt: Runtime, params: never) => Promise<unknown>>;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -81,7 +81,11 @@ describe('parseDocument rejects bad input with a stable code and a message a per
 describe('parseDocument on Word and text files', () => {
   it('reads a .docx through mammoth', async () => {
     const doc = new Document({
-      sections: [{ children: ['Protokoll Styrgruppen 2026-05-04', 'Närvarande', 'Anna Andersson\tOrdförande', 'Frånvarande', 'Per Persson'].map((t) => new Paragraph(t)) }],
+      sections: [
+        {
+          children: ['Protokoll Styrgruppen 2026-05-04', 'Närvarande', 'Anna Andersson\tOrdförande', 'Frånvarande', 'Per Persson'].map((t) => new Paragraph(t)),
+        },
+      ],
     });
     const bytes = await Packer.toBuffer(doc);
     const parsed = await parseDocument(bytes, 'protokoll.docx', limits);

@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { AppError } from '../../core/errors.js';
+import { openStoreAccess } from '../store-access.js';
+import type { CliContext } from '../context.js';
+
+export function registerExport(program: Command, ctx: CliContext): void {
+  program
+    .command('export')
+    .description("print a group's open action items as CSV or an iCalendar file")
+    .requiredOption('--group <name>', 'the group')
+    .option('--format <format>', 'csv or ics', 'csv')
+    .option('--now <iso>', 'date-time that decides what is overdue (default: now)')
+    .action(async (opts: { group: string; format: string; now?: string }) => {
+      if (opts.format !== 'csv' && opts.format !== 'ics') throw new AppError('bad-input', `Unknown format "${opts.format}": use csv or ics.`);
+      const access = await openStoreAccess(ctx.config);
+      try {
+        const out = await access.call('exportActionItems', { group: opts.group, format: opts.format, now: opts.now });
+        process.stdout.write(out.content);
+      } finally {
+        await access.close();
+      }
+    });
+}

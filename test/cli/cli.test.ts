@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnCli, waitFor, type CliProcess } from '../helpers/processes.js';
+import { CORPUS_PAGES, CORPUS_PDFS, FIXTURES, testEnv } from '../helpers/services.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** Runs the CLI to completion, as `npm run -s minutes -- …` would. */
+function runCli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli', 'main.ts'), ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...env } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('minutes CLI on the embedded database, no server running', () => {
+  const env = testEnv({ LOG_LEVEL: undefined });
+
+  it('ingest --wait ingests the corpus, status shows page counts, a second ingest adds nothing', async () => {
+    const first = await runCli(['ingest', '--wait', ...CORPUS_PDFS], env);
+    expect(first.stderr).not.toMatch(/FAILED/);
+    expect(first.code).toBe(0);
+    const status = await runCli(['status', '--json'], env);
+    expect(status.code).toBe(0);
+    const rows = JSON.parse(status.stdout) as Array<{ fileName: string; status: string; pages: number }>;
+    expect(rows).toHaveLength(5);
+    for (const r of rows) expect(r).toMatchObject({ status: 'done', pages: CORPUS_PAGES[r.fileName] });
+    const again = await runCli(['ingest', '--wait', ...CORPUS_PDFS], env);
+    expect(again.code).toBe(0);
+    expect(again.stderr.match(/already have this/g)).toHaveLength(5);
+    expect(JSON.parse((await runCli(['status', '--json'], env)).stdout)).toHaveLength(5);
+  }, 180_000);
+
+  it('ask --json answers from the default group the ingest used', async () => {
+    const r = await runCli(['ask', '--json', 'Vem var frånvarande?'], env);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout) as { answer: string; found: boolean; citations: Array<{ document: string; page: number }> };
+    expect(a.found).toBe(true);
+    for (const name of ['Anna Torstensson', 'Else Thordstein']) expect(a.answer).toContain(name);
+    expect(a.citations[0]!.page).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('ask --questions answers each JSON line in order, and an unknown group learns nothing', async () => {
+    const file = path.join(env['MINUTES_DATA_DIR']!, 'q.jsonl');
+    fs.writeFileSync(file, '{"id":"a","q":"När är nästa möte?"}\n{"id":"b","q":"Who was absent?"}\n');
+    const r = await runCli(['ask', '--json', '--questions', file], env);
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; found: boolean; answer: string });
+    expect(lines.map((l) => l.id)).toEqual(['a', 'b']);
+    expect(lines[0]!.answer).toMatch(/17 april|2026-04-17/);
+    const other = await runCli(['ask', '--group', 'nobody', '--json', 'Vem var frånvarande?'], env);
+    const o = JSON.parse(other.stdout) as { found: boolean; answer: string; citations: unknown[] };
+    expect(o).toMatchObject({ found: false, citations: [] });
+    expect(o.answer).not.toMatch(/Torstensson/);
+  }, 60_000);
+
+  it('ingest --wait exits non-zero and lists each failed file with its reason', async () => {
+    const bad = ['image-only-no-text-layer.pdf', 'encrypted-user-password-corpus.pdf'].map((f) => path.join(FIXTURES, 'edge', f));
+    const r = await runCli(['ingest', '--group', 'bad', '--wait', ...bad], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/2 of 2 file\(s\) failed/);
+    expect(r.stderr).toMatch(/image-only-no-text-layer\.pdf: \[no-text-layer\].*no text layer/);
+    expect(r.stderr).toMatch(/encrypted-user-password-corpus\.pdf: \[password-protected\].*Remove the password/);
+  }, 60_000);
+});
+
+describe('minutes extract --json', () => {
+  it('prints exactly one JSON object on stdout', async () => {
+    const r = await runCli(['extract', '--json', CORPUS_PDFS[1]!], testEnv());
+    expect(r.code).toBe(0);
+    const facts = JSON.parse(r.stdout) as { document: { kind: string; date: string; pages: number }; attendees: unknown[] };
+    expect(facts.document).toMatchObject({ kind: 'minutes', date: '2026-03-02', pages: 6 });
+    expect(facts.attendees).toHaveLength(14);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
+  it('exits non-zero with the human message on stderr for bad input', async () => {
+    const r = await runCli(['extract', '--json', path.join(FIXTURES, 'edge', 'truncated-first-half-of-motesanteckning.pdf')], testEnv());
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/damaged or incomplete/);
+    const missing = await runCli(['extract', '--json', '/nonexistent.pdf'], testEnv());
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/no such file/);
+  }, 60_000);
+});
+
+describe('the CLI while the main job owns the embedded database', () => {
+  let main: CliProcess | undefined;
+  afterAll(async () => {
+    main?.kill('SIGTERM');
+    await main?.exited;
+  });
+
+  it('ingests and reports through the main job, which shuts down cleanly on SIGTERM', async () => {
+    const env = testEnv({ LOG_LEVEL: 'info' });
+    main = spawnCli(['start'], env);
+    await waitFor('the main job', async () => /running on http/.test(main!.output()), 60_000);
+    const port = Number(/localhost:(\d+)/.exec(main.output())![1]);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const r = await runCli(['ingest', '--wait', CORPUS_PDFS[4]!], env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/done .*2 pages/);
+    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout) as Array<{ status: string }>;
+    expect(status).toEqual([expect.objectContaining({ status: 'done', pages: 2 })]);
+    main.kill('SIGTERM');
+    expect(await main.exited).toBe(0);
+    main = undefined;
+  }, 120_000);
+});
