@@ -51,7 +51,7 @@ describe('tables rebuilt from positioned text: action plan', () => {
     expect(t.header).toEqual(['Mål för regional samverkan', 'Aktivitet / Metod', 'Samverkan', 'Ansvar', 'Tidplan', 'Uppföljning', 'Ekonomi']);
     const rows = rowsOf(t);
     expect(rows.filter((r) => r[0] === 'Aktivitet / Metod' || r[1] === 'Aktivitet / Metod')).toEqual([]);
-    expect(rows.map((r) => r[0]).filter((g) => /^Planerad start/.test(g))).toEqual(['Planerad start 2016', 'Planerad start 2017', 'Planerad start 2018']);
+    expect(rows.map((r) => r[0] ?? '').filter((g) => /^Planerad start/.test(g))).toEqual(['Planerad start 2016', 'Planerad start 2017', 'Planerad start 2018']);
     // Activity 4.1 continues on the next page ("… förskrivning av | beroendeframkallande läkemedel").
     expect(rows.find((r) => r[1]?.startsWith('4.1'))![1]).toBe(
       '4.1 Planering av former för samverkan mellan TILMA och övrig beroendevård i länet. Ta fram rutiner och riktlinjer för förskrivning av beroendeframkallande läkemedel',
