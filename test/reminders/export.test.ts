@@ -59,7 +59,7 @@ describe('export of open action items', () => {
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(text.endsWith('\r\n')).toBe(true);
     const parsed = ical.sync.parseICS(text);
-    const events = Object.values(parsed).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+    const events = Object.values(parsed).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
     const dated = data.items.filter((i) => i.due);
     expect(dated.length).toBeGreaterThan(1);
     expect(events).toHaveLength(dated.length + 1);
@@ -73,7 +73,7 @@ describe('export of open action items', () => {
     expect(new Date(meeting.start).toISOString().slice(0, 10)).toBe('2026-04-17');
     // Stable: a second export has the same UIDs.
     const again = Object.values(ical.sync.parseICS(toIcs(await loadExport(db, groupId, morning('2026-04-21')), { now: morning('2026-04-21') })))
-      .filter((c) => c.type === 'VEVENT')
+      .filter((c) => c?.type === 'VEVENT')
       .map((e) => (e as ical.VEvent).uid);
     expect(again.sort()).toEqual(uids.sort());
   });

@@ -84,11 +84,11 @@ describe('reminder workers', () => {
     const queue = new Queue(QUEUES.reminders, { connection: redis, prefix });
     // Six ticks of the same scheduler; both workers compete for them.
     await queue.upsertJobScheduler('test-ticks', { every: 100, limit: 6 }, { name: 'plan', data: {} });
-    await until(async () => (await queue.getJobCounts('completed')).completed >= 6);
+    await until(async () => ((await queue.getJobCounts('completed')).completed ?? 0) >= 6);
     const sendQueue = running[0]!.sendQueue;
     await until(async () => {
       const c = await sendQueue.getJobCounts('waiting', 'active', 'delayed');
-      return c.waiting + c.active + c.delayed === 0 && sender.sends.length >= 2;
+      return (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) === 0 && sender.sends.length >= 2;
     });
     await queue.close();
     expect(sender.sends.map((s) => s.key).sort()).toEqual(expected.map((e) => e.key).sort());
