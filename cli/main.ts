@@ -12,6 +12,7 @@ import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 import { registerExtract } from './commands/extract.js';
 import { registerAsk } from './commands/ask.js';
+import { registerRetry } from './commands/retry.js';
 import { registerReminders } from './commands/reminders.js';
 import { registerExport } from './commands/export.js';
 import type { CliContext } from './context.js';
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
   registerStatus(program, ctx);
   registerExtract(program, ctx);
   registerAsk(program, ctx);
+  registerRetry(program, ctx);
   registerReminders(program, ctx);
   registerExport(program, ctx);
   await program.parseAsync(argv);

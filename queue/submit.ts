@@ -46,13 +46,20 @@ export async function submitDocument(deps: SubmitDeps, input: SubmitInput): Prom
   const jobId = ingestJobId(input.groupId, sha);
   if (existed && row.status !== 'failed') return { documentId: row.id, jobId, status: 'duplicate', existing: row };
   if (existed) {
-    // A failed document uploaded again: clear the old jobs so the same ids can run again.
-    await deps.queues.ingest.remove(jobId).catch(() => 0);
-    await deps.queues.parse.remove(parseJobId(input.groupId, sha)).catch(() => 0);
-    await markQueued(deps.db, row.id);
+    await retryDocument(deps, row, input.uploader);
+    return { documentId: row.id, jobId, status: 'requeued', existing: row };
   }
   await enqueueIngest(deps, row, input.uploader);
-  return { documentId: row.id, jobId, status: existed ? 'requeued' : 'queued', existing: row };
+  return { documentId: row.id, jobId, status: 'queued', existing: row };
+}
+
+/** Parses a failed document again: clears its old jobs so the same ids can run again. */
+export async function retryDocument(deps: Pick<SubmitDeps, 'db' | 'blobs' | 'queues' | 'parseLimits'>, row: DocumentRow, uploader: Uploader): Promise<string> {
+  await deps.queues.ingest.remove(ingestJobId(row.group_id, row.sha256)).catch(() => 0);
+  await deps.queues.parse.remove(parseJobId(row.group_id, row.sha256)).catch(() => 0);
+  await markQueued(deps.db, row.id);
+  await enqueueIngest(deps, row, uploader);
+  return ingestJobId(row.group_id, row.sha256);
 }
 
 /** Adds the ingest flow for a registered document (idempotent by job id). */

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { AppError } from '../core/errors.js';
 import type { Uploader } from '../core/queues.js';
 import { askMany } from '../answers/index.js';
-import { submitDocument } from '../queue/submit.js';
+import { retryDocument, submitDocument } from '../queue/submit.js';
 import { ensureGroup, getGroupByName } from '../store/groups.js';
-import { listDocuments } from '../store/documents.js';
+import { getDocument, listDocuments } from '../store/documents.js';
 import { loadExport, toCsv, toIcs } from '../reminders/export.js';
 import { planReminders } from '../reminders/plan.js';
 import type { PlannedReminder } from '../reminders/types.js';
@@ -173,6 +173,28 @@ export async function exportActionItems(rt: Runtime, params: ExportParams): Prom
     : { fileName: `${base}-uppgifter.ics`, contentType: 'text/calendar; charset=utf-8', content: toIcs(data, { now, timezone: rt.config.reminders.timezone }) };
 }
 
+export interface RetriedDocument {
+  file: string;
+  documentId: string;
+  jobId: string;
+}
+
+/** Queues every failed document of a group (or all groups) again, e.g. after a fix or an outage. */
+export async function retryFailed(rt: Runtime, params: { group?: string }): Promise<RetriedDocument[]> {
+  const rows = (await documentStatus(rt, params)).filter((r) => r.status === 'failed');
+  const out: RetriedDocument[] = [];
+  for (const r of rows) {
+    const doc = await getDocument(rt.db, r.documentId);
+    if (!doc) continue;
+    const jobId = await retryDocument({ db: rt.db, blobs: rt.blobs, queues: rt.queues, parseLimits: rt.config.parse }, doc, {
+      id: doc.uploader_id,
+      name: doc.uploader_name,
+    });
+    out.push({ file: doc.file_name, documentId: doc.id, jobId });
+  }
+  return out;
+}
+
 /** Operations reachable over the loopback API. Add new ones here and nowhere else. */
 export const OPERATIONS = {
   submitFiles,
@@ -180,6 +202,7 @@ export const OPERATIONS = {
   remindersPlan,
   exportActionItems,
   ask,
+  retryFailed,
 } satisfies Record<string, (rt: Runtime, params: never) => Promise<unknown>>;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentStatus } from '../../runtime/operations.js';
+import { documentStatus, retryFailed } from '../../runtime/operations.js';
+import { waitForJobs } from '../../cli/wait-for-jobs.js';
 import { startPipeline, type Pipeline } from '../helpers/pipeline.js';
 import { CORPUS_PAGES, CORPUS_PDFS, EDGE_EXPECTATIONS, FIXTURES } from '../helpers/services.js';
 
@@ -85,4 +86,11 @@ describe.each(['postgres', 'pglite'] as const)('queue → sandboxed parse → ro
     expect(submitted[0]!.status).toBe('requeued');
     expect(outcomes[0]).toMatchObject({ ok: false, errorCode: 'corrupt-pdf' });
   });
+
+  it('retry queues every failed document again from its kept original', async () => {
+    const retried = await retryFailed(p.rt, { group: 'hostile' });
+    expect(retried.map((r) => r.file).sort()).toEqual(Object.keys(EDGE_EXPECTATIONS).sort());
+    const outcomes = await waitForJobs(p.rt.queues, p.config.redisUrl, retried, false);
+    expect(outcomes.map((o) => o.errorCode).sort()).toEqual(Object.values(EDGE_EXPECTATIONS).sort());
+  }, 120_000);
 });
