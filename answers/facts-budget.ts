@@ -86,7 +86,10 @@ export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'fundin
   if (terms.length === 0 && !ref) return null;
   const patterns = likePatterns(terms);
   const acts = await activitiesMatching(ctx.db, ctx.groupIds, patterns, ref ? [ref] : []);
-  const actDocs = [...new Set(acts.map((a) => a.document_id))];
+  // Only the documents whose activities match best: a group may hold hundreds of plans.
+  const actScore = new Map<string, number>();
+  for (const a of acts) actScore.set(a.document_id, Math.max(actScore.get(a.document_id) ?? 0, coverage(terms, `${a.ref ?? ''} ${a.name}`).coverage));
+  const actDocs = [...actScore].sort((x, y) => y[1] - x[1]).slice(0, 5).map(([id]) => id);
   const lines = await budgetLinesMatching(ctx.db, ctx.groupIds, patterns, actDocs);
   if (lines.length === 0) return null;
   const allActs = actDocs.length ? await activitiesOf(ctx.db, ctx.groupIds, actDocs) : [];

@@ -46,7 +46,7 @@ export async function searchPassages(db: Queryable, groupIds: string[], terms: Q
   add(await searchChunks(db, groupIds, queries, 'all', 40));
   if (byId.size < 5 && queries.length > 1) add(await searchChunks(db, groupIds, queries, 'any', 80));
   // Words typed without å/ä/ö do not meet their stems in text search; folded text catches them.
-  if (terms.some((x) => /^[a-z0-9]+$/.test(x.folded) && x.folded.length >= 4)) {
+  if (byId.size < 5 && terms.some((x) => /^[a-z0-9]+$/.test(x.folded) && x.folded.length >= 4)) {
     const pats = likePatterns(terms.filter((x) => x.prefixes[0]!.length >= 4).map((x) => ({ ...x, prefixes: [x.prefixes[0]!] })));
     if (pats.length) add(await searchChunksFolded(db, groupIds, pats, 30));
   }
@@ -109,7 +109,9 @@ const MONTH = /\b(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*
  */
 export function shapeOk(foldedQuestion: string, intent: string, text: string): boolean {
   const q = foldedQuestion;
-  if (intent.startsWith('budget') || /\b(hur mycket|how much|hur manga|how many|antal|number of)\b/.test(q)) {
+  if (intent.startsWith('budget')) {
+    if (!/\d\s*(kr|kronor|tkr|mkr|sek|miljon\w*|%)(?![\p{L}])|\b\d{1,3}(?:[ \u00a0]\d{3})+\b/iu.test(text)) return false;
+  } else if (/\b(hur mycket|how much|hur manga|how many|antal|number of)\b/.test(q)) {
     if (!/\d/.test(text)) return false;
   }
   if (/^(nar|when)\b/.test(q) || /\b(vilket datum|what date|which date)\b/.test(q)) {

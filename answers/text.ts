@@ -114,7 +114,8 @@ export function stemPrefix(folded: string): string {
 
 /** True when some word of `haystackWords` begins with the stem of `folded` (or equals a number). */
 export function hasWordPrefix(haystackWords: readonly string[], prefix: string): boolean {
-  if (/^\d+$/.test(prefix)) return haystackWords.includes(prefix);
+  // Numbers and short words (acronyms like "IT", "tid") must match whole words.
+  if (/^\d+$/.test(prefix) || prefix.length < 4) return haystackWords.includes(prefix);
   return haystackWords.some((w) => w.startsWith(prefix) || (prefix.length >= 7 && w.length >= 7 && w.includes(prefix)));
 }
 

@@ -222,7 +222,7 @@ export async function budgetLinesMatching(q: Queryable, groupIds: string[], patt
        WHERE b.group_id = ANY($1::uuid[])
          AND (b.document_id = ANY($3::uuid[])
               OR ${FOLD(`b.label || ' ' || coalesce(b.section, '') || ' ' || coalesce(b.source, '') || ' ' || coalesce(left(p.text, 200), '')`)} LIKE ANY($2::text[]))
-       ORDER BY b.document_id, b.ord LIMIT 2000`,
+       ORDER BY b.document_id, b.ord LIMIT 800`,
       [groupIds, patterns, documentIds],
     )
   ).rows;
@@ -265,13 +265,15 @@ export async function searchChunks(q: Queryable, groupIds: string[], termQueries
 /** Chunks containing every folded word (trigram index): catches words typed without å/ä/ö. */
 export async function searchChunksFolded(q: Queryable, groupIds: string[], likePatterns: string[], limit: number): Promise<ChunkRow[]> {
   if (likePatterns.length === 0) return [];
+  // One LIKE per pattern (placeholders only), so the trigram index on the folded text is used.
+  const conds = likePatterns.map((_, i) => `${FOLD('c.text')} LIKE $${i + 3}`).join(' AND ');
   return (
     await q.query<ChunkRow>(
       `SELECT c.id, c.document_id, c.page_no, c.section, c.text, d.title, d.file_name, 0::real AS rank
        FROM chunks c JOIN documents d ON d.id = c.document_id
-       WHERE c.group_id = ANY($1::uuid[]) AND ${FOLD('c.text')} LIKE ALL($2::text[])
-       ORDER BY c.id LIMIT $3`,
-      [groupIds, likePatterns, limit],
+       WHERE c.group_id = ANY($1::uuid[]) AND ${conds}
+       LIMIT $2`,
+      [groupIds, limit, ...likePatterns],
     )
   ).rows;
 }
