@@ -44,6 +44,10 @@ export interface FakeOpenAi {
   requests: RecordedRequest[];
   /** Appends answers, used in order; when none is left, `fallback` answers. */
   reply(...replies: Reply[]): void;
+  /** Replaces the answer given when no scripted one is left. */
+  setFallback(reply: Reply): void;
+  /** Forgets recorded requests and unused scripted answers. */
+  reset(): void;
   /** The chat messages of request `i` by role. */
   messages(i: number): { system: string; user: string };
   close(): Promise<void>;
@@ -52,7 +56,7 @@ export interface FakeOpenAi {
 export async function startFakeOpenAi(opts: { fallback?: Reply } = {}): Promise<FakeOpenAi> {
   const queue: Reply[] = [];
   const requests: RecordedRequest[] = [];
-  const fallback: Reply = opts.fallback ?? { status: 500, error: { message: 'fake-openai: no scripted reply left' } };
+  let fallback: Reply = opts.fallback ?? { status: 500, error: { message: 'fake-openai: no scripted reply left' } };
   const server = http.createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
@@ -105,6 +109,11 @@ export async function startFakeOpenAi(opts: { fallback?: Reply } = {}): Promise<
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     reply: (...r) => void queue.push(...r),
+    setFallback: (r) => void (fallback = r),
+    reset() {
+      requests.length = 0;
+      queue.length = 0;
+    },
     messages(i) {
       const m = requests[i]?.body.messages ?? [];
       return {
