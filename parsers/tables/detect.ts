@@ -387,11 +387,6 @@ function addOffGridStarts(cols: Array<Array<{ y: number }>>, rowStarts: number[]
   rowStarts.sort((a, b) => a - b);
 }
 
-function isWholePitch(gap: number, pitch: number): boolean {
-  const r = gap / pitch;
-  return r >= 0.7 && r <= 6.5 && Math.abs(r - Math.round(r)) <= 0.15;
-}
-
 function findCaption(all: Line[], first: Line, h: number): string | null {
   const k = all.indexOf(first);
   const prev = k > 0 ? all[k - 1] : undefined;
