@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   // One-shot commands log only warnings, so their stderr stays readable for people.
   const isDaemon = ['start', 'serve', 'worker'].includes(argv[2] ?? '');
-  configureLogger(isDaemon ? config.logLevel : process.env['LOG_LEVEL'] ? config.logLevel : 'warn');
+  configureLogger(isDaemon || config.logLevel !== 'info' ? config.logLevel : 'warn');
   const ctx: CliContext = { config, exitCode: 0 };
   const program = new Command('minutes')
     .description('minutes-bot: ingest meeting documents, ask about them, run the bot and workers')
