@@ -9,6 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { AppError } from '../core/errors.js';
 import type { ParseJobData } from '../core/queues.js';
 import { analyseDocument } from '../parsers/analyse.js';
+import { extractPdfText } from '../parsers/pdf-text.js';
 
 async function run(id: number, data: ParseJobData): Promise<void> {
   const bytes = await fs.readFile(data.blobPath);
@@ -31,4 +32,27 @@ parentPort?.on('message', (msg: { id: number; job: ParseJobData }) => {
     parentPort?.postMessage({ id: msg.id, error: { code, message } });
   });
 });
-parentPort?.postMessage({ ready: true });
+// pdf.js loads its own worker code on the first document (≈ 3 s): pay that before saying ready,
+// so a file's time limit measures the file.
+extractPdfText(tinyPdf(), { maxPages: 1 })
+  .catch(() => undefined)
+  .finally(() => parentPort?.postMessage({ ready: true }));
+
+function tinyPdf(): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    '<< /Length 33 >>\nstream\nBT /F1 12 Tf 20 100 Td (ok) Tj ET\nendstream',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${out.length}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}

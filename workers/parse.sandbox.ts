@@ -21,8 +21,12 @@ interface ThreadMessage {
   error?: { code: ErrorCode; message: string };
 }
 
-let thread: { worker: Worker; heapMb: number } | null = null;
+let thread: { worker: Worker; heapMb: number; ready: Promise<void> } | null = null;
 let nextId = 1;
+
+/** Loading our code and pdf.js into a fresh thread takes seconds: a file's time limit starts after it. */
+const STARTUP_LIMIT_MS = 120_000;
+const MEMORY_WATCH_MS = 100;
 
 export default async function parse(job: SandboxedJob<ParseJobData, ParseResult>): Promise<ParseResult> {
   try {
@@ -37,17 +41,44 @@ export default async function parse(job: SandboxedJob<ParseJobData, ParseResult>
   }
 }
 
-function getThread(heapMb: number): Worker {
-  if (thread && thread.heapMb === heapMb) return thread.worker;
+function getThread(heapMb: number): { worker: Worker; ready: Promise<void> } {
+  if (thread && thread.heapMb === heapMb) return thread;
   if (thread) void thread.worker.terminate();
   const code = `import(${JSON.stringify(TSX_API)}).then((t) => { t.register(); return import(${JSON.stringify(THREAD_ENTRY)}); })`;
   const worker = new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   worker.unref();
-  thread = { worker, heapMb };
-  worker.once('exit', () => {
-    if (thread?.worker === worker) thread = null;
+  const ready = new Promise<void>((resolve, reject) => {
+    const onMessage = (msg: ThreadMessage) => {
+      if (!msg.ready) return;
+      cleanup();
+      resolve();
+    };
+    // A thread that cannot start is no verdict on the file: the job is retried (transient).
+    const fail = (why: string) => {
+      cleanup();
+      dropThread(worker);
+      reject(new Error(`The parser could not start (${why}); retrying.`));
+    };
+    const onError = (err: Error) => fail(err.message);
+    const onExit = (exitCode: number) => fail(`exit ${exitCode}`);
+    const timer = setTimeout(() => fail(`not ready after ${STARTUP_LIMIT_MS / 1000} s`), STARTUP_LIMIT_MS);
+    const cleanup = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
   });
-  return worker;
+  ready.catch(() => undefined);
+  const t = { worker, heapMb, ready };
+  thread = t;
+  worker.once('exit', () => {
+    if (thread === t) thread = null;
+  });
+  return t;
 }
 
 function dropThread(worker: Worker): void {
@@ -55,9 +86,10 @@ function dropThread(worker: Worker): void {
   void worker.terminate();
 }
 
-function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promise<ParseResult> {
+async function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promise<ParseResult> {
   const { limits, fileName } = job.data;
-  const worker = getThread(limits.maxMemoryMb);
+  const { worker, ready } = getThread(limits.maxMemoryMb);
+  await ready;
   const id = nextId++;
   return new Promise<ParseResult>((resolve, reject) => {
     let settled = false;
@@ -65,6 +97,7 @@ function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promise<Pars
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(memoryWatch);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
@@ -83,6 +116,12 @@ function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promise<Pars
         true,
       );
     }, limits.timeoutMs);
+    // The heap cap does not cover ArrayBuffers (inflated streams, page images), which a crafted
+    // file can grow without bound: watch what this process really holds, too.
+    const baseRss = process.memoryUsage.rss();
+    const memoryWatch = setInterval(() => {
+      if (process.memoryUsage.rss() - baseRss > limits.maxMemoryMb * 1024 * 1024) finish(() => reject(tooMuchMemory(fileName)), true);
+    }, MEMORY_WATCH_MS);
     const onMessage = (msg: ThreadMessage) => {
       if (msg.id !== id) return;
       if (msg.progress) void job.updateProgress(msg.progress as unknown as object);
@@ -94,18 +133,7 @@ function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promise<Pars
     };
     const onError = (err: Error & { code?: string }) => {
       const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(
-        () =>
-          reject(
-            oom
-              ? new AppError(
-                  'parse-crashed',
-                  `Reading ${fileName} needed more memory than allowed and was stopped. The file may be damaged; export it again, or upload the Word file.`,
-                )
-              : err,
-          ),
-        true,
-      );
+      finish(() => reject(oom ? tooMuchMemory(fileName) : err), true);
     };
     const onExit = (exitCode: number) => {
       finish(
@@ -118,4 +146,11 @@ function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promise<Pars
     worker.on('exit', onExit);
     worker.postMessage({ id, job: job.data });
   });
+}
+
+function tooMuchMemory(fileName: string): AppError {
+  return new AppError(
+    'parse-crashed',
+    `Reading ${fileName} needed more memory than allowed and was stopped. The file may be damaged; export it again, or upload the Word file.`,
+  );
 }
