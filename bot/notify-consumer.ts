@@ -47,11 +47,12 @@ export function startNotifyConsumer(deps: BotDeps, redisUrl: string): { close():
 export function ingestFinishedHandler(deps: BotDeps): NotifyHandler {
   return async (data) => {
     if (!data.documentId || !data.conversationRefId) return;
-    const watched = await deps.progress.finish(data.documentId);
+    const ackId = data.activityId ?? null;
+    // Stop progress updates first, so none lands after the final text.
+    if (ackId) await deps.progress.finish(ackId);
     const doc = await getDocument(deps.db, data.documentId);
     if (!doc) return;
     const refId = data.conversationRefId;
-    const ackId = data.activityId ?? watched?.ackId ?? null;
     const groupName = await groupLabel(deps, doc.group_id);
     const say = async (text: string) => {
       if (ackId) await deps.sender.update(refId, ackId, { text });

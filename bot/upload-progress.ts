@@ -1,7 +1,9 @@
 /**
  * Live progress of uploads: the acknowledgement message is updated as the parse worker reports
- * pages (QueueEvents 'progress' on the parse queue), at most about once a second, and never after
- * the final message (updates for one message are chained, `finish` waits for the chain).
+ * pages (QueueEvents 'progress' on the parse queue), at most about once a second. Updates of one
+ * message run in a chain and are skipped once the upload is finished, so a late progress update
+ * can never overwrite the final message (a failing parse can finish before `submit` returns).
+ * Entries are keyed by the acknowledgement's activity id; this is per bot process.
  */
 import type { ParseProgress } from '../core/queues.js';
 import { logger } from '../core/logger.js';
@@ -9,7 +11,6 @@ import { progressText } from './logic/messages.js';
 import type { ProactiveSender } from './proactive.js';
 
 export interface WatchedUpload {
-  documentId: string;
   refId: string;
   ackId: string;
   fileName: string;
@@ -18,6 +19,7 @@ export interface WatchedUpload {
 
 interface Entry extends WatchedUpload {
   chain: Promise<void>;
+  finished: boolean;
   lastAt: number;
   lastStage: string | null;
 }
@@ -25,42 +27,60 @@ interface Entry extends WatchedUpload {
 const log = logger('upload-progress');
 
 export class UploadProgress {
-  private byJob = new Map<string, Entry>();
-  private byDoc = new Map<string, string>();
+  private byAck = new Map<string, Entry>();
+  private ackByJob = new Map<string, string>();
 
   constructor(
     private readonly sender: ProactiveSender,
     private readonly minIntervalMs = 900,
   ) {}
 
-  watch(parseJobId: string, u: WatchedUpload): void {
-    // The first update ("Läser …") is chained too, so it can never land after the final message.
-    const chain = this.sender.update(u.refId, u.ackId, { text: progressText(u.fileName, u.groupName, null) }).catch(() => undefined);
-    this.byJob.set(parseJobId, { ...u, chain, lastAt: Date.now(), lastStage: null });
-    this.byDoc.set(u.documentId, parseJobId);
+  /** Starts tracking an acknowledgement message (before the document is submitted). */
+  start(u: WatchedUpload): void {
+    if (this.byAck.get(u.ackId)?.finished) return;
+    this.byAck.set(u.ackId, { ...u, chain: Promise.resolve(), finished: false, lastAt: 0, lastStage: null });
+  }
+
+  /** Replaces the message text, in order, unless the upload has finished by then. */
+  say(ackId: string, text: string): Promise<void> {
+    const e = this.byAck.get(ackId);
+    if (!e) return Promise.resolve();
+    e.chain = e.chain
+      .then(() => (e.finished ? undefined : this.sender.update(e.refId, e.ackId, { text })))
+      .catch((err: unknown) => log.debug({ err: String(err) }, 'progress update failed'));
+    return e.chain;
+  }
+
+  /** Links the parse job, whose progress events then update the message. */
+  bindJob(ackId: string, parseJobId: string): void {
+    if (this.byAck.get(ackId)?.finished === false) this.ackByJob.set(parseJobId, ackId);
   }
 
   onProgress(jobId: string, data: unknown): void {
-    const e = this.byJob.get(jobId);
-    if (!e || !data || typeof data !== 'object') return;
+    const ackId = this.ackByJob.get(jobId);
+    const e = ackId ? this.byAck.get(ackId) : undefined;
+    if (!e || e.finished || !data || typeof data !== 'object') return;
     const p = data as ParseProgress;
     const now = Date.now();
     if (now - e.lastAt < this.minIntervalMs && p.stage === e.lastStage) return;
     e.lastAt = now;
     e.lastStage = p.stage;
-    e.chain = e.chain
-      .then(() => this.sender.update(e.refId, e.ackId, { text: progressText(e.fileName, e.groupName, p) }))
-      .catch((err: unknown) => log.debug({ err: String(err) }, 'progress update failed'));
+    void this.say(e.ackId, progressText(e.fileName, e.groupName, p));
   }
 
-  /** Stops watching a document; resolves once pending progress updates are out. */
-  async finish(documentId: string): Promise<WatchedUpload | undefined> {
-    const jobId = this.byDoc.get(documentId);
-    if (!jobId) return undefined;
-    this.byDoc.delete(documentId);
-    const e = this.byJob.get(jobId);
-    this.byJob.delete(jobId);
-    await e?.chain;
-    return e;
+  /** No more progress for this message; resolves once updates already under way are out. */
+  async finish(ackId: string): Promise<WatchedUpload | undefined> {
+    let e = this.byAck.get(ackId);
+    if (!e) {
+      // Finished before it was tracked: leave a tombstone so a late start/bind changes nothing.
+      e = { refId: '', ackId, fileName: '', groupName: null, chain: Promise.resolve(), finished: true, lastAt: 0, lastStage: null };
+      this.byAck.set(ackId, e);
+    }
+    e.finished = true;
+    for (const [job, ack] of this.ackByJob) if (ack === ackId) this.ackByJob.delete(job);
+    await e.chain;
+    // Keep the tombstone a while, then forget it.
+    setTimeout(() => this.byAck.delete(ackId), 10 * 60_000).unref();
+    return e.refId ? e : undefined;
   }
 }

@@ -23,7 +23,7 @@ import {
 } from '../store/conversations.js';
 import type { BotDeps } from './deps.js';
 import { downloadFile } from './download.js';
-import { ackText, duplicateText, failureMessage } from './logic/messages.js';
+import { ackText, duplicateText, failureMessage, progressText } from './logic/messages.js';
 import { turnInfo, type TurnInfo } from './turn-info.js';
 
 /** Teams' content type for a file sent to a bot (no constant exists in botframework-schema). */
@@ -164,7 +164,9 @@ async function submit(
   group: BotGroupRow,
   ackId: string,
 ): Promise<void> {
-  const say = (text: string) => (ackId ? deps.sender.update(info.refId, ackId, { text }) : deps.sender.send(info.refId, { text }).then(() => undefined));
+  const groupName = group.kind === 'personal' ? null : group.name;
+  if (ackId) deps.progress.start({ refId: info.refId, ackId, fileName: file.name, groupName });
+  const say = (text: string) => (ackId ? deps.progress.say(ackId, text) : deps.sender.send(info.refId, { text }).then(() => undefined));
   try {
     const outcome = await submitDocument(
       { db: deps.db, blobs: deps.blobs, queues: deps.queues, parseLimits: deps.config.parse },
@@ -176,24 +178,20 @@ async function submit(
         uploader: { id: info.user.userId, name: info.user.name, conversationRefId: info.refId, activityId: ackId || null },
       },
     );
-    const groupName = group.kind === 'personal' ? null : group.name;
     if (outcome.status === 'duplicate') {
       await say(duplicateText(file.name, outcome.existing, groupName));
+      if (ackId) await deps.progress.finish(ackId);
       return;
     }
     if (ackId) {
-      deps.progress.watch(parseJobId(group.id, outcome.existing.sha256), {
-        documentId: outcome.documentId,
-        refId: info.refId,
-        ackId,
-        fileName: file.name,
-        groupName,
-      });
+      deps.progress.bindJob(ackId, parseJobId(group.id, outcome.existing.sha256));
+      await deps.progress.say(ackId, progressText(file.name, groupName, null));
     }
   } catch (err) {
     log.error({ err: err instanceof Error ? err.message : String(err) }, 'submit failed');
     const code = errorCode(err);
     await say(code && code !== 'internal' ? failureMessage(file.name, code) : `Kunde inte ta emot ${file.name} just nu. Försök igen om en stund.`);
+    if (ackId) await deps.progress.finish(ackId);
     if (!(err instanceof AppError)) throw err;
   }
 }
