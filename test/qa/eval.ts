@@ -1,13 +1,16 @@
 /**
  * QA evaluation: seeds an in-memory PGlite with the five corpus PDFs through the real pipeline,
- * asks every question of test/qa/questions.jsonl and prints accuracy plus abstention precision
- * and recall. `npm run eval:qa` (`--verbose` prints every answer, `--only id1,id2` a subset).
+ * asks every question of test/qa/questions.jsonl (the development set) and of
+ * test/qa/questions-holdout.jsonl (written before later tuning, to see whether changes
+ * generalise) and prints accuracy plus abstention precision and recall for each set.
+ * `npm run eval:qa` (`--verbose` prints every answer, `--only id1,id2` a subset,
+ * `--set main|holdout` one set).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerQuestion, type Answer } from '../../answers/index.js';
-import { openDb } from '../../store/db.js';
+import { openDb, type Db } from '../../store/db.js';
 import { migrate } from '../../store/migrate.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 
@@ -18,11 +21,18 @@ interface QaItem {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const items: QaItem[] = fs
-  .readFileSync(path.join(here, 'questions.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as QaItem);
+const SETS: Array<{ name: string; file: string }> = [
+  { name: 'main', file: 'questions.jsonl' },
+  { name: 'holdout', file: 'questions-holdout.jsonl' },
+];
+
+function load(file: string): QaItem[] {
+  return fs
+    .readFileSync(path.join(here, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as QaItem);
+}
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
@@ -38,42 +48,66 @@ export function judge(item: QaItem, a: Answer): { ok: boolean; why: string } {
   return { ok: true, why: '' };
 }
 
+interface SetResult {
+  name: string;
+  n: number;
+  correct: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  times: number[];
+}
+
+async function runSet(db: Db, groupId: string, name: string, items: QaItem[], verbose: boolean): Promise<SetResult> {
+  const r: SetResult = { name, n: items.length, correct: 0, tp: 0, fp: 0, fn: 0, times: [] };
+  for (const item of items) {
+    const t0 = performance.now();
+    const a = await answerQuestion(db, { question: item.q, asker: { id: 'eval' }, groupIds: [groupId] });
+    r.times.push(performance.now() - t0);
+    const { ok, why } = judge(item, a);
+    if (ok) r.correct++;
+    if (!a.found && !item.expect.found) r.tp++; // abstained when it should
+    if (!a.found && item.expect.found) r.fp++; // abstained when an answer existed
+    if (a.found && !item.expect.found) r.fn++; // answered when it should have abstained
+    if (verbose || !ok) {
+      console.log(`${ok ? 'OK  ' : 'FAIL'} ${item.id} [${a.intent}] ${item.q}${why ? `  → ${why}` : ''}`);
+      console.log('     ' + a.answer.replace(/\n/g, '\n     ').slice(0, 600));
+    }
+  }
+  return r;
+}
+
+function summary(r: SetResult): string {
+  const times = [...r.times].sort((x, y) => x - y);
+  const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0;
+  const precision = r.tp + r.fp ? r.tp / (r.tp + r.fp) : 1;
+  const recall = r.tp + r.fn ? r.tp / (r.tp + r.fn) : 1;
+  return (
+    `[${r.name}] questions ${r.n}  correct ${r.correct}  accuracy ${((100 * r.correct) / Math.max(1, r.n)).toFixed(1)}%` +
+    `\n  abstention precision ${(100 * precision).toFixed(1)}% (${r.tp}/${r.tp + r.fp})  recall ${(100 * recall).toFixed(1)}% (${r.tp}/${r.tp + r.fn})` +
+    `\n  latency p50 ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms (PGlite, in memory)`
+  );
+}
+
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
-  const onlyArg = process.argv.indexOf('--only');
-  const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : null;
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const only = arg('--only') ? new Set(arg('--only')!.split(',')) : null;
+  const setName = arg('--set');
   const db = await openDb({ databaseUrl: undefined, dataDir: '', memory: true });
   await migrate(db);
   const { groupId } = await seedCorpus(db, 'qa-eval');
-  let correct = 0;
-  let tp = 0; // abstained when it should
-  let fp = 0; // abstained when an answer existed
-  let fn = 0; // answered when it should have abstained
-  const times: number[] = [];
-  const run = items.filter((i) => !only || only.has(i.id));
-  for (const item of run) {
-    const t0 = performance.now();
-    const a = await answerQuestion(db, { question: item.q, asker: { id: 'eval' }, groupIds: [groupId] });
-    times.push(performance.now() - t0);
-    const { ok, why } = judge(item, a);
-    if (ok) correct++;
-    if (!a.found && !item.expect.found) tp++;
-    if (!a.found && item.expect.found) fp++;
-    if (a.found && !item.expect.found) fn++;
-    if (verbose || !ok) {
-      console.log(`${ok ? 'OK  ' : 'FAIL'} ${item.id} [${a.intent}] ${item.q}${why ? `  → ${why}` : ''}`);
-      if (verbose || !ok) console.log('     ' + a.answer.replace(/\n/g, '\n     ').slice(0, 600));
-    }
+  const results: SetResult[] = [];
+  for (const set of SETS.filter((s) => !setName || s.name === setName)) {
+    const items = load(set.file).filter((i) => !only || only.has(i.id));
+    if (items.length === 0) continue;
+    console.log(`\n== ${set.name} (${set.file}) ==`);
+    results.push(await runSet(db, groupId, set.name, items, verbose));
   }
-  times.sort((x, y) => x - y);
-  const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0;
-  const precision = tp + fp ? tp / (tp + fp) : 1;
-  const recall = tp + fn ? tp / (tp + fn) : 1;
-  console.log(
-    `\nquestions ${run.length}  correct ${correct}  accuracy ${((100 * correct) / run.length).toFixed(1)}%` +
-      `\nabstention precision ${(100 * precision).toFixed(1)}% (${tp}/${tp + fp})  recall ${(100 * recall).toFixed(1)}% (${tp}/${tp + fn})` +
-      `\nlatency p50 ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms (PGlite, in memory)`,
-  );
+  console.log('\n' + results.map(summary).join('\n'));
   await db.close();
 }
 
