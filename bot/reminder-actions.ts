@@ -13,7 +13,7 @@ import { logger } from '../core/logger.js';
 import { workerConnection } from '../queue/redis.js';
 import { applyReminderAction, type ReminderActionResult } from '../reminders/actions.js';
 import { REMINDER_VERBS } from '../reminders/cards.js';
-import { openRemindersQueue, startReminderWorkers, upsertReminderSchedule } from '../workers/reminders.js';
+import { openRemindersQueue, startReminderWorkers, upsertReminderSchedule } from '../queue/reminders.js';
 import type { BotDeps } from './deps.js';
 
 const log = logger('reminders');

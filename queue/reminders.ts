@@ -13,7 +13,7 @@ import { DelayedError, Queue, UnrecoverableError, Worker, type JobsOptions } fro
 import type { Redis } from 'ioredis';
 import { logger } from '../core/logger.js';
 import { QUEUES, type ReminderSendJobData, type ReminderSendResult, type RemindersPlanJobData, type RemindersPlanResult } from '../core/queues.js';
-import { workerConnection } from '../queue/redis.js';
+import { workerConnection } from './redis.js';
 import { buildReminderCard, cardActivity } from '../reminders/cards.js';
 import { localDay } from '../reminders/calendar.js';
 import { DEFAULT_REMINDER_SETTINGS, planReminders } from '../reminders/plan.js';
@@ -60,7 +60,10 @@ export function dailySchedule(settings: ReminderSettings = DEFAULT_REMINDER_SETT
 }
 
 /** Creates or updates the daily scheduler (idempotent: every process may call it at start). */
-export async function upsertReminderSchedule(queue: Queue<RemindersPlanJobData, RemindersPlanResult>, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): Promise<void> {
+export async function upsertReminderSchedule(
+  queue: Queue<RemindersPlanJobData, RemindersPlanResult>,
+  settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
+): Promise<void> {
   await queue.upsertJobScheduler(REMINDER_SCHEDULER_ID, dailySchedule(settings), {
     name: 'plan',
     data: {},
@@ -85,7 +88,11 @@ function statusOf(err: unknown): number | undefined {
 
 function retryAfterMs(err: unknown): number | null {
   const h = (err as { response?: { headers?: { get?: (k: string) => string | null } | Record<string, string> } } | null)?.response?.headers;
-  const v = h ? (typeof (h as { get?: unknown }).get === 'function' ? (h as { get: (k: string) => string | null }).get('retry-after') : (h as Record<string, string>)['retry-after']) : null;
+  const v = h
+    ? typeof (h as { get?: unknown }).get === 'function'
+      ? (h as { get: (k: string) => string | null }).get('retry-after')
+      : (h as Record<string, string>)['retry-after']
+    : null;
   const n = v ? Number(v) : NaN;
   return Number.isFinite(n) && n > 0 ? Math.min(n * 1000, 5 * 60_000) : null;
 }
@@ -128,7 +135,19 @@ export function startReminderWorkers(opts: ReminderWorkersOptions): RunningRemin
     async (job, token) => {
       const r = job.data.reminder as unknown as PlannedReminder;
       const claimant = randomUUID();
-      const claimed = await claimSend(db, { key: r.key, groupId: r.groupId, kind: r.kind, day: r.day, recipientId: r.recipient.userId, recipientName: r.recipient.name, itemIds: r.items.map((i) => i.id) }, claimant);
+      const claimed = await claimSend(
+        db,
+        {
+          key: r.key,
+          groupId: r.groupId,
+          kind: r.kind,
+          day: r.day,
+          recipientId: r.recipient.userId,
+          recipientName: r.recipient.name,
+          itemIds: r.items.map((i) => i.id),
+        },
+        claimant,
+      );
       if (!claimed) return { status: 'duplicate' };
       const refId = await targetConversation(db, r);
       if (!refId) {
@@ -145,7 +164,11 @@ export function startReminderWorkers(opts: ReminderWorkersOptions): RunningRemin
       try {
         const sent = await opts.sender.send(refId, cardActivity(card, summaryOf(r)));
         await markSendSent(db, r.key, refId, sent.id || null);
-        if (r.undelivered?.length) await markReported(db, r.undelivered.map((u) => u.key));
+        if (r.undelivered?.length)
+          await markReported(
+            db,
+            r.undelivered.map((u) => u.key),
+          );
         return { status: 'sent', conversationRefId: refId, activityId: sent.id || null };
       } catch (err) {
         const status = statusOf(err);
@@ -212,4 +235,3 @@ function summaryOf(r: PlannedReminder): string {
   if (r.kind === 'chair-digest') return `Inför nästa möte: ${r.items.length} öppna uppgifter`;
   return `Försenade uppgifter: ${r.items.length}`;
 }
-

@@ -7,7 +7,7 @@ import type { Db, Queryable } from '../store/db.js';
 import { getItem, getItems, getSend, logItemEvent, reassignItem, setItemDone, snoozeItem, type ReminderItemRow } from '../store/reminders.js';
 import { addDays, localDay } from './calendar.js';
 import { buildReminderCard, REMINDER_VERBS, type CardItem, type ReminderVerb } from './cards.js';
-import { chairLabel, loadGroupContext, mayChangeItem, toReminderItem, type GroupContext } from './context.js';
+import { chairLabel, isChairOrSecretary, loadGroupContext, mayChangeItem, toReminderItem, type GroupContext } from './context.js';
 import { DEFAULT_REMINDER_SETTINGS, groupByOwner, sortItems } from './plan.js';
 import type { ReminderKind, ReminderSettings } from './types.js';
 
@@ -98,7 +98,13 @@ function cardItem(row: ReminderItemRow, ctx: GroupContext, today: string, settin
 }
 
 /** Rebuilds a sent reminder's card from the sent-log and the items' current state. */
-export async function renderStoredReminder(q: Queryable, key: string | null, now: Date, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS, banner?: string): Promise<Record<string, unknown> | null> {
+export async function renderStoredReminder(
+  q: Queryable,
+  key: string | null,
+  now: Date,
+  settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
+  banner?: string,
+): Promise<Record<string, unknown> | null> {
   if (!key) return null;
   const send = await getSend(q, key);
   if (!send) return null;
@@ -114,11 +120,39 @@ export async function renderStoredReminder(q: Queryable, key: string | null, now
     day: send.day,
     items,
     byOwner: kind === 'owner-due' ? undefined : groupByOwner(items, ctx),
+    nextMeeting: kind === 'chair-digest' && ctx.nextMeeting ? { date: ctx.nextMeeting.date, time: ctx.nextMeeting.time, place: ctx.nextMeeting.place } : null,
     banner,
   });
 }
 
 function singleItemCard(row: ReminderItemRow | null, ctx: GroupContext | null, today: string, banner: string): Record<string, unknown> {
   if (!row || !ctx) return buildReminderCard({ key: '', kind: 'owner-due', groupName: '', day: today, items: [], banner });
-  return buildReminderCard({ key: '', kind: 'owner-due', groupName: ctx.group.name, day: today, items: [cardItem(row, ctx, today, DEFAULT_REMINDER_SETTINGS)], banner });
+  return buildReminderCard({
+    key: '',
+    kind: 'owner-due',
+    groupName: ctx.group.name,
+    day: today,
+    items: [cardItem(row, ctx, today, DEFAULT_REMINDER_SETTINGS)],
+    banner,
+  });
+}
+
+export interface SetChairResult {
+  status: 'set' | 'forbidden' | 'not-member';
+  message: string;
+}
+
+/**
+ * The group's chair command: sets `groups.chair_user_id`, which wins over the minutes. Only a
+ * secretary or a chair (as the latest minutes or an earlier command name them) may change it, and
+ * the new chair must be in the group's roster. `chairUserId` null goes back to the minutes.
+ */
+export async function setGroupChair(db: Db, input: { groupId: string; chairUserId: string | null; actor: ReminderActor }): Promise<SetChairResult> {
+  const ctx = await loadGroupContext(db, input.groupId);
+  if (!ctx) return { status: 'not-member', message: 'Gruppen finns inte.' };
+  if (!isChairOrSecretary(ctx, input.actor)) return { status: 'forbidden', message: 'Bara sekreteraren eller ordföranden kan byta ordförande.' };
+  const member = input.chairUserId ? ctx.roster.find((m) => m.userId === input.chairUserId) : null;
+  if (input.chairUserId && !member) return { status: 'not-member', message: 'Den personen finns inte i gruppen.' };
+  await db.query('UPDATE groups SET chair_user_id = $2 WHERE id = $1', [input.groupId, input.chairUserId]);
+  return { status: 'set', message: member ? `${member.name} är nu ordförande för påminnelserna.` : 'Ordföranden tas från senaste mötesanteckningarna igen.' };
 }

@@ -135,6 +135,9 @@ function truncate(s: string, n: number): string {
 }
 
 /** The activity that carries a card. */
-export function cardActivity(card: Record<string, unknown>, summary: string): { type: 'message'; summary: string; attachments: Array<{ contentType: string; content: unknown }> } {
+export function cardActivity(
+  card: Record<string, unknown>,
+  summary: string,
+): { type: 'message'; summary: string; attachments: Array<{ contentType: string; content: unknown }> } {
   return { type: 'message', summary, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
 }

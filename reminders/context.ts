@@ -101,14 +101,26 @@ export function chairLabel(ctx: GroupContext): string {
   return ctx.chair.name ?? 'Ordförande';
 }
 
-/** Is `actor` the chair, a secretary or an owner of the item? */
-export function mayChangeItem(ctx: GroupContext, row: ReminderItemRow, actor: { userId: string; aadObjectId?: string | null; name?: string | null }): boolean {
+type Actor = { userId: string; aadObjectId?: string | null; name?: string | null };
+
+function actorMember(ctx: GroupContext, actor: Actor) {
   const member = ctx.roster.find((m) => m.userId === actor.userId || (!!actor.aadObjectId && m.aadObjectId === actor.aadObjectId));
-  const actorName = normalizeName(member?.name ?? actor.name ?? '');
+  return { member, actorName: normalizeName(member?.name ?? actor.name ?? '') };
+}
+
+/** A chair (chosen, or flagged in the latest minutes) or a secretary of the latest minutes. */
+export function isChairOrSecretary(ctx: GroupContext, actor: Actor): boolean {
+  const { member, actorName } = actorMember(ctx, actor);
   const matches = (p: { userId: string | null; name: string }) =>
     (p.userId !== null && (p.userId === actor.userId || p.userId === member?.userId)) || (!!actorName && normalizeName(p.name) === actorName);
   if (ctx.chairs.some(matches) || ctx.secretaries.some(matches)) return true;
-  if (ctx.chair.userId && ctx.chair.userId === actor.userId) return true;
+  return !!ctx.chair.userId && ctx.chair.userId === actor.userId;
+}
+
+/** Is `actor` the chair, a secretary or an owner of the item? */
+export function mayChangeItem(ctx: GroupContext, row: ReminderItemRow, actor: Actor): boolean {
+  if (isChairOrSecretary(ctx, actor)) return true;
+  const { member, actorName } = actorMember(ctx, actor);
   for (const owner of effectiveOwners(row)) {
     const r = ctx.resolve(owner);
     if (r.kind === 'user' && (r.member.userId === actor.userId || r.member.userId === member?.userId)) return true;

@@ -34,7 +34,19 @@ export async function loadExport(q: Queryable, groupId: string, now: Date, timez
 
 // ---- CSV ----
 
-const CSV_COLUMNS = ['id', 'uppgift', 'ansvariga', 'klart_senast', 'tidsangivelse', 'försenad', 'uppskjuten_till', 'dokument', 'sida', 'avsnitt', 'citat'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'uppgift',
+  'ansvariga',
+  'klart_senast',
+  'tidsangivelse',
+  'försenad',
+  'uppskjuten_till',
+  'dokument',
+  'sida',
+  'avsnitt',
+  'citat',
+] as const;
 
 function csvField(v: string | number | null | boolean): string {
   const s = v === null ? '' : String(v);

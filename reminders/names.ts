@@ -30,7 +30,25 @@ function rosterTokens(name: string): string[] {
 
 // Owners that are collectives or organisations, never one person.
 const UNIT_WORDS = new Set(['alla', 'samtliga', 'gruppen', 'var och en', 'vi', 'ledamoterna', 'deltagarna', 'everyone', 'all']);
-const UNIT_SUFFIXES = ['kontoret', 'gruppen', 'gruppens', 'forvaltningen', 'enheten', 'namnden', 'styrelsen', 'kommun', 'kommunen', 'regionen', 'radet', 'kansliet', 'avdelningen', 'sektionen', 'verksamheten', 'halsan', 'forbundet'];
+const UNIT_SUFFIXES = [
+  'kontoret',
+  'gruppen',
+  'gruppens',
+  'forvaltningen',
+  'enheten',
+  'namnden',
+  'styrelsen',
+  'kommun',
+  'kommunen',
+  'regionen',
+  'radet',
+  'kansliet',
+  'avdelningen',
+  'sektionen',
+  'verksamheten',
+  'halsan',
+  'forbundet',
+];
 
 /** True for "Närvårdskontoret", "alla", "uppdragsgruppen", "Borås Stad" and the like. */
 export function isUnit(owner: string): boolean {
@@ -42,7 +60,10 @@ export function isUnit(owner: string): boolean {
   return /\b(stad|region|kommun|kommunforbund|forvaltning)\b/.test(n);
 }
 
-export type Resolution = { kind: 'user'; member: RosterMember; how: 'full-name' | 'name-parts' | 'first-name' | 'surname' } | { kind: 'unit' } | { kind: 'unresolved'; candidates: number };
+export type Resolution =
+  | { kind: 'user'; member: RosterMember; how: 'full-name' | 'name-parts' | 'first-name' | 'surname' }
+  | { kind: 'unit' }
+  | { kind: 'unresolved'; candidates: number };
 
 /** Resolves one owner label against the roster. */
 export function resolveOwner(owner: string, roster: readonly RosterMember[]): Resolution {

@@ -122,7 +122,12 @@ async function planGroup(q: Queryable, ctx: GroupContext, today: string, setting
 
   // Weekly overdue digest to the chair. The natural day may be next week's, moved back over a holiday.
   const d = DateTime.fromISO(today, { zone: 'utc' });
-  const weekly = [0, 7].map((off) => d.set({ weekday: settings.weeklyDay as 1 }).plus({ days: off }).toISODate()!);
+  const weekly = [0, 7].map((off) =>
+    d
+      .set({ weekday: settings.weeklyDay as 1 })
+      .plus({ days: off })
+      .toISODate()!,
+  );
   if (weekly.some((w) => sendDay(w, settings) === today)) {
     const items = sortItems(active.map((r) => toReminderItem(r, today)).filter((i) => i.overdue));
     const und = await notices();

@@ -197,10 +197,9 @@ export async function getSend(q: Queryable, key: string): Promise<ReminderSendRo
 
 /** Reminders of a group that could not be delivered and the chair has not heard about. */
 export async function listUndelivered(q: Queryable, groupId: string): Promise<ReminderSendRow[]> {
-  const r = await q.query<ReminderSendRow>(
-    `SELECT * FROM reminder_sends WHERE group_id = $1 AND status = 'dead' AND reported_at IS NULL ORDER BY day, key`,
-    [groupId],
-  );
+  const r = await q.query<ReminderSendRow>(`SELECT * FROM reminder_sends WHERE group_id = $1 AND status = 'dead' AND reported_at IS NULL ORDER BY day, key`, [
+    groupId,
+  ]);
   return r.rows.map((row) => ({ ...row, item_ids: row.item_ids.map(Number) }));
 }
 

@@ -39,7 +39,19 @@ describe.each(['pglite', 'postgres'] as const)('card actions change what the nex
     const plan = await planReminders(db, { now: morning(mine.due!), groupId });
     const reminder = plan.find((p) => p.kind === 'owner-due' && p.recipient.userId === '29:charlotte')!;
     expect(reminder.items.map((i) => i.id)).toContain(mine.id);
-    await claimSend(db, { key: reminder.key, groupId, kind: reminder.kind, day: reminder.day, recipientId: '29:charlotte', recipientName: null, itemIds: reminder.items.map((i) => i.id) }, 'test');
+    await claimSend(
+      db,
+      {
+        key: reminder.key,
+        groupId,
+        kind: reminder.kind,
+        day: reminder.day,
+        recipientId: '29:charlotte',
+        recipientName: null,
+        itemIds: reminder.items.map((i) => i.id),
+      },
+      'test',
+    );
 
     const denied = await applyReminderAction(db, { verb: REMINDER_VERBS.done, itemId: mine.id, key: reminder.key, actor: nina, now: morning('2026-04-10') });
     expect(denied.status).toBe('forbidden');
@@ -50,7 +62,13 @@ describe.each(['pglite', 'postgres'] as const)('card actions change what the nex
     expect(cardTexts(ok.card)).toContain('Klar – markerad av Charlotte');
     expect(cardTexts(ok.card)).not.toContain(`"itemId":${mine.id}`); // no buttons for a done item
     expect(await digestIds('2026-04-14')).not.toContain(mine.id);
-    const again = await applyReminderAction(db, { verb: REMINDER_VERBS.snooze, itemId: mine.id, key: reminder.key, actor: charlotte, now: morning('2026-04-10') });
+    const again = await applyReminderAction(db, {
+      verb: REMINDER_VERBS.snooze,
+      itemId: mine.id,
+      key: reminder.key,
+      actor: charlotte,
+      now: morning('2026-04-10'),
+    });
     expect(again.status).toBe('already-done');
   });
 
@@ -88,5 +106,30 @@ describe.each(['pglite', 'postgres'] as const)('card actions change what the nex
     const plan = await planReminders(db, { now: morning('2026-04-14'), groupId });
     expect(plan.find((p) => p.kind === 'chair-digest')?.recipient).toEqual({ role: 'chair', userId: '29:charlotte', name: 'Charlotte Bliesener Falkenström' });
     await db.query('UPDATE groups SET chair_user_id = NULL WHERE id = $1', [groupId]);
+  });
+});
+
+describe('the chair command', () => {
+  let db: Db;
+  let groupId: string;
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    ({ groupId } = await seedMinutes(db));
+  });
+  afterAll(async () => {
+    await closeTestDb(db);
+  });
+
+  it('a secretary can change the chair; a member cannot; the next digest goes to the new chair', async () => {
+    const { setGroupChair } = await import('../../reminders/actions.js');
+    expect((await setGroupChair(db, { groupId, chairUserId: '29:nina', actor: nina })).status).toBe('forbidden');
+    expect((await setGroupChair(db, { groupId, chairUserId: '29:nobody', actor: annaLena })).status).toBe('not-member');
+    expect((await setGroupChair(db, { groupId, chairUserId: '29:nina', actor: annaLena })).status).toBe('set');
+    let digest = (await planReminders(db, { now: morning('2026-04-14'), groupId })).find((p) => p.kind === 'chair-digest');
+    expect(digest?.recipient.userId).toBe('29:nina');
+    // Back to the minutes.
+    expect((await setGroupChair(db, { groupId, chairUserId: null, actor: annaLena })).status).toBe('set');
+    digest = (await planReminders(db, { now: morning('2026-04-14'), groupId })).find((p) => p.kind === 'chair-digest');
+    expect(digest?.recipient.userId).toBe('29:simon');
   });
 });

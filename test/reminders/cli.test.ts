@@ -30,7 +30,8 @@ describe('CLI: reminders plan, export', () => {
   afterAll(async () => {
     await closeTestDb(db);
   });
-  const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli', 'main.ts'), ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+  const cli = (...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli', 'main.ts'), ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
 
   it('reminders plan --json prints the chair digest of 2026-04-14 and sends nothing', async () => {
     const { stdout } = await cli('reminders', 'plan', '--now', '2026-04-14T08:00:00+02:00', '--group', groupName, '--json');
@@ -49,6 +50,9 @@ describe('CLI: reminders plan, export', () => {
     const events = Object.values(ical.sync.parseICS(ics)).filter((c) => c?.type === 'VEVENT');
     const dated = (await listOpenItems(db, groupId)).filter((i) => i.due);
     expect(events).toHaveLength(dated.length + 1);
-    await expect(cli('export', '--group', 'No such group', '--format', 'csv')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('No such group') });
+    await expect(cli('export', '--group', 'No such group', '--format', 'csv')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No such group'),
+    });
   });
 });

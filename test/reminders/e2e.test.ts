@@ -8,7 +8,7 @@ import { createTeamsAdapter } from '../../bot/app.js';
 import { createProactiveSender } from '../../bot/proactive.js';
 import { REMINDER_VERBS } from '../../reminders/cards.js';
 import { getItem, getSend } from '../../store/reminders.js';
-import { startReminderWorkers, openRemindersQueue, type RunningReminderWorkers } from '../../workers/reminders.js';
+import { startReminderWorkers, openRemindersQueue, type RunningReminderWorkers } from '../../queue/reminders.js';
 import { cardOf, cardText, startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { morning, seedMinutes } from './helpers.js';
 
@@ -56,7 +56,14 @@ describe('reminders end to end through the channel emulator', () => {
 
     const now = morning('2026-04-17');
     const sender = createProactiveSender(createTeamsAdapter(h.config), h.config.bot.appId, db);
-    workers = startReminderWorkers({ db, redisUrl: h.config.redisUrl, prefix: `${h.config.queuePrefix}r`, sender, clock: () => now, settings: h.config.reminders });
+    workers = startReminderWorkers({
+      db,
+      redisUrl: h.config.redisUrl,
+      prefix: `${h.config.queuePrefix}r`,
+      sender,
+      clock: () => now,
+      settings: h.config.reminders,
+    });
     const queue = openRemindersQueue(h.job.runtime.queues.connection, `${h.config.queuePrefix}r`);
     await queue.add('plan', { groupId }, { jobId: 'plan-e2e' });
     // Proactive posts arrive as a new message or, with the stored reference's activity id, as a reply.

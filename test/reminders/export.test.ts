@@ -14,16 +14,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
     } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -44,7 +55,19 @@ describe('export of open action items', () => {
   it('CSV parses back, quotes, commas and newlines intact', async () => {
     const data = await loadExport(db, groupId, morning('2026-04-20'));
     const rows = parseCsv(toCsv(data));
-    expect(rows[0]).toEqual(['id', 'uppgift', 'ansvariga', 'klart_senast', 'tidsangivelse', 'försenad', 'uppskjuten_till', 'dokument', 'sida', 'avsnitt', 'citat']);
+    expect(rows[0]).toEqual([
+      'id',
+      'uppgift',
+      'ansvariga',
+      'klart_senast',
+      'tidsangivelse',
+      'försenad',
+      'uppskjuten_till',
+      'dokument',
+      'sida',
+      'avsnitt',
+      'citat',
+    ]);
     expect(rows.length - 1).toBe((await listOpenItems(db, groupId)).length);
     const row = rows.find((r) => r[1] === nasty);
     expect(row?.[3]).toBe('2026-05-20');

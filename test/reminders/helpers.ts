@@ -40,7 +40,12 @@ export const ROSTER = [
 
 export async function seedRoster(q: Queryable, groupId: string, roster: ReadonlyArray<{ userId: string; aad: string; name: string }> = ROSTER): Promise<void> {
   for (const m of roster) {
-    await q.query('INSERT INTO group_members (group_id, user_id, aad_object_id, name) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [groupId, m.userId, m.aad, m.name]);
+    await q.query('INSERT INTO group_members (group_id, user_id, aad_object_id, name) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      groupId,
+      m.userId,
+      m.aad,
+      m.name,
+    ]);
   }
 }
 
@@ -54,7 +59,9 @@ export async function seedMinutes(db: Queryable, groupName = `Uppdragsgrupp ${ra
 /** 08:00 Stockholm time on a day (CEST in spring/summer, CET in winter is handled by luxon). */
 export function morning(day: string, hour = 8): Date {
   const probe = new Date(`${day}T12:00:00Z`);
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'shortOffset' }).formatToParts(probe).find((p) => p.type === 'timeZoneName')!.value;
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'shortOffset' })
+    .formatToParts(probe)
+    .find((p) => p.type === 'timeZoneName')!.value;
   const h = Number(/GMT([+-]\d+)/.exec(offset)?.[1] ?? '0');
   return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), hour - h));
 }

@@ -10,7 +10,13 @@ import { planReminders } from '../../reminders/plan.js';
 import { saveConversationRef } from '../../store/conversations.js';
 import type { Db } from '../../store/db.js';
 import { getSend, listOpenItems } from '../../store/reminders.js';
-import { REMINDER_SCHEDULER_ID, startReminderWorkers, upsertReminderSchedule, type ReminderSender, type RunningReminderWorkers } from '../../workers/reminders.js';
+import {
+  REMINDER_SCHEDULER_ID,
+  startReminderWorkers,
+  upsertReminderSchedule,
+  type ReminderSender,
+  type RunningReminderWorkers,
+} from '../../queue/reminders.js';
 import { TEST_REDIS_URL, uniqueName } from '../helpers/services.js';
 import { closeTestDb, morning, openTestDb, seedMinutes } from './helpers.js';
 
@@ -23,7 +29,13 @@ async function until(cond: () => Promise<boolean>, ms = 20_000): Promise<void> {
 }
 
 function personal(userId: string) {
-  return { id: `a:personal-${userId}`, kind: 'personal' as const, userId, serviceUrl: 'http://127.0.0.1:9/', reference: { conversation: { id: `a:personal-${userId}` }, serviceUrl: 'http://127.0.0.1:9/' } };
+  return {
+    id: `a:personal-${userId}`,
+    kind: 'personal' as const,
+    userId,
+    serviceUrl: 'http://127.0.0.1:9/',
+    reference: { conversation: { id: `a:personal-${userId}` }, serviceUrl: 'http://127.0.0.1:9/' },
+  };
 }
 
 class FakeSender implements ReminderSender {
@@ -124,9 +136,18 @@ describe('reminder workers', () => {
     prefix = uniqueName('rem');
     await db.query(`UPDATE conversation_refs SET dead_at = now() WHERE kind = 'personal'`);
     const items = await listOpenItems(db, groupId);
-    const ids = [items.find((i) => i.owners.includes('Närvårdskontoret'))!.id, items.find((i) => !i.due && i.owners.join() === 'Charlotte Bliesener Falkenström')!.id];
+    const ids = [
+      items.find((i) => i.owners.includes('Närvårdskontoret'))!.id,
+      items.find((i) => !i.due && i.owners.join() === 'Charlotte Bliesener Falkenström')!.id,
+    ];
     await db.query(`UPDATE action_items SET corrected_due = '2026-04-22' WHERE id = ANY($1::bigint[])`, [ids]);
-    await saveConversationRef(db, { id: '19:channel@thread.tacv2', kind: 'channel', groupId, serviceUrl: 'http://127.0.0.1:9/', reference: { conversation: { id: '19:channel@thread.tacv2' } } });
+    await saveConversationRef(db, {
+      id: '19:channel@thread.tacv2',
+      kind: 'channel',
+      groupId,
+      serviceUrl: 'http://127.0.0.1:9/',
+      reference: { conversation: { id: '19:channel@thread.tacv2' } },
+    });
     const sender = new FakeSender();
     const now = morning('2026-04-22');
     expect((await planReminders(db, { now, groupId })).filter((p) => p.kind === 'owner-due')).toHaveLength(2);
