@@ -42,7 +42,7 @@ describe('a worker killed in the middle of a parse', () => {
     const bytes = (await import('node:fs')).readFileSync(file);
     const sub = await submitDocument(
       { db: p.rt.db, blobs: p.rt.blobs, queues: p.rt.queues, parseLimits: p.config.parse },
-      { groupId: group.id, fileName: 'large.pdf', bytes, uploader: { id: 'u', name: 'U' } },
+      { groupId: group.id, fileName: 'large.pdf', bytes, uploader: { id: 'u', name: 'U', conversationRefId: 'conv-crash', activityId: 'act-1' } },
     );
     // Kill it once it is really parsing (pages are being reported).
     await waitFor('parse progress', async () => progressed > 0, 60_000, 20);
@@ -75,6 +75,11 @@ describe('a worker killed in the middle of a parse', () => {
     expect(doc.rows[0]!.status).toBe('done');
     // Parsed twice (killed once), stored once.
     expect(doc.rows[0]!.attempts).toBeGreaterThanOrEqual(2);
+    // The uploader gets one summary, not two: exactly one notify job, under the document's id.
+    const notifyCounts = await p.rt.queues.notify.getJobCounts();
+    expect(Object.values(notifyCounts).reduce((a, b) => a + b, 0)).toBe(1);
+    const notify = await p.rt.queues.notify.getJob(`notify-ingest-${sub.documentId}`);
+    expect(notify?.data).toMatchObject({ kind: 'ingest-finished', documentId: sub.documentId, conversationRefId: 'conv-crash' });
     await events.close();
     await ingestEvents.close();
   }, 180_000);
