@@ -116,7 +116,12 @@ async function planGroup(q: Queryable, ctx: GroupContext, today: string, setting
       perRecipient.set(k, slot);
     }
   }
-  for (const { recipient, items } of perRecipient.values()) {
+  // One reminder per item and person a day: the chair's digest already carries the item.
+  const digest = out.find((p) => p.kind === 'chair-digest');
+  for (const slot of perRecipient.values()) {
+    if (digest && digest.recipient.userId === slot.recipient.userId) slot.items = slot.items.filter((i) => !digest.items.some((d) => d.id === i.id));
+  }
+  for (const { recipient, items } of [...perRecipient.values()].filter((s) => s.items.length > 0)) {
     out.push({ ...base, key: reminderKey('owner-due', ctx.group.id, recipient, today), kind: 'owner-due', recipient, items: sortItems(items) });
   }
 
@@ -128,7 +133,9 @@ async function planGroup(q: Queryable, ctx: GroupContext, today: string, setting
       .plus({ days: off })
       .toISODate()!,
   );
-  if (weekly.some((w) => sendDay(w, settings) === today)) {
+  // A chair digest going out today already lists the overdue items first: one card is enough.
+  const digestToday = out.some((p) => p.kind === 'chair-digest');
+  if (!digestToday && weekly.some((w) => sendDay(w, settings) === today)) {
     const items = sortItems(active.map((r) => toReminderItem(r, today)).filter((i) => i.overdue));
     const und = await notices();
     if (items.length || und.length) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holidayName, isWorkingDay, previousWorkingDay } from '../../reminders/calendar.js';
+import { atHour, holidayName, isWorkingDay, localDay, previousWorkingDay } from '../../reminders/calendar.js';
 import { DEFAULT_REMINDER_SETTINGS, digestDay, sendDay } from '../../reminders/plan.js';
 import { normalizeName, resolveOwner, isUnit } from '../../reminders/names.js';
 
@@ -22,6 +22,13 @@ describe('Swedish working days', () => {
     expect(previousWorkingDay('2026-04-14')).toBe('2026-04-14');
     expect(previousWorkingDay('2026-05-14', false)).toBe('2026-05-14');
     expect(isWorkingDay('2026-05-25')).toBe(true); // annandag pingst is no longer a holiday
+  });
+
+  it('local days and send times follow Stockholm time across daylight saving', () => {
+    expect(atHour('2026-04-14', 8, 'Europe/Stockholm')).toBe('2026-04-14T08:00:00+02:00');
+    expect(atHour('2026-12-01', 8, 'Europe/Stockholm')).toBe('2026-12-01T08:00:00+01:00');
+    // 23:30 UTC on 13 April is already 14 April in Stockholm.
+    expect(localDay(new Date('2026-04-13T23:30:00Z'), 'Europe/Stockholm')).toBe('2026-04-14');
   });
 
   it('a digest N days before a meeting lands on the previous working day', () => {

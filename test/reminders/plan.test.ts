@@ -32,10 +32,39 @@ describe.each(['pglite', 'postgres'] as const)('planReminders (%s)', (kind) => {
       expect(i.source.page).toBeGreaterThan(0);
       expect(i.source.quote.length).toBeGreaterThan(3);
     }
+    // The weekly overdue digest is not sent on top of a chair digest the same day.
+    expect(plan.filter((p) => p.kind === 'weekly-overdue')).toEqual([]);
     // The day before and after: no digest.
     for (const day of ['2026-04-13', '2026-04-15']) {
       const other = await planReminders(db, { now: morning(day), groupId });
       expect(other.filter((p) => p.kind === 'chair-digest')).toEqual([]);
+    }
+  });
+
+  it('sends the weekly overdue digest on Monday with only overdue items, and nothing on a weekend', async () => {
+    const plan = await planReminders(db, { now: morning('2026-04-20'), groupId });
+    const weekly = plan.filter((p) => p.kind === 'weekly-overdue');
+    expect(weekly).toHaveLength(1);
+    const open = await listOpenItems(db, groupId);
+    const overdue = open.filter((o) => (o.corrected_due ?? o.due) !== null && (o.corrected_due ?? o.due)! < '2026-04-20');
+    expect(weekly[0]!.items.map((i) => i.id).sort()).toEqual(overdue.map((o) => o.id).sort());
+    expect(weekly[0]!.items.every((i) => i.overdue)).toBe(true);
+    expect(await planReminders(db, { now: morning('2026-04-18'), groupId })).toEqual([]);
+  });
+
+  it('an item due on the digest day reaches the chair once that day (in the digest)', async () => {
+    const open = await listOpenItems(db, groupId);
+    const unit = open.find((o) => o.owners.includes('Närvårdskontoret'))!;
+    const mine = open.find((o) => o.owners.join() === 'Maria Glemfelt')!;
+    await db.query(`UPDATE action_items SET corrected_due = '2026-04-14' WHERE id = ANY($1::bigint[])`, [[unit.id, mine.id]]);
+    try {
+      const plan = await planReminders(db, { now: morning('2026-04-14'), groupId });
+      const toChair = plan.filter((p) => p.recipient.userId === '29:simon').flatMap((p) => p.items.map((i) => i.id));
+      expect(toChair.filter((id) => id === unit.id)).toHaveLength(1);
+      // The owner still gets her own reminder.
+      expect(plan.find((p) => p.kind === 'owner-due' && p.recipient.userId === '29:maria-g')?.items.map((i) => i.id)).toEqual([mine.id]);
+    } finally {
+      await db.query(`UPDATE action_items SET corrected_due = NULL WHERE id = ANY($1::bigint[])`, [[unit.id, mine.id]]);
     }
   });
 
