@@ -1,0 +1,189 @@
+/**
+ * End to end in a real browser: the main job (`minutes start`: bot + workers) as a child process,
+ * the Microsoft 365 Agents Playground pointed at its `/api/messages`, and Debian's headless
+ * Chromium driven by playwright-core. A file reaches the bot the way Teams sends it (a
+ * `file.download.info` attachment whose download URL a loopback server in this test serves), the
+ * summary card renders; a question typed into the compose box is answered with the absent names;
+ * a click on the card's "Alla åtgärder" button reaches the bot and its reply shows.
+ *
+ * The playground's current user (Alex Wilber, `user-id-0`) is in none of its mocked team or group
+ * chat rosters, so the bot files the upload into that user's personal group, which is what the
+ * same user then sees in personal chat.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium.js';
+import { startPlayground, type Playground, type PlaygroundConfig } from '../helpers/playground.js';
+import { spawnCli, waitFor, type CliProcess } from '../helpers/processes.js';
+import { FIXTURES, tempDir, testEnv } from '../helpers/services.js';
+
+const MINUTES_NAME = '2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.pdf';
+const MINUTES = path.join(FIXTURES, MINUTES_NAME);
+const golden = JSON.parse(fs.readFileSync(path.join(FIXTURES, MINUTES_NAME.replace(/\.pdf$/, '.facts.json')), 'utf8')) as {
+  attendees: Array<{ name: string; present: boolean }>;
+};
+const ABSENT = golden.attendees.filter((a) => !a.present).map((a) => a.name);
+const PRESENT = golden.attendees.filter((a) => a.present).map((a) => a.name);
+
+const browser = findChromium();
+if (!browser.ok) console.warn(`[e2e] skipping the Agents Playground browser test: ${browser.reason}`);
+
+let bot: CliProcess | undefined;
+let dataDir: string | undefined;
+let profile: string | undefined;
+let playground: Playground | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let pg: PlaygroundConfig;
+let fileServer: http.Server | undefined;
+let fileUrl = '';
+const downloads: Array<{ url: string; authorization?: string }> = [];
+
+/** The bot's messages as the playground renders them (text of each, card text included). */
+function botMessages(): Locator {
+  return page.locator('[aria-label="Message header"]').filter({ hasText: pg.bot.name }).locator('..');
+}
+
+async function botTexts(): Promise<string[]> {
+  return botMessages().allInnerTexts();
+}
+
+/** Waits, bounded, for a bot message (at index `from` or later) whose text passes `test`. */
+async function waitForBotMessage(what: string, from: number, test: (text: string) => boolean, timeoutMs = 60_000): Promise<string> {
+  return waitFor(
+    what,
+    async () => {
+      const texts = await botTexts();
+      return texts.slice(from).find(test) ?? null;
+    },
+    timeoutMs,
+    250,
+  );
+}
+
+describe.skipIf(!browser.ok)('the bot in the Microsoft 365 Agents Playground, in headless Chromium', () => {
+  beforeAll(async () => {
+    // Serves the file the way SharePoint's pre-authenticated download URL does: a plain GET.
+    const bytes = fs.readFileSync(MINUTES);
+    fileServer = http.createServer((req, res) => {
+      downloads.push({ url: req.url ?? '', authorization: req.headers.authorization });
+      if (!req.url?.startsWith('/download/')) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': bytes.length }).end(bytes);
+    });
+    await new Promise<void>((resolve) => fileServer!.listen(0, '127.0.0.1', resolve));
+    fileUrl = `http://127.0.0.1:${(fileServer.address() as { port: number }).port}/download/${MINUTES_NAME}?tempauth=e2e`;
+
+    // No MicrosoftAppId: local mode (no Bot Framework auth, loopback downloads allowed), as with the playground.
+    const env = testEnv({ LOG_LEVEL: 'info', PORT: '0' });
+    dataDir = env['MINUTES_DATA_DIR'];
+    bot = spawnCli(['start'], env);
+    await waitFor('the main job to listen', async () => {
+      if (bot!.child.exitCode !== null) throw new Error(`the main job exited (${bot!.child.exitCode}):\n${bot!.output()}`);
+      return /running on http:\/\/localhost:\d+/.test(bot!.output());
+    });
+    const botPort = Number(/running on http:\/\/localhost:(\d+)/.exec(bot.output())![1]);
+    await waitFor('the main job to be ready', async () => (await fetch(`http://127.0.0.1:${botPort}/readyz`).catch(() => null))?.status === 200, 30_000);
+
+    playground = await startPlayground(`http://127.0.0.1:${botPort}/api/messages`);
+    pg = await playground.config();
+
+    // A fresh profile each run: nothing carried over between runs, and Playwright owns --user-data-dir.
+    profile = tempDir('minutes-e2e-chromium-');
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: browser.ok ? browser.path : undefined,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+    });
+    context.setDefaultTimeout(30_000);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(playground.url, { timeout: 60_000 });
+    await page.getByRole('treeitem', { name: pg.personalChat.name }).click();
+    await page.getByRole('textbox').waitFor({ state: 'visible' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await playground?.stop();
+    if (bot) {
+      bot.kill('SIGTERM');
+      await Promise.race([bot.exited, new Promise((r) => setTimeout(r, 15_000))]);
+      bot.kill('SIGKILL');
+    }
+    await new Promise((r) => (fileServer ? fileServer.close(r) : r(undefined)));
+    for (const dir of [profile, dataDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** On failure: a screenshot and the tails of both processes' output, printed with their paths. */
+  function reportFailure(name: string) {
+    onTestFailed(async () => {
+      const dir = tempDir('minutes-e2e-failure-');
+      const shot = path.join(dir, `${name}.png`);
+      await page?.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+      fs.writeFileSync(path.join(dir, 'bot.log'), bot?.output() ?? '');
+      fs.writeFileSync(path.join(dir, 'playground.log'), playground?.output() ?? '');
+      console.error(`[e2e] ${name} failed; screenshot: ${shot}; logs: ${dir}/bot.log, ${dir}/playground.log`);
+    });
+  }
+
+  it('an uploaded file is acknowledged, updated in place to done, and summarised in a card with the absent people', async () => {
+    reportFailure('upload');
+    const before = (await botTexts()).length;
+    await playground!.sendCustomActivity(pg.personalChat.id, {
+      type: 'message',
+      text: '',
+      from: { id: pg.currentUser.id, name: pg.currentUser.name },
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name: MINUTES_NAME,
+          contentUrl: `https://contoso.sharepoint.com/personal/alexw/Documents/${MINUTES_NAME}`,
+          content: { downloadUrl: fileUrl, uniqueId: 'e2e-1', fileType: 'pdf', etag: 'e2e-1' },
+        },
+      ],
+    });
+    // If the user is in several groups the bot asks which one first: answer with its card button.
+    const card = await waitForBotMessage('the summary card (or the group question)', before, (t) => /Frånvarande \(\d+\)|Vilken grupp hör/.test(t), 90_000);
+    if (/Vilken grupp hör/.test(card)) await page.getByRole('button', { name: 'Spara i gruppen' }).last().click();
+    const summary = await waitForBotMessage('the summary card', before, (t) => /Frånvarande \(\d+\)/.test(t), 90_000);
+    expect(summary).toMatch(/Frånvarande \(6\)/);
+    for (const name of [...ABSENT, ...PRESENT]) expect(summary).toContain(name);
+    expect(summary).toContain('2026-03-02');
+    await expect.poll(() => page.getByRole('button', { name: 'Alla åtgärder' }).count()).toBe(1);
+    // The acknowledgement was updated in place (the playground renders updateActivity).
+    await waitForBotMessage('the acknowledgement to say done', before, (t) => /Klart: 2026-03-02-motesanteckning.* är inläst/.test(t), 30_000);
+    // The bot fetched the download URL itself, with a plain GET and no token.
+    expect(downloads.map((d) => d.url)).toContain(new URL(fileUrl).pathname + new URL(fileUrl).search);
+    expect(downloads.every((d) => d.authorization === undefined)).toBe(true);
+  }, 150_000);
+
+  it('answers "Vem var frånvarande?" typed into the compose box with the six absent names and a source', async () => {
+    reportFailure('question');
+    const before = (await botTexts()).length;
+    const box = page.getByRole('textbox');
+    await box.fill('Vem var frånvarande?');
+    await box.press('Enter');
+    const answer = await waitForBotMessage('the answer', before, (t) => ABSENT.some((n) => t.includes(n)), 60_000);
+    expect(ABSENT).toHaveLength(6);
+    for (const name of ABSENT) expect(answer).toContain(name);
+    for (const name of PRESENT) expect(answer).not.toContain(name);
+    expect(answer).toMatch(/Källa: .*s\. \d/);
+  }, 90_000);
+
+  it('a click on the card button "Alla åtgärder" reaches the bot, and its list of action items shows', async () => {
+    reportFailure('card-button');
+    const summary = (await botTexts()).find((t) => /Frånvarande \(\d+\)/.test(t)) ?? '';
+    const onCard = /Åtgärder \((\d+)\)/.exec(summary);
+    expect(onCard, 'the summary card counts its action items').not.toBeNull();
+    const before = (await botTexts()).length;
+    await page.getByRole('button', { name: 'Alla åtgärder' }).click();
+    // The reply is a new message "Åtgärder (N):" (the card's heading has no colon).
+    const reply = await waitForBotMessage('the action-item list', before, (t) => /Åtgärder \(\d+\):/.test(t), 60_000);
+    // The list and the card agree on how many items the document has.
+    expect(/Åtgärder \((\d+)\):/.exec(reply)![1]).toBe(onCard![1]);
+    expect(Number(onCard![1])).toBeGreaterThan(0);
+  }, 90_000);
+});
