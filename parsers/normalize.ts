@@ -61,7 +61,11 @@ export interface NormDoc {
 }
 
 const BULLET_RE = /^(?:[•▪●◦○■□►▸‣⁃*·]|[-–—](?=\s)|\(?[a-zA-Z]\)(?=\s)|\d{1,2}\)(?=\s))\s*/u;
-const NUMBERED_HEADING_RE = /^(?:§\s*\d{1,4}[a-z]?|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|Punkt\s+\d{1,2}\.?)\s+\S/u;
+const NUMBERED_HEADING_RE = /^(?:§\s*\d{1,4}[a-z]?|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|(?:Punkt|Ärende|Item|Agenda item)\s+\d{1,2}\.?(?:\s*[–—:-])?|\d{2,4}\/\d{1,4}\.?)\s+\S/u;
+/** An agenda number alone in the first cell of a line ("§ 47<TAB>Medborgarförslag …"). */
+const AGENDA_CELL_RE = /^(?:§\s*\d{1,4}[a-z]?|\d{1,2}(?:\.\d{1,2}){0,2}\.|\d{2,4}\/\d{1,4})$/u;
+/** "Närvarande:", "Anmält förhinder:", "Apologies:" – a short label with a colon starts a new paragraph. */
+const LABEL_START_RE = /^\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s*:(?:\s|$)/u;
 const PAGE_NO_RE = /^(?:(?:sida|page|s\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:av|of|\/)\s*\d{1,4})?$/i;
 const NO_JOIN_WORDS = new Set(['och', 'eller', 'samt', 'som', 'and', 'or', 'till', 'resp', 'respektive']);
 
@@ -78,7 +82,7 @@ export function normalizePages(pages: PageText[]): NormDoc {
   const pageRight = new Map<number, number>();
   for (const l of kept) pageRight.set(l.page, Math.max(pageRight.get(l.page) ?? 0, l.right));
   const paras = buildParas(kept, bodySize, spacing, pageRight);
-  assignSections(paras);
+  assignSections(paras, bodySize);
   return { paras, bodySize, pageCount: pages.length, furniture };
 }
 
@@ -131,6 +135,10 @@ function toNormLine(page: number, text: string, items: TextItem[], lx: number, l
     right = lx + text.length * 5;
   }
   if (cells.length === 0) return null;
+  // "§ 47<TAB>Medborgarförslag om …": the number and its title are one heading, not a row.
+  if (cells.length === 2 && AGENDA_CELL_RE.test(cells[0]!.text.trim()) && /^\p{Lu}/u.test(cells[1]!.text)) {
+    cells.splice(0, 2, { text: `${cells[0]!.text.trim()} ${cells[1]!.text.trim()}`, x: cells[0]!.x });
+  }
   for (const c of cells) {
     c.text = c.text.replace(/\s+/g, ' ');
     if (c.text.length > MAX_LINE) c.text = c.text.slice(0, MAX_LINE);
@@ -245,6 +253,7 @@ function joins(cur: Para, prev: NormLine, l: NormLine, c: JoinCtx): boolean {
     return close && l.cells.length === 1 && l.x > cur.x + 2 * l.size && sameSize;
   }
   if (l.cells.length > 1 || !sameSize) return false;
+  if (LABEL_START_RE.test(l.text)) return false;
   // The previous line was full if the next line's first word would not have fitted after it.
   const firstWord = /^\S+/.exec(l.text)?.[0].length ?? 0;
   const full = prev.right + firstWord * l.size * 0.5 >= (c.pageRight.get(prev.page) ?? prev.right) * 0.92;
@@ -302,7 +311,16 @@ function isShortHeading(text: string): boolean {
   return text.length <= 80 && /^\p{Lu}/u.test(text) && !/[.,;:!?]$/.test(text) && text.split(' ').length <= 10;
 }
 
-function assignSections(paras: Para[]): void {
+function assignSections(paras: Para[], bodySize: number): void {
+  // In a §-numbered protokoll, "1. …", "2. …" lines are points of a decision, not agenda items.
+  if (paras.some((p) => p.level === 1 && /^§/u.test(p.text))) {
+    for (const p of paras) {
+      if (p.kind === 'heading' && p.size <= bodySize * 1.1 && /^\d{1,2}[.)]\s/u.test(p.text)) {
+        p.kind = 'text';
+        p.level = 0;
+      }
+    }
+  }
   const hasLevel1 = paras.some((p) => p.level === 1 && isNumberedHeading(p.text));
   let section: string | null = null;
   let sub: string | null = null;

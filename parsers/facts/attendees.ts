@@ -18,29 +18,31 @@
  */
 import type { Attendee, AttendeeFlag } from '../../core/facts.js';
 import type { NormDoc, Para } from '../normalize.js';
-import { isPersonName, resolveName, stripHonorific } from './names.js';
+import { initialsOf, isPersonName, resolveName, stripHonorific } from './names.js';
 
 const PRESENT_LABEL =
-  /^(närvarande ledamöter|närvarande ersättare|närvarande tjänstemän|närvarande|deltagare|deltog|beslutande ledamöter|beslutande|övriga närvarande|övriga deltagare|övriga deltagande|ej tjänstgörande ersättare|tjänstgörande ersättare|members present|present|attendees|participants|in attendance|also present|also in attendance)\b\s*:?\s*(.*)$/iu;
+  /^(närvarande ledamöter|närvarande ersättare|närvarande tjänstemän|närvarande|deltagare|deltog|beslutande ledamöter|beslutande|övriga närvarande|övriga deltagare|övriga deltagande|ej tjänstgörande ersättare|tjänstgörande ersättare|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|adjungerade|members present|councillors present|officers present|officers in attendance|present|attendees|participants|in attendance|also present|also in attendance|also attending)\b\s*:?\s*(.*)$/iu;
 const ABSENT_LABEL =
   /^(frånvarande ledamöter|frånvarande ersättare|frånvarande|anmält förhinder|anmält frånvaro|ej närvarande|förhinder|apologies for absence|apologies received|apologies|absent|not present)\b\s*:?\s*(.*)$/iu;
-const FLAG_LABEL = /^(justerare|justeras av|mötesordförande|ordförande|sekreterare|protokollförare|chair|chairman|secretary|clerk)\s*:?\s*(.*)$/iu;
+const FLAG_LABEL = /^(justerare|justeras av|utses att justera|utsedd att justera|utsedda att justera|justeringsperson(?:er)?|mötesordförande|ordförande|sekreterare|protokollförare|chair|chairman|secretary|clerk)\s*:?\s*(.*)$/iu;
 const X_MARK = /^[xX✓✔☒]$/u;
 const PRESENT_COL = /^(närvarande|närv\.?|deltog|present|attended|ja|yes)$/iu;
 const ABSENT_COL = /^(frånvarande|frånv\.?|ej närvarande|absent|förhinder|apologies|nej|no)$/iu;
 const SUBST_RE = /^(.+?)\s+(?:ersätter|ersättare för|tjänstgör för|tjänstgör i stället för|i stället för|istället för|substituting for|substitute for|deputising for)\s+(.+)$/iu;
 const PARTY_RE = /\(\s*(S|M|C|V|L|KD|MP|SD|FP|Fi|[A-ZÅÄÖ]{1,4})\s*\)/u;
 const PRESENCE_RE =
-  /\(?\s*((?:§§?|punkt(?:erna)?|p\.|items?|paragraf(?:erna)?)\s*\d+(?:\.\d+)?(?:\s*(?:-|–|—|till|to)\s*\d+(?:\.\d+)?)?|(?:lämnade|lämnar|anslöt|kom|left|arrived|joined)\b[^,;()]{0,60}|(?:fr\.?o\.?m\.?|t\.?o\.?m\.?|från|till|from|until)\s+(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?|§\s*\d+|punkt\s*\d+(?:\.\d+)?|items?\s*\d+(?:\.\d+)?))\s*\)?/iu;
+  /\(?\s*((?:endast\s+|only\s+)?(?:§§?|punkt(?:erna)?|p\.|items?|paragraf(?:erna)?)\s*\d+(?:\.\d+)?(?:\s*(?:-|–|—|till|to|and|och)\s*\d+(?:\.\d+)?)?(?:\s+(?:only|endast|enbart))?|(?:lämnade|lämnar|anslöt|kom|left|arrived|joined)\b[^,;()]{0,60}|(?:fr\.?o\.?m\.?|t\.?o\.?m\.?|från|till|from|until)\s+(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?|§\s*\d+|punkt\s*\d+(?:\.\d+)?|items?\s*\d+(?:\.\d+)?))\s*\)?/iu;
 const ROLE_WORD =
-  /(chef|samordnare|företrädare|ledamot|direktör|handläggare|strateg|utvecklare|ansvarig|läkare|sköterska|rektor|konsult|koordinator|kurator|psykolog|representant|tjänsteman|controller|ekonom|projektledare|utredare|specialist|medarbetare|rådgivare|administratör|ombud|politiker|officer|manager|director|head of|lead|councillor|adviser|advisor|coordinator|chief|assistant|analyst|nurse|doctor|teacher|principal)/iu;
+  /(chef|samordnare|företrädare|ledamot|direktör|handläggare|strateg|utvecklare|ansvarig|läkare|sköterska|rektor|konsult|koordinator|kurator|psykolog|representant|tjänsteman|controller|ekonom|projektledare|utredare|specialist|medarbetare|rådgivare|administratör|ombud|politiker|officer|manager|director|head of|lead|councillor|adviser|advisor|coordinator|chief|assistant|analyst|nurse|doctor|teacher|principal|kassör|revisor|suppleant|vice|owner|treasurer|clerk|secretary|sekreterare)/iu;
+/** A single lower-case word with an agent ending ("trafikplanerare", "kurator") is a job, not a body. */
+const ROLE_SUFFIX = /^\p{Ll}[\p{L}-]*(?:are|ör|chef|ist|log|ent|ator)$/u;
 const CHAIR_RE = /(?:mötes)?ordförande|\bchair(?:man|woman|person)?\b/iu;
 const FLAG_WORDS: Array<[AttendeeFlag, RegExp]> = [
   ['chair', CHAIR_RE],
   ['secretary', /sekreterare|protokollförare|\bclerk\b|\bsecretary\b|\bminutes\b/iu],
   ['adjunct', /adjungerad|co-?opted/iu],
   ['substitute', /ersättare|\bsubstitute\b/iu],
-  ['adjuster', /justerare/iu],
+  ['adjuster', /justerare|justera\b|justeringsperson/iu],
 ];
 const FLAG_ONLY_RE =
   /^(?:(?:tjänstgörande|ej|mötes|och|and|&|samt|tillika|ordförande|sekreterare|protokollförare|adjungerad|ersättare|justerare|chair(?:man|woman|person)?|secretary|clerk|minutes|substitute|co-?opted)\s*)+$/iu;
@@ -55,10 +57,22 @@ export function extractAttendees(doc: NormDoc): Attendee[] {
   const pendingFlags: Array<{ name: string; flag: AttendeeFlag }> = [];
   let mode: Mode | null = null;
   let table: { presentX: number[]; absentX: number[] } | null = null;
+  // A flag label alone on its line ("JUSTERARE") names its people on the next line.
+  let flagNext: AttendeeFlag | null = null;
 
   for (const p of doc.paras) {
     const text = p.text.length > 600 ? p.text.slice(0, 600) : p.text;
     const first = p.cells[0] ?? '';
+    if (text.length < 400) for (const n of adjustersInProse(text)) pendingFlags.push({ name: n, flag: 'adjuster' });
+    if (flagNext) {
+      const f = flagNext;
+      flagNext = null;
+      const names = splitList(text);
+      if (text.length < 160 && names.length > 0 && names.every((n) => isPersonName(stripParens(n), true))) {
+        for (const n of names) pendingFlags.push({ name: stripParens(n), flag: f });
+        continue;
+      }
+    }
     // X-mark table header.
     if (p.kind === 'row' && p.cells.some((c) => PRESENT_COL.test(c)) && p.cells.some((c) => ABSENT_COL.test(c))) {
       const cells = p.lines[0]!.cells;
@@ -87,8 +101,12 @@ export function extractAttendees(doc: NormDoc): Attendee[] {
     const flagLabel = FLAG_LABEL.exec(p.kind === 'row' ? `${first}: ${p.cells.slice(1).join(', ')}` : text);
     if (flagLabel && flagLabel[2] && text.length < 200) {
       const flag = flagOf(flagLabel[1]!);
-      for (const n of splitNames(flagLabel[2])) if (flag) pendingFlags.push({ name: n, flag });
+      for (const n of splitNames(flagLabel[2])) if (flag) pendingFlags.push({ name: stripParens(n), flag });
       if (!mode) continue;
+    } else if (flagLabel && !flagLabel[2] && p.kind !== 'row') {
+      flagNext = flagOf(flagLabel[1]!);
+      mode = null;
+      continue;
     }
     if (!mode) continue;
     if (p.level === 1 && p.kind === 'heading') {
@@ -145,6 +163,21 @@ function addEntries(cells: string[], p: Para, mode: Mode, out: Attendee[]): bool
   }
   // A prose list of names: "Anna, Per och Lisa" or "Anna Andersson, Per Persson and Lisa Svensson".
   const parts = splitNames(text);
+  // A one-line list mixing people and their roles: "Anna Berg (S), ordförande, Per Ek (M), Lisa
+  // Ny (V) ersätter Olle Al (V), Fredrik Sjöholm, trafikplanerare". A part that is a full name
+  // starts an entry; any other part is role text of the entry before it.
+  if (parts.length >= 3) {
+    const groups: Array<{ name: string; role: string[] }> = [];
+    for (const part of parts) {
+      if (startsEntry(part)) groups.push({ name: part, role: [] });
+      else if (groups.length > 0) groups[groups.length - 1]!.role.push(part);
+      else break;
+    }
+    if (groups.length >= 2 && groups.some((g) => g.role.length > 0) && isPersonName(personPart(parts[0]!))) {
+      for (const g of groups) out.push(...(person(g.name, g.role.join(', '), p, mode, quote) ?? []));
+      return true;
+    }
+  }
   if (parts.length >= 2) {
     const bare = parts.map((x) => stripParens(x));
     const multi = bare.every((x) => isPersonName(x) );
@@ -163,10 +196,67 @@ function addEntries(cells: string[], p: Para, mode: Mode, out: Attendee[]): bool
 }
 
 function splitNames(text: string): string[] {
-  return text
-    .split(/\s*,\s*|\s+(?:och|and|&|samt)\s+/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return splitList(text);
+}
+
+/**
+ * Splits a list at commas and semicolons, and at "och"/"and"/"&"/"samt" before a capital, but
+ * never inside parentheses ("Sarah Mitchell (SM, Senior Responsible Owner), James Okafor").
+ */
+function splitList(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  const s = text.length > 600 ? text.slice(0, 600) : text;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === ',' || ch === ';')) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur);
+  const parts: string[] = [];
+  for (const piece of out) {
+    // "och"/"and" joins names ("Anna och Per") but also role words ("barn- och ungdom"): split
+    // only before a capital, outside parentheses.
+    let rest = piece;
+    for (;;) {
+      const m = /\s+(?:och|and|&|samt)\s+(?=\p{Lu})/u.exec(rest);
+      if (!m || /\([^)]*$/u.test(rest.slice(0, m.index))) break;
+      parts.push(rest.slice(0, m.index));
+      rest = rest.slice(m.index + m[0].length);
+    }
+    parts.push(rest);
+  }
+  return parts.map((x) => x.trim()).filter(Boolean);
+}
+
+const ADJ_NAME = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}`;
+const ADJ_LIST = `${ADJ_NAME}(?:\\s*(?:,|och|samt)\\s*${ADJ_NAME})*`;
+const ADJ_AFTER_RE = new RegExp(`(${ADJ_LIST})\\s+(?:valdes|väljs|utses|utsågs|utsedd|utsedda)\\s+(?:att|till)\\s+(?:jämte ordföranden\\s+)?justera`, 'u');
+const ADJ_BEFORE_RE = new RegExp(`\\b(?:utse|utsåg|välja|valde|välja)\\s+(${ADJ_LIST})\\s+(?:att|till)\\s+(?:jämte ordföranden\\s+)?justera`, 'u');
+
+/** "Mats Holmgren valdes att justera", "att utse Åsa Lindqvist att jämte ordföranden justera". */
+function adjustersInProse(text: string): string[] {
+  if (!/justera/iu.test(text)) return [];
+  const m = ADJ_AFTER_RE.exec(text) ?? ADJ_BEFORE_RE.exec(text);
+  return m ? splitList(m[1]!).filter((n) => isPersonName(n, true)) : [];
+}
+
+/** The name of a list part without its party tag, presence note or "ersätter Y" tail. */
+function personPart(part: string): string {
+  return stripParens(part.replace(SUBST_TAIL_RE, '').replace(PRESENCE_RE, ' '));
+}
+
+const SUBST_TAIL_RE = /\s+(?:ersätter|ersättare för|tjänstgör för|tjänstgör i stället för|i stället för|istället för|substituting for|substitute for|deputising for)\s+.*$/iu;
+
+function startsEntry(part: string): boolean {
+  return isPersonName(personPart(part));
 }
 
 function stripParens(s: string): string {
@@ -216,6 +306,11 @@ function person(nameText: string, roleText: string, p: Para, mode: Mode, quote: 
   }
   const name = stripHonorific(nameT.replace(/\s+/g, ' '));
   if (!isPersonName(name, true)) return null;
+  // Initials written next to the name ("Helen Carter, Chair, HC", "(SM, Senior Responsible Owner)")
+  // are how the minutes refer to the person, not a role or organisation.
+  const initials = initialsOf(name);
+  if (party && initials.includes(party)) party = null;
+  if (initials.length) role = role.split(/\s*,\s*/).filter((x) => !initials.includes(x.replace(/[()]/g, '').trim())).join(', ');
   const parsed = parseRole(role.replace(/^[,;:\s]+|[,;\s]+$/g, ''));
   const flags = [...new Set([...mode.flags, ...parsed.flags])];
   return [
@@ -251,7 +346,9 @@ export function parseRole(text: string): { role: string | null; organisation: st
   if (rest.length === 0) return { role: flagParts.join(', ') || null, organisation: null, flags };
   if (rest.length >= 2) return { role: rest.slice(0, -1).join(', '), organisation: rest[rest.length - 1]!, flags };
   const only = rest[0]!;
-  if (ROLE_WORD.test(only)) {
+  // "nämndsekreterare", "Parish Clerk", "1:e vice ordförande": a flag word inside a longer job title.
+  const hasFlagWord = FLAG_WORDS.some(([, re]) => re.test(only)) || /ordförande|chair/iu.test(only);
+  if (ROLE_WORD.test(only) || hasFlagWord || ROLE_SUFFIX.test(only)) {
     const acr = /^(.*\S)\s+(\p{Lu}{2,}[\p{Lu}\d-]*)$/u.exec(only);
     if (acr && ROLE_WORD.test(acr[1]!)) return { role: acr[1]!, organisation: acr[2]!, flags };
     return { role: only, organisation: null, flags };

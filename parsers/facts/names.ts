@@ -50,6 +50,11 @@ export function resolveName(written: string, attendees: readonly string[]): stri
   const w = foldName(stripHonorific(written));
   const exact = attendees.filter((a) => foldName(a) === w);
   if (exact.length === 1) return exact[0]!;
+  // Initials as owners ("ACTION: KL", "JO / SM"): the attendee whose name gives them.
+  if (/^\p{Lu}{2,4}$/u.test(written.trim())) {
+    const byInitials = attendees.filter((a) => initialsOf(a).includes(written.trim()));
+    if (byInitials.length === 1) return byInitials[0]!;
+  }
   if (!w.includes(' ')) {
     const byPart = attendees.filter((a) => {
       const parts = foldName(a).split(' ');
@@ -58,4 +63,13 @@ export function resolveName(written: string, attendees: readonly string[]): stri
     if (byPart.length === 1) return byPart[0]!;
   }
   return stripHonorific(written.trim());
+}
+
+/** Initials a name can be written as: "Sarah Mitchell" → SM, "Ulla-Britt Engström" → UE and UBE, "K. Lawson" → KL. */
+export function initialsOf(name: string): string[] {
+  const tokens = stripHonorific(name).split(/\s+/).filter((t) => !PARTICLES.has(t));
+  if (tokens.length < 2) return [];
+  const short = tokens.map((t) => t[0]!.toUpperCase()).join('');
+  const long = tokens.map((t) => t.split('-').map((x) => x[0]?.toUpperCase() ?? '').join('')).join('');
+  return short === long ? [short] : [short, long];
 }
