@@ -34,6 +34,8 @@ export default tseslint.config(
   ]),
   layer('store', ['**/parsers/*', '**/workers/*', '**/bot/*', '**/answers/*', 'botbuilder', '@microsoft/teams-ai']),
   layer('answers', ['**/parsers/*', '**/workers/*', '**/bot/*', 'bullmq', 'botbuilder', '@microsoft/teams-ai']),
+  layer('reminders', ['**/parsers/*', '**/workers/*', '**/bot/*', 'botbuilder', '@microsoft/teams-ai']),
+  layer('llm', ['**/store/*', '**/workers/*', '**/bot/*', '**/parsers/*', 'botbuilder', '@microsoft/teams-ai']),
   layer('workers', ['**/bot/*', 'botbuilder', '@microsoft/teams-ai']),
   layer('bot', ['**/workers/*', '**/parsers/*']),
   {
