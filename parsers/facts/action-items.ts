@@ -22,15 +22,21 @@ import { findDates } from '../swedish-dates.js';
 import { isPersonName, resolveName } from './names.js';
 
 const PRES =
-  'gör|skickar(?: ut)?|mailar|mejlar|e-postar|sammankallar|kallar(?: till)?|återkommer|tar fram|tar kontakt|kontaktar|bokar|bjuder in|undersöker|utreder|kollar|ser över|stämmer av|förbereder|sammanställer|informerar|meddelar|bevakar|följer upp|uppdaterar|skriver|ordnar|planerar|håller i|samordnar|tillfrågar|hör av sig|återrapporterar|sprider|delar|publicerar|lägger upp|lägger in|fixar|tar med|tar upp|påminner|funderar|bereder|reviderar|formulerar|kartlägger|levererar|tittar på|tar reda på|ringer|ansvarar för';
-const FUTURE_ONLY = 'presenterar|redovisar|berättar|visar|lyfter|pratar med';
+  'gör|skickar(?: ut)?|mailar|mejlar|e-postar|sammankallar|kallar(?: till)?|återkommer|tar fram|tar kontakt|kontaktar|bokar|bjuder in|undersöker|utreder|kollar|ser över|stämmer av|förbereder|sammanställer|meddelar|bevakar|följer upp|uppdaterar|skriver|ordnar|planerar|håller i|samordnar|tillfrågar|hör av sig|återrapporterar|sprider|delar|publicerar|lägger upp|lägger in|fixar|tar med|tar upp|påminner|funderar|bereder|reviderar|formulerar|kartlägger|levererar|tittar på|tar reda på|ringer|ansvarar för';
+// Protokoll report what was said in the present tense ("Ordföranden informerar om att …"): these
+// verbs are tasks only with a future marker.
+const FUTURE_ONLY = 'presenterar|redovisar|berättar|visar|lyfter|pratar med|informerar|redogör';
 const INF =
   'göra|skicka(?: ut)?|maila|mejla|sammankalla|kalla(?: till)?|återkomma|ta fram|ta kontakt|kontakta|boka|bjuda in|undersöka|utreda|kolla|se över|stämma av|förbereda|sammanställa|informera|meddela|bevaka|följa upp|uppdatera|skriva|ordna|planera|hålla i|samordna|tillfråga|höra av sig|återrapportera|sprida|dela|publicera|lägga upp|lägga in|fixa|ta med|ta upp|påminna|presentera|redovisa|ha ett möte|ha möte|träffa|vara med|delta|titta på|ta reda på|ringa|fundera|ansvara för|komma med';
 const EN_VERBS =
-  'send|circulate|draft|prepare|contact|arrange|organi[sz]e|book|check|confirm|update|write|share|follow up|report back|present|invite|e-?mail|call|review|investigate|look into|find out|coordinate|set up|schedule|distribute|provide|produce|compile|liaise|chase|ask|speak|meet|bring|add|amend|revise|finali[sz]e|publish|upload|draw up|identify|develop|circulate';
+  'send|circulate|draft|prepare|contact|arrange|organi[sz]e|book|check|confirm|update|write|share|follow up|report back|present|invite|e-?mail|call|review|investigate|look into|find out|coordinate|set up|schedule|distribute|provide|produce|compile|liaise|chase|ask|speak|meet|bring|add|amend|revise|finali[sz]e|publish|upload|draw up|identify|develop|circulate|report|bring|lead|submit|obtain|seek|write to|respond|reply|forward|agree|raise|discuss|consider|explore|engage|work with|progress|monitor|complete|ensure|clarify|visit|inspect|order|purchase|obtain quotes|get';
 
 const NAME = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|von|van|de|af))*`;
-const SUBJ = `(${NAME}(?:\\s*(?:,|och|samt|and|&)\\s*${NAME}){0,5}|[Aa]lla|[Vv]ar och en|[Ss]amtliga|[Ee]veryone)`;
+const SUBJ = `(${NAME}(?:\\s*(?:,|och|samt|and|&|\\/)\\s*${NAME}){0,5}|[Aa]lla|[Vv]ar och en|[Ss]amtliga|[Ee]veryone)`;
+/** Units written in lower case as the one given a task ("ger förvaltningen i uppdrag att …"). */
+const UNIT = '(?:\\p{Ll}+)?(?:förvaltningen|kontoret|kansliet|sekretariatet|avdelningen|enheten|nämnden|styrelsen|gruppen|ordföranden|sekreteraren|direktören|chefen)';
+const UNIT_RE = new RegExp(`^${UNIT}$`, 'u');
+const ASSIGN_SUBJ = `(${NAME}(?:\\s*(?:,|och|samt|and|&|\\/)\\s*${NAME}){0,5}|${UNIT}(?:\\s+(?:och|samt)\\s+${UNIT})?)`;
 const END = '(?![\\p{L}])';
 const SV_PRES_RE = new RegExp(`^${SUBJ}\\s+(${PRES}|${FUTURE_ONLY})${END}(.*)$`, 'u');
 const SV_MODAL_RE = new RegExp(`^${SUBJ}\\s+(?:kommer(?:\\s+att)?|ska|skall|behöver|måste)\\s+(${INF})${END}(.*)$`, 'u');
@@ -39,16 +45,23 @@ const SV_INVERTED_RE = new RegExp(
   `^((?:[Tt]ill|[Ii]nför|[Ff]öre|[Ii]nnan|[Ss]enast(?:\\s+till)?)\\s+(?:den\\s+)?[^,]{2,40}?)\\s*,?\\s+(?:(?:ska|skall|behöver|måste|bör)\\s+${SUBJ}\\s+(${INF})|(${PRES})\\s+${SUBJ})${END}(.*)$`,
   'u',
 );
-const ASSIGN_RE = new RegExp(`\\b(?:uppdrog|uppdrar|uppdras|gav|ger)\\s+(?:åt\\s+)?${SUBJ}\\s+(?:i\\s+uppdrag\\s+)?att\\s+(.+)$`, 'u');
+const ASSIGN_RE = new RegExp(`\\b(?:uppdrog|uppdrar|uppdra|uppdras|gav|ger|ge)\\s+(?:åt\\s+)?${ASSIGN_SUBJ}\\s+(?:i\\s+uppdrag\\s+)?att\\s+(.+)$`, 'u');
 const GETS_TASK_RE = new RegExp(`^${SUBJ}\\s+(?:får|fick)\\s+i\\s+uppdrag\\s+att\\s+(.+)$`, 'u');
+/** "X to <verb> …" / "X will <verb> …" with any verb: only when X is a listed attendee (checked below). */
+const EN_ANY_RE = new RegExp(`^(?:(?:[Aa]ctions?|ACTIONS?)\\s*[:–-]\\s*)?${SUBJ}\\s+(?:to|will|is to|are to|agreed to)\\s+(\\p{Ll}[\\p{Ll}-]+)${END}(.*)$`, 'u');
+/** "Maja: boka lokal …", "RP – update the risk register …": an owner, then the task. */
+const OWNER_FIRST_RE = new RegExp(`^${SUBJ}\\s*(?::|\\s[–—-])\\s+(\\p{Ll}.{2,})$`, 'u');
+/** Labels before a sentence that do not change what it says ("Beslut: Leila kontaktar …"). */
+const LABEL_PREFIX_RE = /^(?:beslut|decision|agreed|resolved|noterades|noted)\s*:\s*/iu;
 const EN_RE = new RegExp(`^(?:(?:[Aa]ctions?|ACTIONS?)\\s*[:–-]\\s*)?${SUBJ}\\s+(?:to|will|is to|are to|agreed to)\\s+(${EN_VERBS})${END}(.*)$`, 'u');
 const MARKER_RE = /^(?:åtgärd(?:er)?|action(?:s)?|att göra|to do|todo)\s*[:–-]\s*(.+)$/iu;
 const OWNER_LABEL_RE = /\b(?:ansvarig|ansvar|owner|responsible)\s*:\s*([^.;\n]{2,80})/iu;
 const LEAD_IN_RE = /^(?:vi|mötet|gruppen|nämnden|styrelsen|\p{Lu}\p{L}+gruppen)\s+(?:beslöt|beslutade|beslutar|enades om|kom överens om)\s+att\s+|^(?:det beslutades|beslut)\s*:?\s*att\s+/iu;
+const PROPOSAL_RE = /^(?:förslag till beslut|beslutsförslag|förvaltningens förslag(?: till beslut)?|proposal)\s*:?\s*$/iu;
 const SKIP_RE = /^(?:för information|för kännedom|information|info)\b/iu;
 const FUTURE_RE = /\b(?:nästa|kommande)\s+(?:möte|sammanträde|träff)|\binför\b|\bsenast\b|\bnext meeting\b/iu;
-const NEXT_DUE_RE = /\b(?:till|inför|före|innan|senast(?:\s+till)?|by|before)\s+(?:den\s+|the\s+)?(?:nästa|kommande|next)\s+(?:möte|sammanträde|träff|meeting)/iu;
-const DATE_DUE_RE = /\b(?:senast(?:\s+till)?|till|före|innan|by|before|deadline:?|klart|due)\s+(?:den\s+|on\s+)?/giu;
+const NEXT_DUE_RE = /\b(?:till|inför|före|innan|senast(?:\s+till)?|by|before|på|vid|at)\s+(?:den\s+|the\s+)?(?:nästa|kommande|next)\s+(?:\p{L}*möte|sammanträde|träff|meeting)/iu;
+const DATE_DUE_RE = /\b(?:senast(?:\s+till)?|till|före|innan|by|before|deadline:?|klart|due)\s+(?:(?:mötet|sammanträdet|träffen|the meeting)\s+)?(?:den\s+|on\s+)?/giu;
 const GROUP_CONTEXT_RE = /\b(?:arbetsgrupp|grupp|möte|träff|workshop|inbjudan|kallelse|tillsättas|bildas)\w*/iu;
 const TO_APPOINT_RE = /\b(?:arbetsgrupp|grupp|referensgrupp|projektgrupp)\w*\b[^.]{0,40}\bska\s+(?:tillsättas|bildas|utses)\b/iu;
 const STOP_SUBJ = new Set(
@@ -57,6 +70,8 @@ const STOP_SUBJ = new Set(
 
 export interface ActionContext {
   attendees: readonly string[];
+  /** Flags of the attendees, to resolve "the Clerk" / "ordföranden" to a person. */
+  flags?: ReadonlyMap<string, readonly string[]>;
   nextMeetingDate: string | null;
   meetingDate: string | null;
 }
@@ -69,8 +84,13 @@ interface Candidate {
 
 export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem[] {
   const out: ActionItem[] = [];
-  let table: { action: number; owner: number; due: number | null } | null = null;
+  let table: ActionTable | null = null;
+  // Points under "Förslag till beslut" are proposed, not yet given to anyone.
+  let proposal = false;
   for (const p of doc.paras) {
+    if (PROPOSAL_RE.test(p.text)) proposal = true;
+    else if (p.level > 0 || p.kind === 'heading' || !/^(?:[-–•]\s*)?att\s/iu.test(p.text)) proposal = false;
+    if (proposal) continue;
     if (p.kind === 'row') {
       table = tableHeader(p) ?? table;
       if (table && !tableHeader(p)) {
@@ -127,16 +147,16 @@ function clauses(sentence: string): string[] {
 function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: string | null): ActionItem | null {
   let s = raw.trim().replace(/[.!]+$/u, '');
   if (!s || /\?\s*$/.test(raw) || SKIP_RE.test(s)) return null;
-  s = s.replace(LEAD_IN_RE, (m) => (/^att\s/i.test(m) ? '' : '')).replace(/^\p{Ll}/u, (c) => c);
+  s = s.replace(LEAD_IN_RE, (m) => (/^att\s/i.test(m) ? '' : '')).replace(LABEL_PREFIX_RE, '');
   let owners: string[] | null = null;
   let task: string | null = null;
   let m: RegExpExecArray | null;
 
   if ((m = MARKER_RE.exec(s))) {
     const body = m[1]!.trim();
-    const en = EN_RE.exec(body);
+    const en = EN_RE.exec(body) ?? attendeeOwned(EN_ANY_RE.exec(body), ctx) ?? attendeeOwned(OWNER_FIRST_RE.exec(body), ctx);
     const tail = /^(.*?)\s*(?:[–—-]\s+|\()\s*(\p{Lu}[^()–—-]{1,60}?)\)?$/u.exec(body);
-    if (en) [owners, task] = [ownersOf(en[1]!, ctx, true), `${en[2]}${en[3]}`];
+    if (en) [owners, task] = [ownersOf(en[1]!, ctx, true), `${en[2]}${en[3] ?? ''}`];
     else if (tail && ownersOf(tail[2]!, ctx, true)) [owners, task] = [ownersOf(tail[2]!, ctx, true), tail[1]!];
     else {
       const own = OWNER_LABEL_RE.exec(body)?.[1] ?? paraOwner;
@@ -160,9 +180,12 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
   } else if ((m = ASSIGN_RE.exec(s))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = m[2]!;
-  } else if ((m = EN_RE.exec(s))) {
+  } else if ((m = EN_RE.exec(s) ?? attendeeOwned(EN_ANY_RE.exec(s), ctx))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = `${m[2]}${m[3]}`;
+  } else if ((m = attendeeOwned(OWNER_FIRST_RE.exec(s), ctx))) {
+    owners = ownersOf(m[1]!, ctx, false);
+    task = `${m[2]}${m[3] ?? ''}`;
   } else if (TO_APPOINT_RE.test(s)) {
     owners = paraOwner ? ownersOf(paraOwner, ctx, true) ?? [] : [];
     task = s;
@@ -174,14 +197,37 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
   return { owners, task, due: due.due, dueText: due.text, page: p.page, section: p.section ?? p.subsection, quote: s };
 }
 
+/** The match when every owner in its subject is a listed attendee or "alla" (for the open-verb patterns). */
+function attendeeOwned(m: RegExpExecArray | null, ctx: ActionContext): RegExpExecArray | null {
+  if (!m) return null;
+  const owners = ownersOf(m[1]!, ctx, false);
+  return owners && owners.every((o) => o === 'alla' || ctx.attendees.includes(o)) ? m : null;
+}
+
+const ROLE_OWNER: Array<[RegExp, string]> = [
+  [/^(?:the\s+)?(?:chair(?:man|woman|person)?)$|^ordföranden$/iu, 'chair'],
+  [/^(?:the\s+)?(?:clerk|secretary|minute[- ]taker)$|^(?:sekreteraren|protokollföraren)$/iu, 'secretary'],
+];
+
 /** Owners from a subject phrase; null when any part is not a person, "alla" or a named unit. */
 function ownersOf(subject: string, ctx: ActionContext, lenient: boolean): string[] | null {
-  const parts = subject.split(/\s*(?:,|\boch\b|\bsamt\b|\band\b|&)\s*/u).map((x) => x.trim()).filter(Boolean);
+  const parts = subject.split(/\s*(?:,|\boch\b|\bsamt\b|\band\b|&|\/)\s*/u).map((x) => x.trim()).filter(Boolean);
   if (parts.length === 0) return null;
   const out: string[] = [];
   for (const part of parts) {
     if (/^(?:alla|var och en|samtliga|everyone)$/iu.test(part)) {
       out.push('alla');
+      continue;
+    }
+    // "The Clerk", "ordföranden": the attendee who has that role, when the list says who.
+    const role = ROLE_OWNER.find(([re]) => re.test(part));
+    if (role) {
+      const holders = [...(ctx.flags ?? new Map<string, readonly string[]>())].filter(([, f]) => f.includes(role[1])).map(([n]) => n);
+      out.push(holders.length === 1 ? holders[0]! : part.replace(/^the\s+/iu, ''));
+      continue;
+    }
+    if (UNIT_RE.test(part)) {
+      out.push(part);
       continue;
     }
     const words = part.split(/\s+/);
@@ -216,16 +262,24 @@ const ACTION_COL = /^(?:åtgärd(?:er)?|aktivitet|uppgift|vad|action(?:s)?|task)
 const OWNER_COL = /^(?:ansvarig|ansvar|vem|owner|who|responsible)$/iu;
 const DUE_COL = /^(?:klart(?: till)?|när|datum|deadline|due|senast|tidplan|by when)$/iu;
 
-function tableHeader(p: Para): { action: number; owner: number; due: number | null } | null {
+interface ActionTable {
+  action: number;
+  owner: number;
+  due: number | null;
+  /** Every header column, so that cells of other columns ("Nr", "Status") are not read as the task. */
+  all: number[];
+}
+
+function tableHeader(p: Para): ActionTable | null {
   const cells = p.lines[0]!.cells;
   const a = cells.find((c) => ACTION_COL.test(c.text));
   const o = cells.find((c) => OWNER_COL.test(c.text));
   if (!a || !o) return null;
-  return { action: a.x, owner: o.x, due: cells.find((c) => DUE_COL.test(c.text))?.x ?? null };
+  return { action: a.x, owner: o.x, due: cells.find((c) => DUE_COL.test(c.text))?.x ?? null, all: cells.map((c) => c.x) };
 }
 
-function tableItem(p: Para, t: { action: number; owner: number; due: number | null }, ctx: ActionContext): ActionItem | null {
-  const cols = [t.action, t.owner, ...(t.due === null ? [] : [t.due])];
+function tableItem(p: Para, t: ActionTable, ctx: ActionContext): ActionItem | null {
+  const cols = t.all;
   const byCol = new Map<number, string[]>();
   p.lines.forEach((line) => {
     for (const c of line.cells) {

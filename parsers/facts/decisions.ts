@@ -10,9 +10,16 @@ import type { NormDoc, Para } from '../normalize.js';
 import { splitSentences } from '../normalize.js';
 
 const LIST_TRIGGER_RE = /^(?:förslag till beslut|beslutsförslag|förslag till yttrande och beslut|beslut|mötet beslutar|nämnden beslutar|styrelsen beslutar|decisions?|resolutions?|recommendations? to the (?:board|committee))\s*:?\s*$/iu;
+/** "Kommunstyrelsens beslut", "Kultur- och fritidsnämnden beslutar": the body's decision follows as points. */
+const BODY_TRIGGER_RE = /^\p{Lu}[\p{L}-]*(?:\s+(?:och|\p{L}[\p{L}-]*)){0,4}?(?:s beslut|\s+(?:beslutar|beslutade|beslöt))\s*:?\s*$/u;
+/** Present-tense passive of a protokoll ("Föredragningslistan fastställs."): the meeting decided it. */
+const PASSIVE_RE = /^\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,6}\s+(?:fastställs|godkänns|bifalls|avslås|antas|beviljas|läggs till handlingarna|återremitteras|bordläggs|tillstyrks|avstyrks)\.?$/u;
+const NUMBERED_POINT_RE = /^\d{1,2}[.)]\s+(.+)$/u;
 const INLINE_LABEL_RE = /^(?:beslut|beslutades|decision|decided|resolved|agreed)\s*[:–-]\s*(.+)$/iu;
 const VERB_RE = /(?<!\bhar\s|\bhade\s|\bhar inte\s)\b(?:beslutade|beslöt|beslutar|beslutas|besluta|beslutades)\b([^.]{0,80}?)\batt\b:?\s*(.*)$/iu;
-const EN_RE = /\b(?:it was|was)\s+(?:agreed|resolved|decided)\s+that\s+(.+)$|^RESOLVED\s+that\s+(.+)$|\bthe (?:committee|board|council|meeting|group) (?:agreed|resolved|decided) (?:that|to)\s+(.+)$/u;
+const EN_RE = /\b(?:it was|was)\s+(?:agreed|resolved|decided)\s+(?:that|to)\s+(.+)$|^RESOLVED\s+that\s+(.+)$|\bthe (?:committee|board|council|meeting|group) (?:agreed|resolved|decided) (?:that|to)\s+(.+)$/u;
+/** "The Board APPROVED the strategy …": the verb is part of the decision text. */
+const EN_BODY_RE = /^the\s+(?:committee|board|council|meeting|group|panel|members)\s+(approved|endorsed|adopted|ratified)\s+(.+)$/iu;
 const CARRIED_RE = /\bmotion (?:was )?carried\b/iu;
 const ATT_BULLET_RE = /^(?:[-–—•▪●*]\s*)?att\s+(.+)$/iu;
 const BULLET_RE = /^(?:[-–—•▪●*·]|\d{1,2}[.)]|[a-z]\))\s*(.+)$/u;
@@ -29,15 +36,25 @@ export function extractDecisions(doc: NormDoc): Decision[] {
     const text = p.text.length > 4000 ? p.text.slice(0, 4000) : p.text;
     if (listMode) {
       const att = ATT_BULLET_RE.exec(text);
-      const bul = p.kind === 'bullet' ? BULLET_RE.exec(text) : null;
+      const bul = p.kind === 'bullet' ? BULLET_RE.exec(text) : p.kind === 'text' ? NUMBERED_POINT_RE.exec(text) : null;
       if (att || bul) {
-        push((att ?? bul)![1]!, p, text, listMode.section);
+        const point = (att ?? bul)![1]!;
+        // A one-sentence point loses its full stop, like inline decisions do.
+        push(splitSentences(point).length === 1 ? point.replace(/\.\s*$/u, '') : point, p, text, listMode.section);
         continue;
       }
       if (p.level > 0 || p.kind !== 'text' || !/^att\b/iu.test(text)) listMode = null;
     }
     if (LIST_TRIGGER_RE.test(text)) {
       listMode = { section: p.level > 0 ? text : p.subsection };
+      continue;
+    }
+    if (BODY_TRIGGER_RE.test(text) && text.length < 80) {
+      listMode = { section: p.section ?? p.subsection };
+      continue;
+    }
+    if (PASSIVE_RE.test(text) && text.length < 120) {
+      push(text.replace(/\.$/, ''), p, text, p.subsection ?? p.section);
       continue;
     }
     const inline = INLINE_LABEL_RE.exec(text);
@@ -59,6 +76,11 @@ export function extractDecisions(doc: NormDoc): Decision[] {
         push((en[1] ?? en[2] ?? en[3] ?? '').replace(/\.$/, ''), p, s.text, p.subsection ?? p.section);
         continue;
       }
+      const body = EN_BODY_RE.exec(s.text);
+      if (body) {
+        push(`${body[1]!.toLowerCase()} ${body[2]!.replace(/\.$/, '')}`, p, s.text, p.subsection ?? p.section);
+        continue;
+      }
       if (CARRIED_RE.test(s.text)) push(s.text, p, s.text, p.subsection ?? p.section);
     }
     if (/\batt\s*:\s*$/u.test(text) && /beslut/iu.test(text)) listMode = { section: p.subsection ?? p.section };
@@ -67,5 +89,6 @@ export function extractDecisions(doc: NormDoc): Decision[] {
 }
 
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/[\s;,]+$/u, '').trim();
+  // "att fördela …, samt" / "att …; och": the joining word belongs to the list, not the decision.
+  return s.replace(/\s+/g, ' ').replace(/(?:[\s;,]+(?:samt|och|and|&))?[\s;,]+$/u, '').replace(/[\s;,]+(?:samt|och)$/u, '').trim();
 }
