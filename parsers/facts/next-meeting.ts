@@ -9,7 +9,11 @@ import type { NormDoc } from '../normalize.js';
 import { splitSentences } from '../normalize.js';
 import { findDates, findTime } from '../swedish-dates.js';
 
-const NEXT_RE = /\b(?:nästa|kommande)\s+(?:möte|sammanträde|träff|mötestillfälle)|\bnext\s+meeting\b|\bdate of (?:the )?next meeting\b/iu;
+// "Nästa styrelsemöte", "nästa gruppträff": Swedish compounds end in the meeting word.
+const NEXT_RE = /\b(?:nästa|kommande)\s+\p{L}*(?:möte|sammanträde|träff|mötestillfälle)|\bnext\s+(?:\p{L}+\s+)?meeting\b|\bdate of (?:the )?next meeting\b/iu;
+const LABEL_START_RE = /^(?:date of (?:the )?)?(?:nästa|next|kommande)/iu;
+/** A venue written in lower case ("i föreningslokalen", "på biblioteket"). */
+const PLACE_LOWER_RE = /\b(?:i|på)\s+(\p{Ll}[\p{L}-]*(?:lokal|lokalen|salen|sal|rummet|huset|kontoret|biblioteket|kansliet|stugan|gården|hallen|aulan))\b/u;
 const PLACE_WORD_RE = /\b(digitalt|via Teams|på Teams|i Teams|Teams|Zoom|Skype|online|fysiskt)\b/iu;
 const PLACE_PREP_RE = /(?:\b(?:plats|lokal|venue|location)\s*:?\s*|\b(?:i|på|at|in)\s+)(\p{Lu}[^,.;()]{1,60})/u;
 
@@ -17,6 +21,7 @@ export function extractNextMeeting(doc: NormDoc, meetingDate: string | null): Ne
   const year = meetingDate ? Number(meetingDate.slice(0, 4)) : null;
   const paras = doc.paras;
   let best: NextMeeting | null = null;
+  let bestScore = -1;
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
     if (!NEXT_RE.test(p.text.slice(0, 2000))) continue;
@@ -25,10 +30,12 @@ export function extractNextMeeting(doc: NormDoc, meetingDate: string | null): Ne
       if (!m) continue;
       let after = s.text.slice(m.index);
       let page = p.page;
+      let own = true;
       // "Nästa möte" as a label with the date in the next paragraph.
       if (!findDates(after, { year }).some((d) => d.iso) && after.length < 30 && paras[i + 1]) {
         after = `${after} ${paras[i + 1]!.text.slice(0, 300)}`;
         page = paras[i + 1]!.page;
+        own = false;
       }
       const date = findDates(after, { year }).find((d) => d.iso && d.index < 140);
       if (!date) continue;
@@ -45,11 +52,15 @@ export function extractNextMeeting(doc: NormDoc, meetingDate: string | null): Ne
         else {
           const seg = /^\s*[,–-]\s*([^,.;]{2,60})/u.exec(placeText);
           if (seg && !/\d/.test(seg[1]!)) place = seg[1]!.trim();
+          else place = PLACE_LOWER_RE.exec(placeText)?.[1] ?? null;
         }
       }
       const found: NextMeeting = { date: iso, text: s.text.length > 400 ? s.text.slice(0, 400) : s.text, time: time ? time.text : null, place, page };
-      // Prefer a sentence that is about the next meeting itself over a passing mention.
-      if (!best || /^(?:nästa|next|kommande)/iu.test(s.text)) best = found;
+      // Prefer a sentence that is about the next meeting itself over a passing mention, and one
+      // that holds its own date over a heading ("§ 7 Nästa möte") that borrows the next line's.
+      const label = LABEL_START_RE.test(s.text);
+      const score = (label ? 2 : 0) + (own ? 1 : 0);
+      if (!best || score > bestScore || (score === bestScore && label)) [best, bestScore] = [found, score];
     }
   }
   return best;
