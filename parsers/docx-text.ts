@@ -17,6 +17,12 @@ export async function extractDocxText(bytes: Uint8Array): Promise<string> {
   }
 }
 
+interface OpenTable {
+  rows: string[][][];
+  row: string[][] | null;
+  cell: string[] | null;
+}
+
 const BLOCK_RE = /<(\/?)(p|h[1-6]|li|ul|ol|table|tr|td|th|br)\b[^>]*>/giu;
 
 /** mammoth's HTML (a small, regular subset) → text. Linear: one pass over the tags. */
@@ -24,8 +30,8 @@ export function htmlToText(html: string): string {
   const out: string[] = [];
   let text = '';
   const lists: Array<{ ordered: boolean; n: number }> = [];
-  let table: { rows: string[][][]; row: string[][] | null; cell: string[] | null } | null = null;
-  const tables: Array<NonNullable<typeof table>> = [];
+  let table: OpenTable | null = null;
+  const tables: OpenTable[] = [];
   let last = 0;
   const flush = (prefix = ''): void => {
     const t = decode(text).replace(/[ \u00a0]+/g, ' ').trim();
@@ -68,10 +74,11 @@ export function htmlToText(html: string): string {
         if (table) tables.push(table);
         table = { rows: [], row: null, cell: null };
       } else if (table) {
-        const done = table;
+        const done: OpenTable = table;
         table = tables.pop() ?? null;
         const lines = tableLines(done.rows);
-        if (table?.cell) table.cell.push(...lines.map((l) => l.replace(/\t/g, ' ')));
+        const outer = table as OpenTable | null;
+        if (outer?.cell) outer.cell.push(...lines.map((l) => l.replace(/\t/g, ' ')));
         else out.push(...lines, '');
       }
       continue;
