@@ -4,9 +4,13 @@
  * each page's text content once, building both the page text and the positioned lines that
  * table reconstruction needs, so no page is read twice.
  */
+// Must stay above pdf-parse: it captures the built-ins before pdf.js's polyfills replace them.
+import { restoreNativeBuiltins } from './native-builtins.js';
 import { PDFParse, VerbosityLevel } from 'pdf-parse';
 import { AppError } from '../core/errors.js';
 import type { PageLine, PageText, TextItem } from '../core/facts.js';
+
+restoreNativeBuiltins();
 
 export interface PdfTextOptions {
   maxPages: number;
@@ -38,6 +42,8 @@ export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions)
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS, password: options.password, isEvalSupported: false });
   try {
     const doc = await loadDocument(parser);
+    // pdf.js evaluates its worker code (and its polyfills) during the first load.
+    restoreNativeBuiltins();
     if (doc.numPages > options.maxPages) {
       throw new AppError('too-many-pages', `The file has ${doc.numPages} pages; the limit is ${options.maxPages}. Split it into smaller files.`);
     }
