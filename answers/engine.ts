@@ -13,6 +13,7 @@ import { answerAttendance, answerRole } from './facts-attendance.js';
 import { answerActivity, answerBudget } from './facts-budget.js';
 import { answerDocumentList, answerDocumentsMentioning } from './facts-documents.js';
 import { answerDecisions, answerNextMeeting } from './facts-meeting.js';
+import { answerMeetingInfo } from './facts-meeting-info.js';
 import { NOT_FOUND, sourcesLine, t } from './format.js';
 import { detectIntent, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
@@ -35,6 +36,8 @@ const HANDLERS: Record<Exclude<Intent, 'passage'>, Handler> = {
   'role.secretary': (c) => answerRole(c, 'secretary'),
   'role.person': (c) => answerRole(c, 'person'),
   next_meeting: answerNextMeeting,
+  'meeting.place': (c) => answerMeetingInfo(c, 'place'),
+  'meeting.time': (c) => answerMeetingInfo(c, 'time'),
   'actions.open': answerOpenActions,
   'actions.person': answerPersonActions,
   decisions: answerDecisions,
@@ -90,7 +93,7 @@ export async function answerQuestion(db: Queryable, req: AskRequest): Promise<An
     if (r) return { answer: r.answer, found: r.found, citations: r.citations, intent, language: lang, evidence: { facts: r.facts, passages: [] } };
   }
   const terms = contentTerms(ctx.question);
-  const passages = await searchPassages(db, ctx.groupIds, terms, 8);
+  const passages = await searchPassages(db, ctx.groupIds, terms, 8, ctx.question);
   const evidence = { facts: [], passages: toEvidencePassages(passages) };
   const folded = fold(ctx.question);
   const best = passages.find((p) => passageAnswers(p, terms) && shapeOk(folded, intent, p.text));
@@ -122,7 +125,7 @@ export async function gatherEvidence(db: Queryable, req: AskRequest, budget: Evi
     const r = (await HANDLERS[intent](ctx)) ?? (FALLBACK[intent] ? await FALLBACK[intent]!(ctx) : null);
     if (r?.found) facts = r.facts;
   }
-  const passages = await searchPassages(db, ctx.groupIds, contentTerms(ctx.question), budget.maxPassages);
+  const passages = await searchPassages(db, ctx.groupIds, contentTerms(ctx.question), budget.maxPassages, ctx.question);
   return { facts, passages: toEvidencePassages(passages), intent, language: ctx.lang };
 }
 

@@ -14,6 +14,22 @@ const NOT_NAMES = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Lower-case words that are also first names or surnames ("else", "per", "dag", "bo"): typed in
+ * lower case they are more likely the word than the person.
+ */
+const COMMON_WORDS = new Set(
+  fold(
+    `else per dag bo maj may will mark bill grant rose hans sten björn ulf rut siv ros lo
+     june april august mars vera ann eva ella alla the and sol bror gun berg strand lind skog lund holm back dal sjö ström björk gran ek`,
+  ).split(/\s+/),
+);
+
+/** A person's name as the documents write it: two or more capitalised words ("Maria Glemfelt"). */
+function isPersonName(name: string): boolean {
+  return /^\p{Lu}[\p{Ll}'’-]+(?:[\s-]+\p{Lu}[\p{Ll}'’-]+)+$/u.test(name.trim());
+}
+
 export interface ResolvedNames {
   /** Known names the question refers to. */
   names: string[];
@@ -27,6 +43,14 @@ export function resolveNames(question: string, known: string[]): ResolvedNames {
     .slice(1)
     .filter((w) => /^\p{Lu}\p{Ll}+/u.test(w) && !NOT_NAMES.has(fold(w)))
     .map(fold);
+  // Names typed in lower case ("vad ska maria göra"): a word that is the first name or surname
+  // of a person the group's documents know, unless it is a common word as well.
+  const nameTokens = new Set(known.filter(isPersonName).flatMap((n) => foldedWords(n)));
+  const lowered = words(question)
+    .filter((w) => /^\p{Ll}+$/u.test(w))
+    .map(fold)
+    .filter((w) => w.length >= 3 && nameTokens.has(w) && !isStopWord(w) && !NOT_NAMES.has(w) && !COMMON_WORDS.has(w));
+  const loose = [...new Set([...capitalised, ...lowered])];
   const full: string[] = [];
   const partial: string[] = [];
   const used = new Set<string>();
@@ -36,9 +60,9 @@ export function resolveNames(question: string, known: string[]): ResolvedNames {
     if (tokens.every((t) => qWords.has(t))) {
       full.push(name);
       tokens.forEach((t) => used.add(t));
-    } else if (tokens.some((t) => capitalised.includes(t))) {
+    } else if (tokens.some((t) => loose.includes(t)) && (isPersonName(name) || tokens.some((t) => capitalised.includes(t)))) {
       partial.push(name);
-      tokens.filter((t) => capitalised.includes(t)).forEach((t) => used.add(t));
+      tokens.filter((t) => loose.includes(t)).forEach((t) => used.add(t));
     }
   }
   // "Maria Glemfelt" must not also pull in every other Maria.

@@ -12,10 +12,23 @@ function dueText(a: ActionRow, lang: 'sv' | 'en'): string {
 }
 
 function itemLine(a: ActionRow, lang: 'sv' | 'en', withOwner: boolean): string {
-  return `${withOwner ? `${a.owners.join(', ')}: ` : ''}${clip(a.task, 220)}${dueText(a, lang)}`;
+  const done = a.status === 'done' ? t(lang, ' – klar', ' – done') : '';
+  return `${withOwner ? `${a.owners.join(', ')}: ` : ''}${clip(a.task, 220)}${dueText(a, lang)}${done}`;
 }
 
-async function result(ctx: HandlerContext, head: string, items: ActionRow[], withOwner: boolean): Promise<HandlerResult> {
+/** The same task for the same owners in two documents (minutes repeating an open item) is one item; the newest is kept. */
+function dedupeItems(items: ActionRow[]): ActionRow[] {
+  const seen = new Set<string>();
+  return items.filter((a) => {
+    const k = `${fold(a.owners.join('|'))}|${fold(a.task).replace(/\s+/g, ' ')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+async function result(ctx: HandlerContext, head: string, all: ActionRow[], withOwner: boolean): Promise<HandlerResult> {
+  const items = dedupeItems(all);
   const shown = items.slice(0, 10);
   const citations = await citeAll(ctx, shown.map((a) => ({ documentId: a.document_id, page: a.page, quote: clip(a.quote, 300) })));
   const more = items.length > shown.length ? t(ctx.lang, ` (och ${items.length - shown.length} till)`, ` (and ${items.length - shown.length} more)`) : '';
@@ -40,6 +53,8 @@ export async function answerPersonActions(ctx: HandlerContext): Promise<HandlerR
   if (items.length === 0) {
     return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, `Inga uppgifter för ${who} finns antecknade.`, `No tasks are recorded for ${who}.`)}`, citations: [], facts: [] };
   }
+  // Open items first; done ones are still shown (marked), newest minutes first within each.
+  items.sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done'));
   const multiOwner = ctx.names.length > 1 || items.some((a) => a.owners.length > 1);
   return result(ctx, t(lang, `${who} ska`, `${who} is to`), items, multiOwner);
 }
@@ -49,5 +64,6 @@ export async function answerOpenActions(ctx: HandlerContext): Promise<HandlerRes
   if (items.length === 0) return null;
   // Overdue and soonest first; undated after them.
   items.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
-  return result(ctx, t(ctx.lang, `Öppna uppgifter (${items.length})`, `Open action items (${items.length})`), items, true);
+  const n = dedupeItems(items).length;
+  return result(ctx, t(ctx.lang, `Öppna uppgifter (${n})`, `Open action items (${n})`), items, true);
 }

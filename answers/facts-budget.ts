@@ -10,7 +10,7 @@ import { activitiesMatching, activitiesOf, budgetLinesMatching, type ActivityRow
 import { citeAll, type HandlerContext, type HandlerResult } from './context.js';
 import { yearsIn } from './dates.js';
 import { clip, NOT_FOUND, sourcesLine, t } from './format.js';
-import { coverage, likePatterns } from './match.js';
+import { coverage, likePatternGroups } from './match.js';
 import { contentTerms, fold, foldedWords, formatAmount, type QueryTerm } from './text.js';
 
 const REF = String.raw`(?:[A-Z](?:\.?[a-z])?|\d{1,2}(?:\.\d{1,2})?)`;
@@ -59,7 +59,7 @@ function yearOk(b: BudgetRow, year: number): boolean {
   const period = b.period ?? '';
   const range = period.match(/(\d{4})\s*[-–]\s*(\d{4})/);
   if (range && Number(range[1]) <= year && year <= Number(range[2])) return true;
-  const ws = foldedWords([period, b.label, b.section ?? '', b.source ?? '', b.quote ?? '', b.page_head ?? ''].join(' '));
+  const ws = foldedWords([period, b.label, b.section ?? '', b.source ?? '', b.quote ?? ''].join(' '));
   return ws.includes(String(year));
 }
 
@@ -68,6 +68,9 @@ interface Scored {
   activity: ActivityRow | null;
   score: number;
   strong: number;
+  /** Share of the question's words found in the line's programme area (table heading, activity area). */
+  area: number;
+  areaMustOk: boolean;
   mustOk: boolean;
 }
 
@@ -80,17 +83,32 @@ function questionTerms(question: string): { terms: QueryTerm[]; ref: string | nu
   return { terms, ref };
 }
 
+/**
+ * The programme area a line belongs to: its activity's area, else that of the nearest activity
+ * before it in the same plan (an area's "Ekonomi" table follows its activity tables).
+ */
+function areaOf(line: BudgetRow, activity: ActivityRow | null, acts: ActivityRow[]): string {
+  if (activity?.area) return activity.area;
+  const page = line.page ?? Infinity;
+  let best: ActivityRow | null = null;
+  for (const a of acts) {
+    if (a.document_id !== line.document_id || !a.area || (a.page ?? Infinity) > page) continue;
+    if (!best || (a.page ?? 0) > (best.page ?? 0)) best = a;
+  }
+  return best?.area ?? '';
+}
+
 export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'funding'): Promise<HandlerResult | null> {
   const { lang } = ctx;
   const { terms, ref } = questionTerms(ctx.question);
   if (terms.length === 0 && !ref) return null;
-  const patterns = likePatterns(terms);
-  const acts = await activitiesMatching(ctx.db, ctx.groupIds, patterns, ref ? [ref] : []);
+  const groups = likePatternGroups(terms);
+  const acts = await activitiesMatching(ctx.db, ctx.groupIds, groups, ref ? [ref] : []);
   // Only the documents whose activities match best: a group may hold hundreds of plans.
   const actScore = new Map<string, number>();
-  for (const a of acts) actScore.set(a.document_id, Math.max(actScore.get(a.document_id) ?? 0, coverage(terms, `${a.ref ?? ''} ${a.name}`).coverage));
-  const actDocs = [...actScore].sort((x, y) => y[1] - x[1]).slice(0, 5).map(([id]) => id);
-  const lines = await budgetLinesMatching(ctx.db, ctx.groupIds, patterns, actDocs);
+  for (const a of acts) actScore.set(a.document_id, Math.max(actScore.get(a.document_id) ?? 0, coverage(terms, `${a.ref ?? ''} ${a.name} ${a.area ?? ''}`).coverage));
+  const actDocs = [...actScore].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([id]) => id);
+  const lines = await budgetLinesMatching(ctx.db, ctx.groupIds, groups, actDocs);
   if (lines.length === 0) return null;
   const allActs = actDocs.length ? await activitiesOf(ctx.db, ctx.groupIds, actDocs) : [];
 
@@ -100,14 +118,15 @@ export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'fundin
     const activity = refs.length ? linkActivity(line, refs, allActs) : null;
     if (ref && !refs.some((r) => normRef(r) === normRef(ref))) continue;
     const strongText = [rest, line.source ?? '', activity?.name ?? '', activity?.goal ?? ''].join(' ');
-    const contextText = [line.section ?? '', line.page_head ?? '', activity?.area ?? ''].join(' ');
+    const areaText = [line.section ?? '', areaOf(line, activity, allActs)].join(' ');
     const strong = coverage(terms, strongText);
-    const all = coverage(terms, `${strongText} ${contextText}`);
+    const area = coverage(terms, areaText);
+    const all = coverage(terms, `${strongText} ${areaText}`);
     const score = terms.length ? strong.coverage + 0.7 * (all.coverage - strong.coverage) : 1;
-    scored.push({ line, activity, score, strong: strong.coverage, mustOk: all.mustOk });
+    scored.push({ line, activity, score, strong: strong.coverage, area: area.coverage, areaMustOk: area.mustOk, mustOk: all.mustOk });
   }
   const threshold = terms.length <= 1 ? 0.99 : 0.6;
-  let hits = scored.filter((s) => s.mustOk && s.score >= threshold * (terms.length ? 1 : 0));
+  let hits = scored.filter((s) => s.mustOk && (s.score >= threshold * (terms.length ? 1 : 0) || s.area >= threshold));
   if (hits.length === 0) return null;
 
   const years = yearsIn(ctx.question.replace(REF_IN_QUESTION, ' '));
@@ -118,9 +137,19 @@ export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'fundin
     }
     hits = inYear;
   }
-  const wantsTotal = TOTAL_Q.test(fold(ctx.question)) || hits.every((h) => h.strong < 0.5);
+  // A question that names a programme area ("programområde Äldre", "the e-health area") and
+  // nothing more specific than the area asks for the area's total.
+  const areaHits = hits.filter((h) => h.areaMustOk && h.area >= threshold);
+  const bestStrong = Math.max(...hits.map((h) => h.strong));
+  const areaQuestion = !ref && terms.length > 0 && areaHits.some((h) => isTotal(h.line)) && bestStrong <= Math.max(...areaHits.map((h) => h.area)) + 1e-9;
+  if (areaQuestion) hits = areaHits.map((h) => ({ ...h, score: h.area }));
+  else hits = hits.filter((h) => h.score >= threshold * (terms.length ? 1 : 0));
+  if (hits.length === 0) return null;
+  const wantsTotal = TOTAL_Q.test(fold(ctx.question)) || (areaQuestion && mode === 'amount') || hits.every((h) => h.strong < 0.5);
   hits = prefer(hits, (h) => (mode === 'funding' ? isFinancing(h.line) : !isFinancing(h.line)));
   hits = wantsTotal ? prefer(hits, (h) => isTotal(h.line)) : prefer(hits, (h) => !isTotal(h.line));
+  // Of an area's totals, the table whose own heading names the area ("Ekonomi 2016 – Äldre"), not an appendix after it.
+  if (areaQuestion) hits = prefer(hits, (h) => coverage(terms, h.line.section ?? '').coverage >= threshold);
   const best = Math.max(...hits.map((h) => h.score));
   const chosen = dedupe(hits.filter((h) => h.score >= best - 0.01)).slice(0, 4);
 
@@ -128,7 +157,8 @@ export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'fundin
     const act = h.activity ? ` (${[h.activity.ref, h.activity.name].filter(Boolean).join(' ')})` : '';
     const period = h.line.period ? `, ${h.line.period}` : '';
     const src = h.line.source && !h.line.label.includes(h.line.source) ? `, ${h.line.source}` : '';
-    return `${clip(h.line.label, 120)}${act}: ${formatAmount(h.line.amount_sek)}${period}${src}`;
+    const where = isTotal(h.line) && h.line.section && !h.line.label.includes(h.line.section) ? ` (${clip(h.line.section, 80)})` : '';
+    return `${clip(h.line.label, 120)}${where}${act}: ${formatAmount(h.line.amount_sek)}${period}${src}`;
   };
   let answer = chosen.length === 1 ? `${lineText(chosen[0]!)}.` : chosen.map((h) => `• ${lineText(h)}`).join('\n');
   const extra: Array<{ documentId: string; page: number | null; quote: string }> = [];
@@ -160,7 +190,8 @@ function prefer<T>(xs: T[], pred: (x: T) => boolean): T[] {
 function dedupe(hs: Scored[]): Scored[] {
   const seen = new Set<string>();
   return hs.filter((h) => {
-    const k = `${h.line.document_id}|${h.line.label}|${h.line.amount_sek}`;
+    // The same line in two documents (a plan re-uploaded, a copy) is one fact.
+    const k = `${fold(h.line.label)}|${h.line.amount_sek}|${h.line.period ?? ''}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -172,7 +203,7 @@ export async function answerActivity(ctx: HandlerContext, field: 'responsible' |
   const { terms, ref } = questionTerms(ctx.question);
   const relevant = terms.filter((x) => !/^(tidplan\w*|genomfor\w*|nar|klar\w*|start\w*|borja\w*|paborja\w*)$/.test(x.folded));
   if (relevant.length === 0 && !ref) return null;
-  const acts = await activitiesMatching(ctx.db, ctx.groupIds, likePatterns(relevant), ref ? [ref] : []);
+  const acts = await activitiesMatching(ctx.db, ctx.groupIds, likePatternGroups(relevant), ref ? [ref] : []);
   const scored = acts
     .filter((a) => (field === 'responsible' ? a.responsible : a.timeline))
     .map((a) => ({ a, c: coverage(relevant, `${a.ref ?? ''} ${a.name} ${a.goal ?? ''}`) }))

@@ -25,7 +25,7 @@ const DOC_WORDS = /^(namner|namns|tar|upp|handlar|innehaller|mention\w*|talks?|c
 export async function answerDocumentsMentioning(ctx: HandlerContext): Promise<HandlerResult | null> {
   const terms = contentTerms(ctx.question).filter((x) => !DOC_WORDS.test(x.folded));
   if (terms.length === 0) return null;
-  const passages = (await searchPassages(ctx.db, ctx.groupIds, terms, 60)).filter((p) => passageAnswers(p, terms));
+  const passages = (await searchPassages(ctx.db, ctx.groupIds, terms, 60, ctx.question)).filter((p) => passageAnswers(p, terms));
   if (passages.length === 0) return null;
   const byDoc = new Map<string, typeof passages>();
   for (const p of passages) byDoc.set(p.documentId, [...(byDoc.get(p.documentId) ?? []), p]);

@@ -32,3 +32,10 @@ export function likePatterns(terms: QueryTerm[], minLength = 4): string[] {
   for (const term of terms) for (const p of term.prefixes) if (p.length >= minLength && !/^\d+$/.test(p)) out.add(`%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
   return [...out];
 }
+
+/** One group of LIKE patterns per term (its stem and glossary forms); numbers are left out. */
+export function likePatternGroups(terms: QueryTerm[], minLength = 4): string[][] {
+  return terms
+    .map((term) => [...new Set(term.prefixes.filter((p) => p.length >= minLength && !/^\d+$/.test(p)).map((p) => `%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`))])
+    .filter((g) => g.length > 0);
+}

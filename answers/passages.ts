@@ -8,7 +8,7 @@ import { searchChunks, searchChunksFolded, type ChunkRow } from '../store/answer
 import type { Queryable } from '../store/db.js';
 import { clip, docName } from './format.js';
 import { coverage, likePatterns } from './match.js';
-import { foldedWords, lexeme, type QueryTerm } from './text.js';
+import { fold, foldedWords, lexeme, type QueryTerm } from './text.js';
 
 export interface Passage {
   documentId: string;
@@ -18,7 +18,11 @@ export interface Passage {
   text: string;
   /** The sentence(s) that best cover the question. */
   quote: string;
+  /** Share of the question's word weight found in the quote. */
+  quoteCoverage: number;
   coverage: number;
+  /** Content words of the question the passage does not contain. */
+  unmatched: number;
   mustOk: boolean;
   rank: number;
   score: number;
@@ -38,7 +42,11 @@ function termQuery(term: QueryTerm): string | null {
   return forms.map((f) => `${f}:*`).join(' | ');
 }
 
-export async function searchPassages(db: Queryable, groupIds: string[], terms: QueryTerm[], limit: number): Promise<Passage[]> {
+/**
+ * Passages for the question's content words, best first. `question` (the question as asked)
+ * lets the quote prefer the sentence holding the kind of thing asked for (a number, a date, a name).
+ */
+export async function searchPassages(db: Queryable, groupIds: string[], terms: QueryTerm[], limit: number, question = ''): Promise<Passage[]> {
   if (groupIds.length === 0 || terms.length === 0) return [];
   const queries = terms.map(termQuery).filter((x): x is string => x !== null);
   const byId = new Map<number, ChunkRow>();
@@ -56,48 +64,95 @@ export async function searchPassages(db: Queryable, groupIds: string[], terms: Q
     const title = docName(r);
     const c = coverage(terms, foldedWords(`${r.text} ${r.section ?? ''} ${title}`));
     const rank = Number(r.rank) / maxRank;
+    const q = bestQuote(r.text, terms, question);
     out.push({
       documentId: r.document_id,
       document: title,
       page: r.page_no,
       section: r.section,
       text: r.text,
-      quote: bestSentences(r.text, terms),
+      quote: q.quote,
+      quoteCoverage: q.coverage,
       coverage: c.coverage,
+      unmatched: terms.length - c.matched.length,
       mustOk: c.mustOk,
       rank,
-      score: c.coverage * 3 + (c.mustOk ? 0.5 : 0) + rank * 0.3,
+      score: c.coverage * 3 + q.coverage + (c.mustOk ? 0.5 : 0) + rank * 0.3,
     });
   }
   out.sort((a, b) => b.score - a.score || a.page - b.page);
   return out.slice(0, limit);
 }
 
-/** True when the passage covers the question well enough to answer from it. */
+/**
+ * True when the passage covers the question well enough to answer from it: every name, number
+ * and acronym, nearly every content word (one common word matching is not enough: "regionens"
+ * does not make a passage about the region's IT manager), and the quoted sentence itself must
+ * carry a good part of the question.
+ */
 export function passageAnswers(p: Passage, terms: QueryTerm[]): boolean {
-  return p.mustOk && p.coverage >= coverageThreshold(terms);
+  const allowedMissing = terms.length >= 4 ? Math.floor(terms.length / 4) : 0;
+  return p.mustOk && p.coverage >= coverageThreshold(terms) && p.unmatched <= allowedMissing && p.quoteCoverage >= (terms.length <= 1 ? 0.99 : 0.5);
 }
 
-/** The sentence of a passage that covers most of the question, plus the next one when short. */
-export function bestSentences(text: string, terms: QueryTerm[]): string {
-  const sentences = text
+/** The sentences (and list items, lines starting with a capital) of a passage. */
+export function sentencesOf(text: string): string[] {
+  return text
     .replace(/\s*\n\s*/g, '\n')
-    .split(/(?<=[.!?])\s+|\n(?=[-•▪*]|\p{Lu})/u)
+    .split(/(?<=[.!?])\s+|\n(?=[-•▪●*]|\p{Lu}|\d)/u)
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-  if (sentences.length === 0) return clip(text, 300);
+}
+
+const WANTS_NUMBER = /\b(hur (mycket|manga|lange|stor)|how (much|many|long)|antal|number of|belopp|amount|maxbelopp)\b/;
+const WANTS_DATE = /^(nar|when)\b|\b(vilket datum|what date|which date|nar|when)\b/;
+const WANTS_NAME = /^(vem|vilka|who|whom)\b|\b(vem|who)\b/;
+const DATE_IN = /\b(19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|varen|hosten|vecka)\b/i;
+
+/** How well a sentence holds the kind of thing the question asks for (0..1). */
+function shapeScore(foldedQuestion: string, sentence: string): number {
+  const s = fold(sentence);
+  if (WANTS_NUMBER.test(foldedQuestion)) return /\b\d[\d\s]*\b/.test(s.replace(/\b(19|20)\d\d\b/g, '')) ? 1 : 0;
+  if (WANTS_DATE.test(foldedQuestion)) return DATE_IN.test(s) ? 1 : 0;
+  if (WANTS_NAME.test(foldedQuestion)) return /(^|[^.]\s)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(sentence.slice(1)) ? 1 : 0;
+  return 0;
+}
+
+/**
+ * The sentence of a passage that best matches the question's content words (weighted; names
+ * and rare words count more), preferring one that holds what is asked for (a number, a date, a
+ * name) and a real sentence over a short heading; the next sentences are added while the quote
+ * is short or ends in a colon (a list follows).
+ */
+export function bestQuote(text: string, terms: QueryTerm[], question = ''): { quote: string; coverage: number } {
+  const sentences = sentencesOf(text);
+  if (sentences.length === 0) return { quote: clip(text, 300), coverage: 0 };
+  const fq = fold(question);
   let best = 0;
   let bestScore = -1;
+  let bestCov = 0;
   sentences.forEach((s, i) => {
-    const sc = coverage(terms, s).coverage;
+    // A sentence is judged with the one after it when it is short: a heading or a bullet's lead-in.
+    const window = s.length < 60 && sentences[i + 1] ? `${s} ${sentences[i + 1]}` : s;
+    const cov = coverage(terms, window).coverage;
+    const own = coverage(terms, s).coverage;
+    const words = s.split(/\s+/).length;
+    const sc = cov + 0.5 * own + 0.35 * shapeScore(fq, window) - (words < 4 ? 0.15 : 0);
     if (sc > bestScore) {
       bestScore = sc;
       best = i;
+      bestCov = cov;
     }
   });
   let quote = sentences[best]!;
-  if (quote.length < 80 && sentences[best + 1]) quote += ' ' + sentences[best + 1];
-  return clip(quote, 350);
+  let next = best + 1;
+  while (sentences[next] && (quote.length < 80 || /:\s*$/.test(quote)) && quote.length < 300) quote += ' ' + sentences[next++];
+  return { quote: clip(quote, 350), coverage: Math.max(bestCov, coverage(terms, quote).coverage) };
+}
+
+/** The sentence of a passage that covers most of the question (see `bestQuote`). */
+export function bestSentences(text: string, terms: QueryTerm[], question = ''): string {
+  return bestQuote(text, terms, question).quote;
 }
 
 const MONTH = /\b(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b/i;

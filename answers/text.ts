@@ -61,7 +61,8 @@ const QUESTION_WORDS = new Set(
      cost costs costing price spend spent amount total sum budget budgeted funded funding financed finance responsible charge timeline schedule
      mötet möte möten mötena mötes sammanträdet sammanträde meeting meetings
      dokument dokumenten dokumentet document documents handling handlingar
-     gruppen grupp gruppens group groups`,
+     gruppen grupp gruppens group groups
+     heter står betyder innebär kallas means mean stand stands called paid pay pays`,
   ).split(/\s+/),
 );
 
@@ -93,6 +94,36 @@ const GLOSSARY: Record<string, string[]> = {
   workshop: ['workshop'], user: ['brukar'], users: ['brukar'], coordinator: ['samordnare'], chair: ['ordförande'],
   secretary: ['sekreterare'], parents: ['föräldrar'], parental: ['föräldra'], support: ['stöd'], overweight: ['övervikt'],
   physical: ['fysisk'], activity: ['aktivitet'], activities: ['aktivitet'], project: ['projekt'], municipalities: ['kommun'],
+  // Meetings.
+  held: ['hölls', 'hålls'], agenda: ['dagordning'], minutes: ['mötesanteckning', 'protokoll'], approved: ['godkänn', 'godkänd'],
+  approve: ['godkänn'], attendees: ['närvarande', 'deltagare'], participants: ['deltagare', 'närvarande'], present: ['närvarande'],
+  invited: ['inbjud'], invite: ['inbjud'], invitation: ['inbjudan'], update: ['uppdatering'], previous: ['föregående'],
+  item: ['punkt'], point: ['punkt'], steering: ['styrgrupp'], committee: ['nämnd', 'utskott'], board: ['styrelse', 'nämnd'],
+  council: ['råd'], replaced: ['ersätt'], successor: ['efterträd', 'ersätt'], leaving: ['sluta'], leaves: ['sluta'],
+  working: ['arbetsgrupp', 'arbete'], workgroup: ['arbetsgrupp'], discussed: ['diskuter', 'dialog'], discussion: ['diskussion', 'dialog'],
+  presentation: ['presentation'], presented: ['presenter'], postponed: ['parker', 'skjut'], contact: ['kontakt'],
+  // Money.
+  apply: ['söka', 'ansök'], applied: ['ansök', 'söka'], maximum: ['max'], allocated: ['avsatt'], granted: ['beviljad'],
+  funds: ['medel'], money: ['medel', 'pengar'], preliminary: ['preliminär'], distribution: ['fördelning'], distributed: ['fördela'],
+  salary: ['lön'], income: ['intäkt'], grants: ['statsbidrag', 'bidrag'], state: ['stat'], subsidy: ['bidrag', 'statsbidrag'],
+  // Roles.
+  director: ['direktör'], manager: ['chef', 'ledare'], head: ['chef'], ceo: ['vd'], leader: ['ledare'], chairman: ['ordförande'],
+  chairperson: ['ordförande'], principal: ['rektor'], nurse: ['sjuksköterska'], nurses: ['sjuksköterska'], doctor: ['läkare'],
+  physician: ['läkare'], representative: ['representant', 'företrädare'], signed: ['underteckn'], controller: ['controller'],
+  // Dates.
+  january: ['januari'], february: ['februari'], march: ['mars'], april: ['april'], june: ['juni'], july: ['juli'],
+  august: ['augusti'], september: ['september'], october: ['oktober'], november: ['november'], december: ['december'],
+  spring: ['våren', 'vår'], autumn: ['hösten', 'höst'], fall: ['hösten'], summer: ['sommar'], winter: ['vinter'],
+  week: ['vecka'], weeks: ['vecka'], year: ['år'], years: ['år'], month: ['månad'], months: ['månad'], today: ['idag'],
+  monday: ['måndag'], tuesday: ['tisdag'], wednesday: ['onsdag'], thursday: ['torsdag'], friday: ['fredag'],
+  // Subjects of the family of documents.
+  obesity: ['fetma'], welfare: ['välfärd'], care: ['vård'], services: ['tjänst'], pupils: ['elev'], students: ['elev'],
+  attendance: ['närvaro'], 'self-care': ['egenvård'], recruitment: ['rekryter'], recruited: ['rekryter'], survey: ['kartläggning'],
+  mapping: ['kartläggning'], analysis: ['analys'], catalogue: ['katalog'], web: ['webb'], platform: ['plattform'], strategy: ['strategi'],
+  model: ['modell'], workshops: ['workshop'], recommendations: ['rekommendation'], guidelines: ['riktlinje'], law: ['lag'],
+  consent: ['samtycke'], guardian: ['vårdnadshavare'], guardians: ['vårdnadshavare'], staff: ['personal'], employees: ['anställda', 'medarbetare'],
+  coffee: ['kaffe'], parking: ['parkering'], segregation: ['segregation'], actors: ['aktör'], partners: ['aktör', 'samverkan'],
+  cooperate: ['samverka'], cooperation: ['samverkan'], collaboration: ['samverkan'], collaborate: ['samverka'],
 };
 
 /** Swedish forms an English word may appear as (folded), empty when none is known. */

@@ -169,15 +169,92 @@ export interface ActivityRow {
   page: number | null;
 }
 
-/** Plan activities whose name, goal or area contains one of the folded patterns, or whose ref is named. */
-export async function activitiesMatching(q: Queryable, groupIds: string[], patterns: string[], refs: string[]): Promise<ActivityRow[]> {
+// budget_lines.search_text and plan_activities.search_text (0005) hold the accent-folded label,
+// section and source of a line, and ref, name, area and goal of an activity; trigram-indexed.
+
+/**
+ * SQL for "how many of the question's words does `expr` contain": one group of LIKE patterns
+ * per word (its stem and glossary forms). Returns the conditions "any word" and "every word"
+ * (written as single LIKEs joined by OR/AND so the trigram index is used) and the count
+ * expression (for ranking). Only placeholders reach the SQL text; patterns are bound from
+ * `first` on.
+ */
+function wordMatchSql(expr: string, groups: string[][], first: number): { any: string; all: string; hits: string; params: string[]; n: number } {
+  const params: string[] = [];
+  const perGroup = groups
+    .filter((g) => g.length > 0)
+    .map((g) => '(' + g.map((p) => { params.push(p); return `${expr} LIKE $${first + params.length - 1}`; }).join(' OR ') + ')');
+  return {
+    any: perGroup.length ? perGroup.join(' OR ') : 'false',
+    all: perGroup.length ? perGroup.join(' AND ') : 'false',
+    hits: perGroup.length ? perGroup.map((c) => `${c}::int`).join(' + ') : '0',
+    params,
+    n: perGroup.length,
+  };
+}
+
+/**
+ * The `maxDocs` documents whose rows of `table` match the most words (newest first on ties).
+ * Rows matching every word are looked for first: that is selective and cheap through the
+ * trigram index, whereas ranking every row that matches some common word ("utbildning") is not.
+ */
+async function bestDocuments(
+  q: Queryable,
+  table: 'budget_lines' | 'plan_activities',
+  groupIds: string[],
+  patternGroups: string[][],
+  refs: string[],
+  maxDocs: number,
+): Promise<string[]> {
+  const newest = 'ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT $2';
+  if (patternGroups.length >= 2) {
+    const w = wordMatchSql('x.search_text', patternGroups, 3);
+    const all = await q.query<{ document_id: string }>(
+      `SELECT d.id AS document_id FROM documents d
+       WHERE d.group_id = ANY($1::uuid[]) AND d.id IN (SELECT x.document_id FROM ${table} x WHERE x.group_id = ANY($1::uuid[]) AND (${w.all}))
+       ${newest}`,
+      [groupIds, maxDocs, ...w.params],
+    );
+    if (all.rows.length) return all.rows.map((r) => r.document_id);
+  }
+  const byRef = table === 'plan_activities' && refs.length > 0;
+  const w = wordMatchSql('x.search_text', patternGroups, byRef ? 4 : 3);
+  if (w.n === 0 && !byRef) return [];
+  const refCond = byRef ? 'x.ref = ANY($3::text[])' : 'false';
+  const r = await q.query<{ document_id: string }>(
+    `SELECT m.document_id FROM (
+       SELECT x.document_id, max((${w.hits}) + (${refCond})::int) AS hits FROM ${table} x
+       WHERE x.group_id = ANY($1::uuid[]) AND (${w.any} OR ${refCond}) GROUP BY x.document_id
+     ) m JOIN documents d ON d.id = m.document_id
+     ORDER BY m.hits DESC, d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT $2`,
+    byRef ? [groupIds, maxDocs, refs, ...w.params] : [groupIds, maxDocs, ...w.params],
+  );
+  return r.rows.map((x) => x.document_id);
+}
+
+/**
+ * Plan activities whose ref, name, area or goal contains words of the question (one group of
+ * folded LIKE patterns per word), or whose ref is named, from the `maxDocs` plans that match
+ * best: a group may hold hundreds of plans.
+ */
+export async function activitiesMatching(
+  q: Queryable,
+  groupIds: string[],
+  patternGroups: string[][],
+  refs: string[],
+  maxDocs = 5,
+): Promise<Array<ActivityRow & { hits: number }>> {
+  const docs = await bestDocuments(q, 'plan_activities', groupIds, patternGroups, refs, maxDocs);
+  if (docs.length === 0) return [];
+  const w = wordMatchSql('a.search_text', patternGroups, 4);
   return (
-    await q.query<ActivityRow>(
-      `SELECT id, document_id, ref, name, goal, responsible, timeline, area, page FROM plan_activities
-       WHERE group_id = ANY($1::uuid[])
-         AND (${FOLD(`name || ' ' || coalesce(area, '')`)} LIKE ANY($2::text[]) OR ref = ANY($3::text[]))
-       ORDER BY document_id, ord LIMIT 300`,
-      [groupIds, patterns, refs],
+    await q.query<ActivityRow & { hits: number }>(
+      `SELECT a.id, a.document_id, a.ref, a.name, a.goal, a.responsible, a.timeline, a.area, a.page,
+              (${w.hits}) + (a.ref = ANY($3::text[]))::int AS hits
+       FROM plan_activities a
+       WHERE a.group_id = ANY($1::uuid[]) AND a.document_id = ANY($2::uuid[]) AND (${w.any} OR a.ref = ANY($3::text[]))
+       ORDER BY hits DESC, a.document_id, a.ord LIMIT 300`,
+      [groupIds, docs, refs, ...w.params],
     )
   ).rows;
 }
@@ -187,7 +264,7 @@ export async function activitiesOf(q: Queryable, groupIds: string[], documentIds
   return (
     await q.query<ActivityRow>(
       `SELECT id, document_id, ref, name, goal, responsible, timeline, area, page FROM plan_activities
-       WHERE group_id = ANY($1::uuid[]) AND document_id = ANY($2::uuid[]) AND ref IS NOT NULL ORDER BY document_id, ord`,
+       WHERE group_id = ANY($1::uuid[]) AND document_id = ANY($2::uuid[]) AND ref IS NOT NULL ORDER BY document_id, ord LIMIT 2000`,
       [groupIds, documentIds],
     )
   ).rows;
@@ -205,25 +282,32 @@ export interface BudgetRow {
   section: string | null;
   page: number | null;
   quote: string | null;
-  /** The page's first lines: running headers name the programme area. */
-  page_head: string | null;
 }
 
 /**
- * Budget lines whose label, section, source or page header contains a pattern, plus every line
- * of `documentIds` (documents whose activities matched, joined by ref in the engine).
+ * Budget lines whose label, section (the table heading, which names the programme area) or
+ * source contains words of the question, from the `maxDocs` documents with the best-matching
+ * lines; plus every line of `documentIds` (documents whose activities matched, joined by ref in
+ * the engine).
  */
-export async function budgetLinesMatching(q: Queryable, groupIds: string[], patterns: string[], documentIds: string[]): Promise<BudgetRow[]> {
+export async function budgetLinesMatching(
+  q: Queryable,
+  groupIds: string[],
+  patternGroups: string[][],
+  documentIds: string[],
+  maxDocs = 5,
+): Promise<BudgetRow[]> {
+  const docs = await bestDocuments(q, 'budget_lines', groupIds, patternGroups, [], maxDocs);
+  if (docs.length === 0 && documentIds.length === 0) return [];
+  const w = wordMatchSql('b.search_text', patternGroups, 4);
   return (
     await q.query<BudgetRow>(
-      `SELECT b.id, b.document_id, b.label, b.amount_sek, b.amount_text, b.period, b.kind, b.source, b.section, b.page, b.quote,
-              left(p.text, 200) AS page_head
-       FROM budget_lines b LEFT JOIN pages p ON p.document_id = b.document_id AND p.page_no = b.page
+      `SELECT b.id, b.document_id, b.label, b.amount_sek, b.amount_text, b.period, b.kind, b.source, b.section, b.page, b.quote
+       FROM budget_lines b
        WHERE b.group_id = ANY($1::uuid[])
-         AND (b.document_id = ANY($3::uuid[])
-              OR ${FOLD(`b.label || ' ' || coalesce(b.section, '') || ' ' || coalesce(b.source, '') || ' ' || coalesce(left(p.text, 200), '')`)} LIKE ANY($2::text[]))
-       ORDER BY b.document_id, b.ord LIMIT 800`,
-      [groupIds, patterns, documentIds],
+         AND (b.document_id = ANY($3::uuid[]) OR (b.document_id = ANY($2::uuid[]) AND (${w.any})))
+       ORDER BY b.document_id, b.ord LIMIT 1500`,
+      [groupIds, docs, documentIds, ...w.params],
     )
   ).rows;
 }
@@ -286,4 +370,32 @@ export async function documentNames(q: Queryable, groupIds: string[], ids: strin
     [groupIds, [...new Set(ids)]],
   );
   return new Map(r.rows.map((x) => [x.id, x]));
+}
+
+export interface HeadChunkRow {
+  document_id: string;
+  page_no: number;
+  text: string;
+}
+
+/** The first chunks of one document (its header: "Plats:", "Tid:", "Datum:"), within the groups. */
+export async function documentHeadChunks(q: Queryable, groupIds: string[], documentId: string, limit = 4): Promise<HeadChunkRow[]> {
+  return (
+    await q.query<HeadChunkRow>(
+      `SELECT document_id, page_no, text FROM chunks
+       WHERE group_id = ANY($1::uuid[]) AND document_id = $2::uuid ORDER BY page_no, ord LIMIT $3`,
+      [groupIds, documentId, limit],
+    )
+  ).rows;
+}
+
+/** Every chunk of the given documents (a meeting's minutes), within the groups, in reading order. */
+export async function chunksOf(q: Queryable, groupIds: string[], documentIds: string[], limit = 400): Promise<HeadChunkRow[]> {
+  return (
+    await q.query<HeadChunkRow>(
+      `SELECT document_id, page_no, text FROM chunks
+       WHERE group_id = ANY($1::uuid[]) AND document_id = ANY($2::uuid[]) ORDER BY document_id, page_no, ord LIMIT $3`,
+      [groupIds, documentIds, limit],
+    )
+  ).rows;
 }

@@ -1,0 +1,75 @@
+/**
+ * Where and when a meeting was held. No table stores the minutes' header lines ("Plats:
+ * Digitalt via Teams", "Tid: 14.00-16.00"), so they are read from the first passages of the
+ * meeting's minutes: the line whose label names a place or a time.
+ */
+import { documentHeadChunks } from '../store/answer-queries.js';
+import { citeAll, type HandlerContext, type HandlerResult } from './context.js';
+import { formatDate } from './dates.js';
+import { NOT_FOUND, sourcesLine, t } from './format.js';
+import { chooseMeeting } from './meetings.js';
+import { fold } from './text.js';
+
+export type MeetingInfo = 'place' | 'time';
+
+/** Label words (folded) of a header line, per kind: "Plats:", "Lokal:", "Tid:", "Time:", "Tid och plats:". */
+const LABEL: Record<MeetingInfo, RegExp> = {
+  place: /\b(plats|lokal|motesplats|motesrum|rum|adress|place|location|venue|room|where)\b/,
+  time: /\b(tid|tidpunkt|klockan|kl|time|hours?)\b/,
+};
+
+/** Prose that says it: "Mötet hölls i Borås", "The meeting was held at …". */
+const PROSE: Record<MeetingInfo, RegExp> = {
+  place: /\b(?:motet|sammantradet|the meeting)\s+(?:holls|halls|agde rum|ager rum|genomfordes|genomfors|was held|is held|took place)\s+((?:i|pa|via|digitalt|in|at|on|online)\b[^.\n]{2,80})/,
+  time: /\b(?:motet|sammantradet|the meeting)\s+(?:borjade|borjar|startade|startar|pagick|pagar|began|started|ran)\s+([^.\n]{0,20}\d{1,2}[.:]\d{2}[^.\n]{0,40})/,
+};
+
+/** The labelled line of a header, e.g. "Plats: Digitalt via Teams" → "Digitalt via Teams". */
+export function findHeaderValue(text: string, kind: MeetingInfo): { value: string; line: string } | null {
+  for (const raw of text.split(/\n/)) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    const m = line.match(/^([\p{L} ,.&/]{2,30}?)\s*[:：]\s*(\S.{0,150})$/u);
+    if (!m) continue;
+    const label = fold(m[1]!);
+    if (label.split(/\s+/).length > 4 || !LABEL[kind].test(label)) continue;
+    // "Tid:" must hold a time (or a date with one), not prose.
+    if (kind === 'time' && !/\d{1,2}([.:]\d{2})?\s*(-|–|till|to)?/.test(m[2]!)) continue;
+    return { value: m[2]!.trim(), line };
+  }
+  const p = fold(text).match(PROSE[kind]);
+  if (p) {
+    const start = fold(text).indexOf(p[0]);
+    const line = text.slice(start, start + p[0].length).trim();
+    return { value: text.slice(start + p[0].length - p[1]!.length, start + p[0].length).trim(), line };
+  }
+  return null;
+}
+
+export async function answerMeetingInfo(ctx: HandlerContext, kind: MeetingInfo): Promise<HandlerResult | null> {
+  const { lang } = ctx;
+  const choice = await chooseMeeting(ctx);
+  if ('missing' in choice) {
+    if (choice.missing === 'no-meetings') return null;
+    return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, 'Inget möte med det datumet finns bland gruppens mötesanteckningar.', 'No meeting on that date is among the group’s minutes.')}`, citations: [], facts: [] };
+  }
+  const m = choice.meeting;
+  const chunks = await documentHeadChunks(ctx.db, ctx.groupIds, m.id);
+  let hit: { value: string; line: string; page: number } | null = null;
+  for (const c of chunks) {
+    const h = findHeaderValue(c.text, kind);
+    if (h) {
+      hit = { ...h, page: c.page_no };
+      break;
+    }
+  }
+  const label = m.doc_date ? t(lang, `mötet ${formatDate(m.doc_date, 'sv')}`, `the meeting on ${formatDate(m.doc_date, 'en')}`) : t(lang, 'mötet', 'the meeting');
+  if (!hit) {
+    const what = kind === 'place' ? t(lang, 'var', 'where') : t(lang, 'vilken tid', 'at what time');
+    return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, `Mötesanteckningarna för ${label} anger inte ${what} det hölls.`, `The minutes of ${label} do not say ${what} it was held.`)}`, citations: [], facts: [] };
+  }
+  const citations = await citeAll(ctx, [{ documentId: m.id, page: hit.page, quote: hit.line }]);
+  const answer = kind === 'place'
+    ? t(lang, `Plats för ${label}: ${hit.value}.`, `Place of ${label}: ${hit.value}.`)
+    : t(lang, `Tid för ${label}: ${hit.value}.`, `Time of ${label}: ${hit.value}.`);
+  return { found: true, answer: `${answer} ${sourcesLine(citations, lang)}`, citations, facts: [`${kind === 'place' ? 'Place' : 'Time'} of ${label}: ${hit.value} (p. ${hit.page})`] };
+}
