@@ -10,7 +10,7 @@ import type { ExtractResult, PageText } from '../../core/facts.js';
 import { chunkPages, type Chunk } from '../../parsers/chunks.js';
 import { extractFacts } from '../../parsers/extract.js';
 import { extractPdfText } from '../../parsers/pdf-text.js';
-import type { Queryable } from '../../store/db.js';
+import type { Db, Queryable } from '../../store/db.js';
 import { insertDocument } from '../../store/documents.js';
 import { replaceDocumentContent } from '../../store/facts.js';
 import { CORPUS_FILES, FIXTURES_DIR } from './seed-corpus.js';
@@ -125,10 +125,19 @@ export function variedContent(
   return { fileName, sha256, ...content };
 }
 
-/** Writes `count` generated documents into a group; returns their ids. */
-export async function generateDocuments(db: Queryable, groupId: string, templates: Template[], count: number, start = 0): Promise<string[]> {
+/** Writes `count` generated documents into a group, 50 per transaction; returns their ids. */
+export async function generateDocuments(db: Db, groupId: string, templates: Template[], count: number, start = 0): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = start; i < start + count; i++) {
+  for (let from = start; from < start + count; from += 50) {
+    const to = Math.min(from + 50, start + count);
+    ids.push(...(await db.transaction((q) => writeRange(q, groupId, templates, from, to))));
+  }
+  return ids;
+}
+
+async function writeRange(db: Queryable, groupId: string, templates: Template[], from: number, to: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = from; i < to; i++) {
     const c = variedContent(templateFor(templates, i), i, groupId);
     const { row } = await insertDocument(db, {
       groupId,
