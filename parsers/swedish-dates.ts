@@ -68,7 +68,7 @@ export function parseDate(text: string, opts: { year?: number | null } = {}): st
   return null;
 }
 
-const TIME_RE = /(?<![\d.:,])(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?:\s*(?:-|–|—|till|to)\s*([01]?\d|2[0-3])[.:]([0-5]\d))?(?:\s?[ap]\.?m\b\.?)?(?![\d.:]\d)|\bkl\.?\s*([01]?\d|2[0-3])(?:\s*(?:-|–)\s*([01]?\d|2[0-3]))?(?![\d.:])|(?<![\d.:,])(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b\.?/iu;
+const TIME_RE = /(?<![\d.:,])(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?:\s*(?:-|–|—|till|to)\s*([01]?\d|2[0-3])[.:]([0-5]\d))?(?:\s?(?:[ap]\.m\.|[ap]m\b))?(?![\d.:]\d)|\bkl\.?\s*([01]?\d|2[0-3])(?:\s*(?:-|–)\s*([01]?\d|2[0-3]))?(?![\d.:])|(?<![\d.:,])(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m\b)/iu;
 
 /** The first clock time or time range ("13.00–15.00", "kl 10") as written, without "kl.". */
 export function findTime(text: string): { text: string; index: number } | null {

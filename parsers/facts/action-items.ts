@@ -87,7 +87,11 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
   let table: ActionTable | null = null;
   // Points under "Förslag till beslut" are proposed, not yet given to anyone.
   let proposal = false;
+  let prev: Para | null = null;
+  // True while the paragraphs since the last item are its "Ansvarig:"/"Klart till:" lines.
+  let follows = false;
   for (const p of doc.paras) {
+    const before = out.length;
     if (PROPOSAL_RE.test(p.text)) proposal = true;
     else if (p.level > 0 || p.kind === 'heading' || !/^(?:[-–•]\s*)?att\s/iu.test(p.text)) proposal = false;
     if (proposal) continue;
@@ -96,14 +100,65 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
       if (table && !tableHeader(p)) {
         const item = tableItem(p, table, ctx);
         if (item) out.push(item);
+      } else if (!table) {
+        // An owner in a right-hand action column: "Bulb planting … <TAB> ACTION: BH".
+        const last = BARE_ACTION_RE.exec(p.cells[p.cells.length - 1]!);
+        const owners = last ? ownersOf(last[1]!, ctx, false) : null;
+        const body = p.cells.slice(0, -1).join(' ');
+        if (owners && owners.length && /\p{Ll}{3}/u.test(body)) out.push(bareItem(owners, body, p, ctx));
       }
+      follows = out.length > before;
+      prev = p;
       continue;
     }
     table = null;
-    if (p.kind === 'heading') continue;
+    if (p.kind === 'heading') {
+      follows = false;
+      continue;
+    }
+    // "Ansvarig: X" / "Klart till: 30 september" on the lines after an "Åtgärd: …" line.
+    const prevItem = out[out.length - 1];
+    const label = FOLLOW_LABEL_RE.exec(p.text);
+    if (label && prevItem && follows) {
+      if (/^(?:ansvarig|ansvar|owner|responsible|vem)/iu.test(label[1]!) && prevItem.owners.length === 0) {
+        prevItem.owners = ownersOf(label[2]!, ctx, true) ?? [label[2]!.trim()];
+        prev = p;
+        follows = true;
+        continue;
+      }
+      if (!/^(?:ansvarig|ansvar|owner|responsible|vem)/iu.test(label[1]!) && prevItem.due === null) {
+        const d = dueOf(`senast ${label[2]!}`, ctx);
+        if (d.due) [prevItem.due, prevItem.dueText] = [d.due, label[2]!.trim()];
+        prev = p;
+        follows = true;
+        continue;
+      }
+    }
+    // "ACTION: CM" alone after the sentence it assigns.
+    const bare = BARE_ACTION_RE.exec(p.text);
+    const bareOwners = bare ? ownersOf(bare[1]!, ctx, false) : null;
+    if (bareOwners && bareOwners.length && prev && prev.kind !== 'heading' && prev.kind !== 'row') {
+      const sentences = splitSentences(prev.text);
+      const last = sentences[sentences.length - 1]?.text ?? prev.text;
+      out.push(bareItem(bareOwners, last, p, ctx));
+      follows = true;
+      prev = p;
+      continue;
+    }
     out.push(...paraItems(p, ctx));
+    follows = out.length > before;
+    prev = p;
   }
   return out;
+}
+
+const FOLLOW_LABEL_RE = /^(ansvarig|ansvar|owner|responsible|vem|klart till|klart|deadline|senast|due(?: date)?|by when)\s*:\s*(.{2,80})$/iu;
+const BARE_ACTION_RE = /^(?:[Åå]tgärd|ÅTGÄRD|[Aa]ction|ACTION|[Aa]nsvarig|ANSVARIG)\s*[:–-]?\s*(\p{Lu}[\p{L}.'’-]*(?:\s*(?:,|\/|&|and|och)\s*\p{Lu}[\p{L}.'’-]*){0,4})\.?$/u;
+
+function bareItem(owners: string[], sentence: string, p: Para, ctx: ActionContext): ActionItem {
+  const task = sentence.replace(/^(?:it was (?:agreed|resolved|decided) that|det beslutades att)\s+/iu, '').replace(/[.!]+$/u, '').trim();
+  const due = dueOf(task, ctx);
+  return { owners, task, due: due.due, dueText: due.text, page: p.page, section: p.section ?? p.subsection, quote: `${sentence} ${p.text}`.slice(0, 400) };
 }
 
 function paraItems(p: Para, ctx: ActionContext): ActionItem[] {

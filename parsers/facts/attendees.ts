@@ -21,7 +21,7 @@ import type { NormDoc, Para } from '../normalize.js';
 import { initialsOf, isPersonName, resolveName, stripHonorific } from './names.js';
 
 const PRESENT_LABEL =
-  /^(närvarande ledamöter|närvarande ersättare|närvarande tjänstemän|närvarande|deltagare|deltog|beslutande ledamöter|beslutande|övriga närvarande|övriga deltagare|övriga deltagande|ej tjänstgörande ersättare|tjänstgörande ersättare|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|adjungerade|members present|councillors present|officers present|officers in attendance|present|attendees|participants|in attendance|also present|also in attendance|also attending)\b\s*:?\s*(.*)$/iu;
+  /^(närvarande ledamöter|närvarande ersättare|närvarande tjänstemän|närvarande|deltagare|deltog|beslutande ledamöter|beslutande|övriga närvarande|övriga deltagare|övriga deltagande|ej tjänstgörande ersättare|tjänstgörande ersättare|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|adjungerade|members present|councillors present|officers(?=\s*:)|officers present|officers in attendance|present|attendees|participants|in attendance|also present|also in attendance|also attending)\b\s*:?\s*(.*)$/iu;
 const ABSENT_LABEL =
   /^(frånvarande ledamöter|frånvarande ersättare|frånvarande|anmält förhinder|anmält frånvaro|ej närvarande|förhinder|apologies for absence|apologies received|apologies|absent|not present)\b\s*:?\s*(.*)$/iu;
 const FLAG_LABEL = /^(justerare|justeras av|utses att justera|utsedd att justera|utsedda att justera|justeringsperson(?:er)?|mötesordförande|ordförande|sekreterare|protokollförare|chair|chairman|secretary|clerk)\s*:?\s*(.*)$/iu;
@@ -344,7 +344,12 @@ export function parseRole(text: string): { role: string | null; organisation: st
     else rest.push(part);
   }
   if (rest.length === 0) return { role: flagParts.join(', ') || null, organisation: null, flags };
-  if (rest.length >= 2) return { role: rest.slice(0, -1).join(', '), organisation: rest[rest.length - 1]!, flags };
+  if (rest.length >= 2) {
+    // "Region Västra, projektledare": the job title written last is still the role.
+    const last = rest[rest.length - 1]!;
+    if (rest.length === 2 && isJob(last) && !isJob(rest[0]!)) return { role: last, organisation: rest[0]!, flags };
+    return { role: rest.slice(0, -1).join(', '), organisation: last, flags };
+  }
   const only = rest[0]!;
   // "nämndsekreterare", "Parish Clerk", "1:e vice ordförande": a flag word inside a longer job title.
   const hasFlagWord = FLAG_WORDS.some(([, re]) => re.test(only)) || /ordförande|chair/iu.test(only);
@@ -354,6 +359,10 @@ export function parseRole(text: string): { role: string | null; organisation: st
     return { role: only, organisation: null, flags };
   }
   return { role: flagParts.length ? flagParts.join(', ') : null, organisation: only, flags };
+}
+
+function isJob(part: string): boolean {
+  return ROLE_SUFFIX.test(part) || (/^\p{Ll}/u.test(part) && ROLE_WORD.test(part));
 }
 
 function tableRow(p: Para, table: { presentX: number[]; absentX: number[] }, out: Attendee[]): boolean {

@@ -365,6 +365,76 @@ describe('nämnd protokoll in capitals: NÄRVARANDE LEDAMÖTER / ERSÄTTARE / TJ
   });
 });
 
+describe('English town council: "Officers:", bare "ACTION: CM" after the sentence, ACTION in a right-hand column', () => {
+  const r = load('en-town-council-action-column.txt');
+  it('document', () => {
+    expect(r.document).toMatchObject({ kind: 'minutes', date: '2026-03-02', organisation: 'ASHFORD VALE TOWN COUNCIL', language: 'en' });
+  });
+  it('attendees', () => {
+    expect(roster(r)).toEqual([
+      ['Joanne Stevens', true, 'chair'],
+      ['Peter Wright', true, ''],
+      ['Aisha Rahman', true, ''],
+      ['Mike Doyle', true, ''],
+      ['Claire Moss', true, 'secretary'],
+      ['Ben Hart', true, ''],
+      ['Linda Fox', false, ''],
+    ]);
+    expect(who(r, 'Claire Moss').role).toBe('Town Clerk');
+    expect(who(r, 'Ben Hart').role).toBe('Projects Officer');
+  });
+  it('action items: the owner after the sentence, the owner in the action column, "Cllr Wright to ask"', () => {
+    expect(items(r)).toEqual([
+      ['Claire Moss', null],
+      ['Ben Hart', null],
+      ['Peter Wright', null],
+    ]);
+    expect(itemOf(r, 'landowner').section).toBe('14. Allotments');
+    expect(itemOf(r, 'Bulb planting').task).toBe('Bulb planting at the recreation ground to be arranged before the end of October');
+  });
+  it('decisions', () => {
+    expect(r.decisions.map((d) => d.text)).toEqual(['the Clerk writes to the landowner about the field at Mill Road']);
+  });
+  it('next meeting "at 7pm"', () => {
+    expect(r.nextMeeting).toMatchObject({ date: '2026-04-13', time: '7pm' });
+  });
+});
+
+describe('arbetsgrupp: "Namn – organisation" lines, Åtgärd/Ansvarig/Klart till on separate lines', () => {
+  const r = load('sv-arbetsgrupp-atgard-ansvarig-rader.txt');
+  it('document', () => {
+    expect(r.document).toMatchObject({ kind: 'minutes', date: '2026-09-15', organisation: 'arbetsgruppen Unga vuxna', language: 'sv' });
+  });
+  it('attendees with organisation, role and partial presence', () => {
+    expect(roster(r)).toEqual([
+      ['Karin Persson', true, ''],
+      ['Mohammed Ali', true, ''],
+      ['Jenny Lund', true, ''],
+      ['Tobias Ek', true, ''],
+      ['Agneta Holm', false, ''],
+    ]);
+    expect(who(r, 'Karin Persson')).toMatchObject({ role: null, organisation: 'Arbetsförmedlingen' });
+    expect(who(r, 'Mohammed Ali')).toMatchObject({ role: null, organisation: 'Socialtjänsten Lerum' });
+    expect(who(r, 'Jenny Lund')).toMatchObject({ role: 'projektledare', organisation: 'Region Västra' });
+    expect(who(r, 'Tobias Ek')).toMatchObject({ organisation: 'Försäkringskassan', presence: 'från kl. 10.00' });
+    expect(who(r, 'Agneta Holm')).toMatchObject({ organisation: 'Gymnasieskolan' });
+  });
+  it('action items', () => {
+    expect(items(r)).toEqual([
+      ['Jenny Lund', '2026-09-30'],
+      ['Mohammed Ali + Karin Persson', null],
+    ]);
+    expect(itemOf(r, 'Påminnelse').task).toBe('Påminnelse skickas till de kommuner som inte svarat');
+  });
+  it('decisions', () => {
+    expect(r.decisions.map((d) => d.text)).toEqual(['materialet ska översättas till arabiska och somaliska']);
+  });
+  it('next meeting', () => {
+    expect(r.nextMeeting).toMatchObject({ date: '2026-10-20', time: '9–11' });
+    expect(r.nextMeeting!.place).toMatch(/Teams$/);
+  });
+});
+
 // ---------- Word: a protokoll whose header and action list are real Word tables ----------
 
 async function namndDocx(): Promise<Uint8Array> {
