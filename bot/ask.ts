@@ -4,8 +4,8 @@
  * their sources.
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
-import { answerQuestion } from '../answers/index.js';
+import { TurnContext } from 'botbuilder';
+import { answerQuestion, type Answer } from '../answers/index.js';
 import { logger } from '../core/logger.js';
 import type { BotDeps } from './deps.js';
 import { visibleGroupIds } from './logic/access.js';
@@ -26,22 +26,36 @@ export const NOTHING_VISIBLE = {
   en: 'I have no documents you can see from here yet. Send me a document in a personal chat, or add me to your team.',
 };
 
-/** Answers a question for the current asker and returns the message text. */
-export async function answerText(ctx: TurnContext, deps: BotDeps, question: string): Promise<string> {
+interface PreparedAnswer {
+  req: { question: string; asker: { id: string; name: string | null }; groupIds: string[] };
+  engine: Answer;
+}
+
+/** The engine's answer for the current asker (fast; runs inside the turn). */
+async function prepareAnswer(ctx: TurnContext, deps: BotDeps, question: string): Promise<PreparedAnswer> {
   const info = turnInfo(ctx);
   const groupIds = await scopeOf(ctx, deps);
   const asker = { id: info.user.userId, name: info.user.name };
-  const engine = await answerQuestion(deps.db, { question, asker, groupIds });
-  if (groupIds.length === 0) return NOTHING_VISIBLE[engine.language];
-  if (deps.llm) {
+  return { req: { question, asker, groupIds }, engine: await answerQuestion(deps.db, { question, asker, groupIds }) };
+}
+
+/** The message text: the LLM's phrasing of the same evidence when configured and usable, else the engine's. */
+async function finishAnswer(ctx: TurnContext, deps: BotDeps, p: PreparedAnswer, useLlm: boolean): Promise<string> {
+  if (p.req.groupIds.length === 0) return NOTHING_VISIBLE[p.engine.language];
+  if (useLlm && deps.llm) {
     try {
-      const llm = await deps.llm.answer(ctx, { question, asker, groupIds }, engine.citations);
+      const llm = await deps.llm.answer(ctx, p.req, p.engine.citations);
       if (llm) return llm;
     } catch (err) {
       log.warn({ err: err instanceof Error ? err.message : String(err) }, 'LLM failed; using the engine answer');
     }
   }
-  return renderAnswer(engine);
+  return renderAnswer(p.engine);
+}
+
+/** Answers a question from the engine alone (commands: structured, deterministic) and returns the text. */
+export async function answerText(ctx: TurnContext, deps: BotDeps, question: string): Promise<string> {
+  return finishAnswer(ctx, deps, await prepareAnswer(ctx, deps, question), false);
 }
 
 export function registerAsk(app: Application<TurnState>, deps: BotDeps): void {
@@ -49,7 +63,18 @@ export function registerAsk(app: Application<TurnState>, deps: BotDeps): void {
     async (ctx) => ctx.activity.type === 'message' && typeof ctx.activity.text === 'string' && ctx.activity.text.trim() !== '',
     async (ctx) => {
       await ctx.sendActivity({ type: 'typing' });
-      await ctx.sendActivity({ text: await answerText(ctx, deps, ctx.activity.text.trim()), textFormat: 'markdown' });
+      const prepared = await prepareAnswer(ctx, deps, ctx.activity.text.trim());
+      if (!deps.llm || prepared.req.groupIds.length === 0) {
+        await ctx.sendActivity({ text: await finishAnswer(ctx, deps, prepared, false), textFormat: 'markdown' });
+        return;
+      }
+      // The model may take seconds; Teams retries turns that take long. Answer outside the turn.
+      const ref = TurnContext.getConversationReference(ctx.activity);
+      void deps.adapter
+        .continueConversationAsync(deps.appId ?? '', ref, async (later) => {
+          await later.sendActivity({ text: await finishAnswer(later, deps, prepared, true), textFormat: 'markdown' });
+        })
+        .catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'could not send the answer'));
     },
   );
 }

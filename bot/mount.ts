@@ -14,6 +14,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import { createBotApp } from './app.js';
 import { mountDocumentRoute } from './document-links.js';
 import { startNotifyConsumer } from './notify-consumer.js';
+import { startBotReminders } from './reminder-actions.js';
 
 const log = logger('bot');
 
@@ -36,9 +37,11 @@ export async function mountTeamsBot(app: Express, rt: Runtime): Promise<() => Pr
   const events = new QueueEvents(QUEUES.parse, { connection: eventsConn, prefix: rt.queues.prefix });
   events.on('error', () => undefined);
   events.on('progress', ({ jobId, data }) => deps.progress.onProgress(jobId, data));
+  // Reminders plan and send from here: sending needs the adapter, which lives in the bot process.
+  const stopReminders = await startBotReminders(deps, rt.redis.url);
   log.info({ localMode: rt.config.bot.localMode, llm: Boolean(rt.config.llm) }, 'Teams bot mounted at /api/messages');
   return async () => {
-    await Promise.allSettled([notify.close(), events.close()]);
+    await Promise.allSettled([notify.close(), events.close(), stopReminders()]);
     eventsConn.disconnect();
   };
 }

@@ -28,7 +28,7 @@ export function sourcesLine(citations: RenderableCitation[], language: 'sv' | 'e
 
 /** The answer with its sources line; the engine's answers usually carry one already, then it is kept as is. */
 export function renderAnswer(a: { answer: string; citations: RenderableCitation[]; language: 'sv' | 'en' }): string {
-  if (/^(Källa|Källor|Sources?):/m.test(a.answer)) return a.answer;
+  if (/(^|\s)(Källa|Källor|Sources?):/.test(a.answer)) return a.answer;
   const line = sourcesLine(a.citations, a.language);
   return line ? `${a.answer}\n\n${line}` : a.answer;
 }

@@ -2,7 +2,8 @@
 -- Swedish compounds and questions typed without å/ä/ö still find their passages and facts.
 -- The folding expression must match answers' SQL exactly for the index to be used.
 
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- In public, so that every schema's search_path finds gin_trgm_ops (tests use one schema each).
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
 
 CREATE INDEX IF NOT EXISTS chunks_fold_trgm_idx ON chunks
   USING gin (translate(lower(text), 'åäöéèüáàæø', 'aaoeeuaaao') gin_trgm_ops);

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCES_BEGIN, SOURCES_END } from '../../bot/facts-data-source.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { waitFor } from '../helpers/processes.js';
 
 const MINUTES = 'test/fixtures/2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.pdf';
 const ABSENT = ['Anna Torstensson', 'Thomas Johansson', 'Morgan Gustafsson', 'Anna-Pia Wentzel', 'Sara Karlsson', 'Else Thordstein'];
@@ -19,7 +20,9 @@ interface ChatRequest {
   messages: Array<{ role: string; content: string }>;
 }
 
-let mode: 'answer' | 'refuse' | 'fail' | 'empty' = 'answer';
+let mode: 'answer' | 'refuse' | 'fail' | 'empty' | 'held' = 'answer';
+/** In 'held' mode the model answers only when this is called. */
+let release: (() => void) | null = null;
 const requests: ChatRequest[] = [];
 const fake = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -30,6 +33,21 @@ const fake = http.createServer((req, res) => {
       return;
     }
     requests.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest);
+    if (mode === 'held') {
+      release = () =>
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({
+              id: 'x',
+              object: 'chat.completion',
+              created: 0,
+              model: 'test-model',
+              choices: [{ index: 0, message: { role: 'assistant', content: 'Svaret kom efter turen [1].' }, finish_reason: 'stop' }],
+            }),
+          );
+      return;
+    }
     if (mode === 'fail') {
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'boom' } }));
       return;
@@ -66,6 +84,22 @@ afterAll(async () => {
 const last = () => requests[requests.length - 1]!;
 
 describe('LLM answers through Teams AI', () => {
+  it('answers outside the HTTP turn: the turn ends while the model is still thinking', async () => {
+    mode = 'held';
+    release = null;
+    const conv = h.personal('sec');
+    const asked = Date.now();
+    const res = await h.post(h.message({ conversation: conv, from: h.user('sec'), text: 'Vem var frånvarande?' }));
+    expect(res.status).toBe(200);
+    // The turn is over; the model has the request but has not answered.
+    await waitFor('the model request', async () => release !== null, 10_000);
+    expect(h.emu.sent.some((a) => a.conversationId === conv.id && a.at >= asked && /efter turen/.test(a.activity.text ?? ''))).toBe(false);
+    release!();
+    const reply = await h.emu.waitFor((a) => a.conversationId === conv.id && /efter turen/.test(a.activity.text ?? ''), 10_000);
+    expect(reply.activity.text).toMatch(/Källa/);
+    mode = 'answer';
+  });
+
   it('sends grounded sources in a system message and the question as the user message', async () => {
     mode = 'answer';
     const n = requests.length;
@@ -117,7 +151,10 @@ describe('LLM answers through Teams AI', () => {
       'Beslut: Kustvägen får en ny cykelbana.',
     ].join('\n');
     await h.post(h.message({ conversation: conv, from: h.user('sec'), attachments: [h.fileAttachment('kustvagen.txt', new TextEncoder().encode(hostile))] }));
-    await h.emu.waitFor((a) => a.conversationId === conv.id && /kustvagen\.txt/.test(a.activity.text ?? '') && /^(Klart|Kunde)/.test(a.activity.text ?? ''), 60_000);
+    await h.emu.waitFor(
+      (a) => a.conversationId === conv.id && /kustvagen\.txt/.test(a.activity.text ?? '') && /^(Klart|Kunde)/.test(a.activity.text ?? ''),
+      60_000,
+    );
     await h.ask(conv, h.user('sec'), 'Vad beslutades om cykelbana på Kustvägen?');
     const { messages } = last();
     const system = messages[0]!.content;

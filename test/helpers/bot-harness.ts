@@ -56,10 +56,22 @@ export interface BotHarness {
   groupChat(id: string, name?: string): Conversation;
   user(id: string, name?: string): Account;
   /** A message activity (text and/or attachments/value). */
-  message(o: { conversation: Conversation; from: Account; text?: string; attachments?: unknown[]; value?: unknown; mentionBot?: boolean }): Record<string, unknown>;
+  message(o: {
+    conversation: Conversation;
+    from: Account;
+    text?: string;
+    attachments?: unknown[];
+    value?: unknown;
+    mentionBot?: boolean;
+  }): Record<string, unknown>;
   /** A `file.download.info` attachment for a file the emulator serves. */
   fileAttachment(name: string, bytes: Uint8Array): Record<string, unknown>;
-  conversationUpdate(o: { conversation: Conversation; from: Account; membersAdded?: Array<{ id: string; name?: string }>; membersRemoved?: Array<{ id: string }> }): Record<string, unknown>;
+  conversationUpdate(o: {
+    conversation: Conversation;
+    from: Account;
+    membersAdded?: Array<{ id: string; name?: string }>;
+    membersRemoved?: Array<{ id: string }>;
+  }): Record<string, unknown>;
   /** POSTs an activity to /api/messages; resolves with the HTTP status and body. */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
   /** Posts an activity and returns the bot's message replies to it (text or cards), in order. */
@@ -85,7 +97,9 @@ export async function startBotHarness(opts: HarnessOptions): Promise<BotHarness>
     // pg_trgm lands in the first schema of whoever creates it first; a test schema dropped with
     // CASCADE would take it (and our indexes) along. Keep it in public, where every schema sees it.
     await c.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').catch(() => undefined);
-    const where = await c.query<{ nspname: string }>(`SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`);
+    const where = await c.query<{ nspname: string }>(
+      `SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`,
+    );
     if (where.rows[0] && where.rows[0].nspname !== 'public') await c.query('ALTER EXTENSION pg_trgm SET SCHEMA public').catch(() => undefined);
     await c.end();
   }
@@ -116,7 +130,13 @@ export async function startBotHarness(opts: HarnessOptions): Promise<BotHarness>
     timestamp: new Date().toISOString(),
     from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
     recipient: { id: botId, name: 'minutes-bot' },
-    conversation: { id: conversation.id, conversationType: conversation.conversationType, tenantId: 'tenant-1', isGroup: conversation.conversationType !== 'personal', name: conversation.name },
+    conversation: {
+      id: conversation.id,
+      conversationType: conversation.conversationType,
+      tenantId: 'tenant-1',
+      isGroup: conversation.conversationType !== 'personal',
+      name: conversation.name,
+    },
     channelData: {
       tenant: { id: 'tenant-1' },
       ...(conversation.teamId ? { team: { id: conversation.teamId, name: conversation.teamName }, channel: { id: conversation.teamId } } : {}),
@@ -134,9 +154,7 @@ export async function startBotHarness(opts: HarnessOptions): Promise<BotHarness>
     groupChat: (id, name) => ({ id, conversationType: 'groupChat', name }),
     user: (id, name) => ({ id, name: name ?? id, aadObjectId: `aad-${id}` }),
     message({ conversation, from, text, attachments, value, mentionBot }) {
-      const entities = mentionBot
-        ? [{ type: 'mention', text: '<at>minutes-bot</at>', mentioned: { id: botId, name: 'minutes-bot' } }]
-        : undefined;
+      const entities = mentionBot ? [{ type: 'mention', text: '<at>minutes-bot</at>', mentioned: { id: botId, name: 'minutes-bot' } }] : undefined;
       return {
         ...base(conversation, from),
         type: 'message',
@@ -172,10 +190,23 @@ export async function startBotHarness(opts: HarnessOptions): Promise<BotHarness>
       return emu.sent.filter((a) => a.op === 'reply' && a.replyToId === activity.id && a.activity.type === 'message');
     },
     async ask(conversation, from, text, o = {}) {
-      const replies = await h.exchange(h.message({ conversation, from, text, mentionBot: o.mentionBot }));
-      const first = replies.find((r) => typeof r.activity.text === 'string' && r.activity.text !== '');
-      if (!first) throw new Error(`no text reply to "${text}"`);
-      return first.activity.text!;
+      const activity = h.message({ conversation, from, text, mentionBot: o.mentionBot });
+      // With an LLM the answer comes after the turn, proactively (continueConversation replies to its
+      // own event id, not to the question): wait for the next message in the conversation.
+      const asked = Date.now();
+      const until = asked + 20_000;
+      let replies = await h.exchange(activity);
+      for (;;) {
+        const first = replies.find((r) => typeof r.activity.text === 'string' && r.activity.text !== '');
+        if (first) return first.activity.text!;
+        if (Date.now() > until) throw new Error(`no text reply to "${text}"`);
+        await new Promise((r) => setTimeout(r, 25));
+        replies = emu.sent.filter(
+          (a) =>
+            a.activity.type === 'message' &&
+            ((a.op === 'reply' && a.replyToId === activity.id) || (a.op !== 'update' && a.conversationId === conversation.id && a.at >= asked)),
+        );
+      }
     },
     async stop() {
       await job.stop();
