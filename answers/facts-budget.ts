@@ -79,7 +79,7 @@ function questionTerms(question: string): { terms: QueryTerm[]; ref: string | nu
   const ref = m ? m[1]! : null;
   const stripped = m ? question.replace(m[0], ' ') : question;
   const years = new Set(yearsIn(stripped).map(String));
-  const terms = contentTerms(stripped).filter((x) => !years.has(x.folded) && !/^(aktivitet\w*|activit\w*|programomrade\w*|programme|program|area|omrade\w*|kostnadsslag)$/.test(x.folded));
+  const terms = contentTerms(stripped).filter((x) => !x.compound && !years.has(x.folded) && !/^(aktivitet\w*|activit\w*|programomrade\w*|programme|program|area|omrade\w*|kostnadsslag)$/.test(x.folded));
   return { terms, ref };
 }
 

@@ -29,10 +29,12 @@ export interface Passage {
 }
 
 /** Passages that cover at least this share of the question's word weight count as an answer. */
-export function coverageThreshold(terms: QueryTerm[]): number {
+export function coverageThreshold(all: QueryTerm[]): number {
+  const terms = all.filter((x) => !x.compound);
+  // With one or two words both must be there; with more, at most a quarter of the weight may be
+  // missing (a verb like "tar" or "funnits" the passage words differently), never a name.
   if (terms.length <= 2) return 0.99;
-  if (terms.length === 3) return 0.66;
-  return 0.7;
+  return 0.75;
 }
 
 /** One tsquery string per term: its lexeme and glossary forms, each as a prefix. */
@@ -64,7 +66,7 @@ export async function searchPassages(db: Queryable, groupIds: string[], terms: Q
     const title = docName(r);
     const c = coverage(terms, foldedWords(`${r.text} ${r.section ?? ''} ${title}`));
     const rank = Number(r.rank) / maxRank;
-    const q = bestQuote(r.text, terms, question);
+    const q = bestQuote(r.text, terms, question, `${r.section ?? ''} ${title}`);
     out.push({
       documentId: r.document_id,
       document: title,
@@ -91,8 +93,7 @@ export async function searchPassages(db: Queryable, groupIds: string[], terms: Q
  * carry a good part of the question.
  */
 export function passageAnswers(p: Passage, terms: QueryTerm[]): boolean {
-  const allowedMissing = terms.length >= 4 ? Math.floor(terms.length / 4) : 0;
-  return p.mustOk && p.coverage >= coverageThreshold(terms) && p.unmatched <= allowedMissing && p.quoteCoverage >= (terms.length <= 1 ? 0.99 : 0.5);
+  return p.mustOk && p.coverage >= coverageThreshold(terms) && p.quoteCoverage >= (terms.filter((x) => !x.compound).length <= 1 ? 0.99 : 0.5);
 }
 
 /** The sentences (and list items, lines starting with a capital) of a passage. */
@@ -124,7 +125,7 @@ function shapeScore(foldedQuestion: string, sentence: string): number {
  * name) and a real sentence over a short heading; the next sentences are added while the quote
  * is short or ends in a colon (a list follows).
  */
-export function bestQuote(text: string, terms: QueryTerm[], question = ''): { quote: string; coverage: number } {
+export function bestQuote(text: string, terms: QueryTerm[], question = '', context = ''): { quote: string; coverage: number } {
   const sentences = sentencesOf(text);
   if (sentences.length === 0) return { quote: clip(text, 300), coverage: 0 };
   const fq = fold(question);
@@ -134,10 +135,11 @@ export function bestQuote(text: string, terms: QueryTerm[], question = ''): { qu
   sentences.forEach((s, i) => {
     // A sentence is judged with the one after it when it is short: a heading or a bullet's lead-in.
     const window = s.length < 60 && sentences[i + 1] ? `${s} ${sentences[i + 1]}` : s;
-    const cov = coverage(terms, window).coverage;
+    // The document title and section heading hold for every sentence under them.
+    const cov = coverage(terms, `${window} ${context}`).coverage;
     const own = coverage(terms, s).coverage;
     const words = s.split(/\s+/).length;
-    const sc = cov + 0.5 * own + 0.35 * shapeScore(fq, window) - (words < 4 ? 0.15 : 0);
+    const sc = cov + 0.5 * own + 0.6 * shapeScore(fq, window) - (words < 4 ? 0.15 : 0);
     if (sc > bestScore) {
       bestScore = sc;
       best = i;
@@ -147,7 +149,7 @@ export function bestQuote(text: string, terms: QueryTerm[], question = ''): { qu
   let quote = sentences[best]!;
   let next = best + 1;
   while (sentences[next] && (quote.length < 80 || /:\s*$/.test(quote)) && quote.length < 300) quote += ' ' + sentences[next++];
-  return { quote: clip(quote, 350), coverage: Math.max(bestCov, coverage(terms, quote).coverage) };
+  return { quote: clip(quote, 350), coverage: Math.max(bestCov, coverage(terms, `${quote} ${context}`).coverage) };
 }
 
 /** The sentence of a passage that covers most of the question (see `bestQuote`). */

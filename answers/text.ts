@@ -43,7 +43,7 @@ const STOP = new Set(
      ut upp in över under vid hos genom utan sedan redan bara mycket många mer mest får fick finns fanns
      blir blev bli vara varit ha hade gör göra gjorde görs gjordes skulle kommer kunde ju väl nog ens hos
      något några någon ingen inget inga en ett på enligt angående gällande kring om
-     berätta säg visa lista ge snälla tack hej undrar veta vet
+     berätta säg visa lista ge snälla tack hej undrar veta vet vart länge
      the a an of to in on at for by with from about as is are was were be been being do does did done
      what who whom whose which when where why how this that these those it its there their they them we our you your
      i me my he she his her and or but not no any some all many much more most can could should would will shall
@@ -62,7 +62,7 @@ const QUESTION_WORDS = new Set(
      mötet möte möten mötena mötes sammanträdet sammanträde meeting meetings
      dokument dokumenten dokumentet document documents handling handlingar
      gruppen grupp gruppens group groups
-     heter står betyder innebär kallas means mean stand stands called paid pay pays`,
+     heter står betyder innebär kallas means mean stand stands called paid pay pays hölls hålls held`,
   ).split(/\s+/),
 );
 
@@ -131,14 +131,18 @@ export function glossary(foldedWord: string): string[] {
   return (GLOSSARY[foldedWord] ?? []).map(fold);
 }
 
-const SUFFIXES = ['arnas', 'ernas', 'ornas', 'heten', 'arna', 'erna', 'orna', 'ande', 'ende', 'ades', 'ats', 'ens', 'ets', 'ing', 'ers',
+const SUFFIXES = ['arnas', 'ernas', 'ornas', 'heten', 'arna', 'erna', 'orna', 'ande', 'ende', 'ades', 'ade', 'ats', 'ens', 'ets', 'ing', 'ers',
   'ies', 'are', 'ern', 'et', 'en', 'er', 'ar', 'or', 'na', 'es', 'ed', 's', 'a', 'e', 'n'];
 
 /** A prefix that inflected forms of a folded word share ("webbplattformen" → "webbplattform"). */
 export function stemPrefix(folded: string): string {
   if (/^\d/.test(folded) || folded.length <= 4) return folded;
   for (const s of SUFFIXES) {
-    if (folded.endsWith(s) && folded.length - s.length >= 4) return folded.slice(0, -s.length);
+    if (folded.endsWith(s) && folded.length - s.length >= 4) {
+      const stem = folded.slice(0, -s.length);
+      // "workshoppen" → "workshop", "mötet" keeps its stem: a doubled final consonant is halved.
+      return /([b-df-hj-np-tv-z])\1$/.test(stem) && stem.length >= 6 ? stem.slice(0, -1) : stem;
+    }
   }
   return folded;
 }
@@ -162,6 +166,8 @@ export interface QueryTerm {
   /** Names, numbers and acronyms must be matched for a passage to count as an answer. */
   must: boolean;
   weight: number;
+  /** A hyphenated compound of the question, matched whole or as adjacent words (weight 0, must). */
+  compound?: boolean;
 }
 
 /** The content words of a question (no stop words, no question-kind words). */
@@ -170,15 +176,23 @@ export function contentTerms(question: string, opts: { dropQuestionWords?: boole
   const seen = new Set<string>();
   const ws = words(question);
   ws.forEach((raw, i) => {
+    // "IT-chef": its parts are terms, and so is the compound, which must be found whole (or as
+    // "IT chef"): a passage with "IT-stöd" and "chefer" is not about the IT manager.
+    if (/^[\p{L}\p{N}]{2,}(-[\p{L}\p{N}]{2,})+$/u.test(raw) && !seen.has(fold(raw))) {
+      const f = fold(raw);
+      seen.add(f);
+      out.push({ raw, folded: f, prefixes: [f, f.replace(/-/g, '')], forms: [], must: true, weight: 0, compound: true });
+    }
     const parts = raw.includes('-') && !/^[\p{L}]-/u.test(raw) ? [raw, ...raw.split('-')] : [raw];
     for (const part of parts.length > 1 ? parts.slice(1) : parts) {
       const f = fold(part);
-      if (!f || seen.has(f) || isStopWord(f)) continue;
+      const isAcronym = /^[A-ZÅÄÖ]{2,}$/.test(part);
+      // "IT" in "IT-chef" is an acronym, not the English stop word "it".
+      if (!f || seen.has(f) || (isStopWord(f) && !isAcronym)) continue;
       if ((opts.dropQuestionWords ?? true) && isQuestionWord(f)) continue;
       if (f.length < 2 && !/\d/.test(f)) continue;
       seen.add(f);
       const isNumber = /^\d+$/.test(f);
-      const isAcronym = /^[A-ZÅÄÖ]{2,}$/.test(part);
       const isName = i > 0 && /^\p{Lu}\p{Ll}/u.test(part);
       const gl = glossary(f);
       const glRaw = GLOSSARY[f] ?? [];

@@ -157,6 +157,68 @@ describe.each(BACKENDS)('answer engine on %s', (backend) => {
     });
   });
 
+  describe('meeting header, decisions in prose, names in lower case, budget by programme area', () => {
+    it('answers where and when the meeting was held from the minutes’ labelled header lines', async () => {
+      const place = await ask('Var hölls mötet den 2 mars?');
+      expect(place).toMatchObject({ found: true, intent: 'meeting.place' });
+      expect(place.answer).toContain('Digitalt via Teams');
+      expect(place.citations[0]).toMatchObject({ page: 1, quote: 'Plats: Digitalt via Teams' });
+      const time = await ask('What time was the meeting?');
+      expect(time).toMatchObject({ found: true, intent: 'meeting.time', language: 'en' });
+      expect(time.answer).toContain('14.00-16.00');
+      // A group without minutes has no meeting to place.
+      expect((await ask('Var hölls mötet?', [othersOnly.groupId])).answer).not.toContain('Teams');
+    });
+
+    it('falls back to sentences that state a decision, and only when they answer', async () => {
+      const a = await ask('Vilka beslut fattades på mötet?', [minutesOnly.groupId]);
+      expect(a.found).toBe(true);
+      expect(a.answer).toMatch(/Dagordningen .*godkänns/);
+      const b = await ask('Vad beslutades om parkering på mötet?', [minutesOnly.groupId]);
+      expect(b.found).toBe(false);
+    });
+
+    it('resolves a first name typed in lower case', async () => {
+      const a = await ask('vad ska charlotte gora');
+      expect(a.intent).toBe('actions.person');
+      expect(a.answer).toContain('Elisabeth Johansson');
+      // "else" is a word before it is Else Thordstein.
+      expect((await ask('What else was discussed about SIP?')).intent).not.toMatch(/person/);
+    });
+
+    it('answers a programme area’s total from its Ekonomi table', async () => {
+      const a = await ask('Summa kostnader för programområde Äldre?');
+      expect(a.answer).toContain('9 317 640 kr');
+      expect(a.citations.map((c) => c.page)).toContain(38);
+      const b = await ask('What does the e-health programme area cost in 2016?');
+      expect(b.answer).toContain('400 000 kr');
+      const c = await ask('Hur mycket kostar Barn, unga och familj 2016?');
+      expect(c.citations.map((x) => x.page)).toEqual([22]);
+    });
+
+    it('does not answer from a passage that only shares a common word with the question', async () => {
+      const a = await ask('Vad heter regionens IT-chef?');
+      expect(a.found).toBe(false);
+    });
+
+    it('puts corrected owners and due dates before extracted ones, and leaves done items out of open ones', async () => {
+      const g = await seedCorpus(t.db, 'corrections', [MINUTES]);
+      const item = (await t.db.query<{ id: number; task: string }>(
+        `SELECT id, task FROM action_items WHERE group_id = $1 AND 'Maria Glemfelt' = ANY(owners) AND task ILIKE '%inbjudan%' LIMIT 1`, [g.groupId])).rows[0]!;
+      await t.db.query(`UPDATE action_items SET corrected_owners = ARRAY['Nina Brag'], corrected_due = '2026-05-04' WHERE id = $1`, [item.id]);
+      const nina = await ask('Vad ska Nina Brag göra?', [g.groupId]);
+      expect(nina.found).toBe(true);
+      expect(nina.answer).toContain('inbjudan');
+      expect(nina.answer).toContain('4 maj 2026');
+      const maria = await ask('Vad ska Maria Glemfelt göra?', [g.groupId]);
+      expect(maria.answer).not.toContain('inbjudan');
+      await t.db.query(`UPDATE action_items SET status = 'done' WHERE id = $1`, [item.id]);
+      const open = await ask('Vilka öppna uppgifter finns?', [g.groupId]);
+      expect(open.answer).not.toContain('inbjudan');
+      expect((await ask('Vad ska Nina Brag göra?', [g.groupId])).answer).toMatch(/inbjudan.*klar/);
+    });
+  });
+
   describe('scoping', () => {
     const minutesNames = ['Simon Elfgrén', 'Anna Torstensson', 'Maria Glemfelt', 'Mötesanteckning', '17 april'];
 
