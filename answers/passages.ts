@@ -41,7 +41,8 @@ export function coverageThreshold(all: QueryTerm[]): number {
 function termQuery(term: QueryTerm): string | null {
   const forms = [...new Set(term.forms.map(lexeme).filter((x) => x.length >= 2))];
   if (forms.length === 0) return null;
-  return forms.map((f) => `${f}:*`).join(' | ');
+  // Short words ("IT", "tid") are whole words, as in `hasWordPrefix`: "it:*" would match every "it…".
+  return forms.map((f) => (f.length >= 4 ? `${f}:*` : f)).join(' | ');
 }
 
 /**
@@ -54,7 +55,8 @@ export async function searchPassages(db: Queryable, groupIds: string[], terms: Q
   const byId = new Map<number, ChunkRow>();
   const add = (rows: ChunkRow[]) => rows.forEach((r) => byId.set(Number(r.id), byId.get(Number(r.id)) ?? r));
   add(await searchChunks(db, groupIds, queries, 'all', 40));
-  if (byId.size < 5 && queries.length > 1) add(await searchChunks(db, groupIds, queries, 'any', 80));
+  // With one or two words a passage needs them all; with more, one may be missing.
+  if (byId.size < 5 && queries.length >= 3) add(await searchChunks(db, groupIds, queries, 'most', 80));
   // Words typed without å/ä/ö do not meet their stems in text search; folded text catches them.
   if (byId.size < 5 && terms.some((x) => /^[a-z0-9]+$/.test(x.folded) && x.folded.length >= 4)) {
     const pats = likePatterns(terms.filter((x) => x.prefixes[0]!.length >= 4).map((x) => ({ ...x, prefixes: [x.prefixes[0]!] })));

@@ -325,15 +325,20 @@ export interface ChunkRow {
 
 /**
  * Full-text search: `termQueries` holds one tsquery string per question word (already reduced
- * to letters and digits, with `:*`); `mode` 'all' requires every word, 'any' one of them.
+ * to letters and digits, with `:*`); `mode` 'all' requires every word, 'most' all but one, 'any' one of them.
  * The SQL text is built from placeholders only.
  */
-export async function searchChunks(q: Queryable, groupIds: string[], termQueries: string[], mode: 'all' | 'any', limit: number): Promise<ChunkRow[]> {
+export async function searchChunks(q: Queryable, groupIds: string[], termQueries: string[], mode: 'all' | 'most' | 'any', limit: number): Promise<ChunkRow[]> {
   if (termQueries.length === 0) return [];
   const per = termQueries.map(
     (_, i) => `(to_tsquery('swedish', $${i + 3}) || to_tsquery('english', $${i + 3}) || to_tsquery('simple', $${i + 3}))`,
   );
-  const tsq = per.join(mode === 'all' ? ' && ' : ' || ');
+  // 'most': every word but (at most) one — a cheap net for passages that word one thing differently,
+  // where 'any' would rank every chunk holding a common word.
+  const tsq =
+    mode === 'most' && per.length >= 3
+      ? per.map((_, skip) => '(' + per.filter((__, i) => i !== skip).join(' && ') + ')').join(' || ')
+      : per.join(mode === 'all' ? ' && ' : ' || ');
   return (
     await q.query<ChunkRow>(
       `WITH qq AS (SELECT ${tsq} AS tq)
