@@ -39,16 +39,21 @@ async function main(argv: string[]): Promise<number> {
   return ctx.exitCode;
 }
 
+/** Exits once stdout and stderr are flushed: on a pipe, writes are asynchronous and exit() would cut them. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 main(process.argv).then(
   (code) => {
-    if (code !== -1) process.exit(code);
+    if (code !== -1) exitAfterFlush(code);
   },
   (err: unknown) => {
-    if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
+    if (err instanceof CommanderError) return exitAfterFlush(err.exitCode === 0 ? 0 : 2);
     const code = errorCode(err);
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`minutes: ${message}\n`);
     if (!code) process.stderr.write(`${err instanceof Error && err.stack ? err.stack : ''}\n`);
-    process.exit(1);
+    exitAfterFlush(1);
   },
 );

@@ -87,6 +87,14 @@ describe('minutes extract --json', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
   }, 60_000);
 
+  it('delivers a large JSON object whole through a pipe (no cut at 64 KiB)', async () => {
+    const r = await runCli(['extract', '--json', CORPUS_PDFS[0]!], testEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(65_536);
+    const facts = JSON.parse(r.stdout) as { budgetLines: unknown[] };
+    expect(facts.budgetLines.length).toBeGreaterThan(100);
+  }, 60_000);
+
   it('exits non-zero with the human message on stderr for bad input', async () => {
     const r = await runCli(['extract', '--json', path.join(FIXTURES, 'edge', 'truncated-first-half-of-motesanteckning.pdf')], testEnv());
     expect(r.code).not.toBe(0);
