@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     printTable(r);
     console.error(`  (${name}: ${Math.round((performance.now() - t) / 1000)} s)`);
   };
-  await section('parse', () => benchParse([...CORPUS_PDFS, LARGE], Number(arg('reps') ?? 3)));
+  await section('parse', () => benchParse([...CORPUS_PDFS, LARGE], Number(arg('reps') ?? 5)));
   await section('rss', async () => [benchSandboxRss(LARGE), await benchQueuedRss(LARGE, 10, 2)]);
   await section('queue', async () => {
     const one = await benchThroughput(1, 24);
