@@ -1,7 +1,12 @@
 /**
  * Commands (`hjälp`, `dokument`, `åtgärder [namn]`, `närvaro [datum]`, `nästa möte`,
- * `budget [sökord]`, `glöm <dokument>`, `byt grupp`) and the summary card's buttons. Every list
- * is scoped to the groups the asker may see in this conversation.
+ * `budget [sökord]`, `glöm <dokument>`, `byt grupp`, `exportera [csv|ics]`, `ordförande <namn>`),
+ * the help card's buttons and the summary card's buttons. Every list is scoped to the groups the
+ * asker may see in this conversation.
+ *
+ * Help-card buttons carry `{ command }`: an `Action.Execute` (invoke, verb `cmd`) returns the help
+ * card with the command's answer in it (teams-ai puts it in the invoke response; Teams replaces the
+ * card for the clicker); an `Action.Submit` (`verb: 'cmd'`) answers with ordinary messages.
  */
 import fs from 'node:fs/promises';
 import type { Application, TurnState } from '@microsoft/teams-ai';
@@ -9,20 +14,28 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { BotDeps } from './deps.js';
 import { answerText, NOTHING_VISIBLE, scopeOf } from './ask.js';
 import { canManageDocument } from './logic/access.js';
-import { helpText, parseCommand, type Command } from './logic/commands.js';
+import { parseCommand, parseExportFormats, type Command } from './logic/commands.js';
+import { HELP_COMMAND_VERB, helpCard } from './logic/help-card.js';
 import { applyCorrections, correctionCard, correctionsFromForm, listActionItems, loadSummary } from './logic/summary.js';
 import { deleteDocument, getDocument, listDocuments } from '../store/documents.js';
 import { setDefaultGroup } from '../store/conversations.js';
 import { turnInfo } from './turn-info.js';
+import { runChair } from './chair.js';
+import { registerExport, runExport } from './export.js';
+import { collectingReply, replyTo, type Reply } from './reply.js';
 
 const STATUS_SV: Record<string, string> = { queued: 'väntar', parsing: 'läses', done: 'klar', failed: 'misslyckades' };
 
-async function run(ctx: TurnContext, deps: BotDeps, cmd: Command): Promise<void> {
+async function run(ctx: TurnContext, deps: BotDeps, cmd: Command, out: Reply = replyTo(ctx)): Promise<void> {
   const info = turnInfo(ctx);
   const en = cmd.language === 'en';
-  const send = (text: string) => ctx.sendActivity({ text, textFormat: 'markdown' });
+  const send = (text: string) => out.text(text);
   if (cmd.name === 'help') {
-    await send(helpText(cmd.language));
+    await out.card(helpCard(cmd.language));
+    return;
+  }
+  if (cmd.name === 'chair') {
+    await runChair(deps, info, cmd.arg, cmd.language, out);
     return;
   }
   if (cmd.name === 'change-group') {
@@ -66,8 +79,17 @@ async function run(ctx: TurnContext, deps: BotDeps, cmd: Command): Promise<void>
       await send(await answerText(ctx, deps, cmd.arg ? (en ? `How much does ${cmd.arg} cost?` : `Hur mycket kostar ${cmd.arg}?`) : en ? 'What is the total budget?' : 'Vad är den totala budgeten?'));
       return;
     case 'forget':
-      await forget(ctx, deps, cmd.arg, groupIds, en);
+      await forget(ctx, deps, cmd.arg, groupIds, en, out);
       return;
+    case 'export': {
+      const formats = parseExportFormats(cmd.arg);
+      if (!formats) {
+        await send(en ? 'Write "export", "export csv" or "export ics".' : 'Skriv "exportera", "exportera csv" eller "exportera ics".');
+        return;
+      }
+      await runExport(deps, groupIds, formats, cmd.language, out);
+      return;
+    }
   }
 }
 
@@ -82,10 +104,10 @@ function actionsText(items: Awaited<ReturnType<typeof listActionItems>>, owner: 
   return [head, ...lines, ...(items.length > 30 ? [`… +${items.length - 30}`] : [])].join('\n');
 }
 
-async function forget(ctx: TurnContext, deps: BotDeps, arg: string, groupIds: string[], en: boolean): Promise<void> {
+async function forget(ctx: TurnContext, deps: BotDeps, arg: string, groupIds: string[], en: boolean, out: Reply): Promise<void> {
   const info = turnInfo(ctx);
   if (!arg) {
-    await ctx.sendActivity(en ? 'Which document? Write: forget <file name or title>.' : 'Vilket dokument? Skriv: glöm <filnamn eller titel>.');
+    await out.text(en ? 'Which document? Write: forget <file name or title>.' : 'Vilket dokument? Skriv: glöm <filnamn eller titel>.');
     return;
   }
   const want = arg.toLowerCase();
@@ -95,25 +117,25 @@ async function forget(ctx: TurnContext, deps: BotDeps, arg: string, groupIds: st
   const exact = docs.filter((d) => d.file_name.toLowerCase() === want || (d.title ?? '').toLowerCase() === want);
   const matches = exact.length === 1 ? exact : docs;
   if (matches.length === 0) {
-    await ctx.sendActivity(en ? `I find no document called "${arg}". Write "documents" to see the list.` : `Jag hittar inget dokument som heter "${arg}". Skriv "dokument" för att se listan.`);
+    await out.text(en ? `I find no document called "${arg}". Write "documents" to see the list.` : `Jag hittar inget dokument som heter "${arg}". Skriv "dokument" för att se listan.`);
     return;
   }
   if (matches.length > 1) {
-    await ctx.sendActivity(
+    await out.text(
       (en ? 'Several documents match; write the whole file name:\n' : 'Flera dokument passar; skriv hela filnamnet:\n') + matches.map((d) => `- ${d.file_name}`).join('\n'),
     );
     return;
   }
   const doc = matches[0]!;
   if (!(await canManageDocument(deps.db, doc, info.user))) {
-    await ctx.sendActivity(en ? 'Only the person who uploaded it or the group’s owners can remove it.' : 'Bara den som laddade upp dokumentet eller gruppens ägare kan ta bort det.');
+    await out.text(en ? 'Only the person who uploaded it or the group’s owners can remove it.' : 'Bara den som laddade upp dokumentet eller gruppens ägare kan ta bort det.');
     return;
   }
   await deleteDocument(deps.db, doc.id);
   // The original goes too, unless the same file is stored for another group.
   const still = await deps.db.query('SELECT 1 FROM documents WHERE sha256 = $1 LIMIT 1', [doc.sha256]);
   if (still.rows.length === 0) await fs.unlink(deps.blobs.pathOf(doc.sha256)).catch(() => undefined);
-  await ctx.sendActivity(en ? `Removed ${doc.file_name} and everything taken from it.` : `Borttaget: ${doc.file_name} och allt som hämtats ur det.`);
+  await out.text(en ? `Removed ${doc.file_name} and everything taken from it.` : `Borttaget: ${doc.file_name} och allt som hämtats ur det.`);
 }
 
 /** A document from a card button, if the clicker may see it here. */
@@ -130,6 +152,22 @@ export function registerCommands(app: Application<TurnState>, deps: BotDeps): vo
     async (ctx) => ctx.activity.type === 'message' && typeof ctx.activity.text === 'string' && parseCommand(ctx.activity.text) !== null,
     async (ctx) => run(ctx, deps, parseCommand(ctx.activity.text)!),
   );
+
+  // Help-card buttons. An unknown command gets the help again rather than silence.
+  app.adaptiveCards.actionExecute<{ command?: unknown }>(HELP_COMMAND_VERB, async (ctx, _state, data) => {
+    const cmd = typeof data.command === 'string' ? parseCommand(data.command) : null;
+    if (!cmd || cmd.name === 'help') return helpCard(cmd?.language ?? 'sv') as never;
+    const out = collectingReply(ctx);
+    await run(ctx, deps, cmd, out);
+    const text = out.texts.join('\n\n') || (cmd.language === 'en' ? 'Done; see the message below.' : 'Klart; se meddelandet nedan.');
+    return helpCard(cmd.language, { command: typeof data.command === 'string' ? data.command : '', text }) as never;
+  });
+  app.adaptiveCards.actionSubmit(HELP_COMMAND_VERB, async (ctx, _state, data) => {
+    const command = (data as { command?: unknown }).command;
+    const cmd = typeof command === 'string' ? parseCommand(command) : null;
+    await run(ctx, deps, cmd ?? { name: 'help', arg: '', language: 'sv' });
+  });
+  registerExport(app, deps);
 
   app.adaptiveCards.actionSubmit('allActions', async (ctx, _state, data) => {
     const doc = await visibleDocument(ctx, deps, (data as { documentId?: unknown }).documentId);

@@ -17,6 +17,12 @@ export interface DocumentLinks {
   verify(documentId: string, exp: string, sig: string, now?: number): boolean;
   /** Records the bot's public base URL as seen by Bot Framework requests (fallback for PUBLIC_BASE_URL). */
   learnBaseUrl(url: string): void;
+  /**
+   * A signed, expiring URL for another bot route (`/exports/…`). The signature covers the whole
+   * path, so changing any part of it (another group, another format) voids the link.
+   */
+  urlForPath(pathname: string): { url: string; expiresAt: Date } | null;
+  verifyPath(pathname: string, exp: string, sig: string, now?: number): boolean;
 }
 
 export function loadLinkSecret(configured: string | undefined, dataDir: string): string {
@@ -35,6 +41,14 @@ export function loadLinkSecret(configured: string | undefined, dataDir: string):
 export function createDocumentLinks(opts: { secret: string; ttlHours: number; publicBaseUrl: string | undefined }): DocumentLinks {
   let base = opts.publicBaseUrl?.replace(/\/+$/, '');
   const sign = (id: string, exp: string) => createHmac('sha256', opts.secret).update(`${id}.${exp}`).digest('base64url');
+  // A distinct prefix: a document link's signature never passes as a path link's, nor the reverse.
+  const signPath = (pathname: string, exp: string) => createHmac('sha256', opts.secret).update(`path:${pathname}.${exp}`).digest('base64url');
+  const check = (want: string, exp: string, sig: string, now: number) => {
+    if (!/^\d{1,12}$/.test(exp) || Number(exp) * 1000 < now) return false;
+    const a = Buffer.from(want);
+    const b = Buffer.from(sig);
+    return a.length === b.length && timingSafeEqual(a, b);
+  };
   return {
     urlFor(documentId) {
       if (!base) return null;
@@ -49,6 +63,15 @@ export function createDocumentLinks(opts: { secret: string; ttlHours: number; pu
     },
     learnBaseUrl(url) {
       if (!opts.publicBaseUrl) base = url.replace(/\/+$/, '');
+    },
+    urlForPath(pathname) {
+      if (!base) return null;
+      const expSeconds = Math.floor(Date.now() / 1000) + opts.ttlHours * 3600;
+      const exp = String(expSeconds);
+      return { url: `${base}${pathname}?exp=${exp}&sig=${signPath(pathname, exp)}`, expiresAt: new Date(expSeconds * 1000) };
+    },
+    verifyPath(pathname, exp, sig, now = Date.now()) {
+      return check(signPath(pathname, exp), exp, sig, now);
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Wires the Teams bot into the main job's HTTP server: `POST /api/messages` (Bot Framework
  * activities; with an app id, unauthenticated requests get 401 and nothing runs),
- * `GET /documents/:id` (signed links to originals), the `notify` consumer (summaries, reminders)
+ * `GET /documents/:id` (signed links to originals), `GET /exports/:groupId.(csv|ics)` (signed
+ * links to a group's open action items), the `notify` consumer (summaries, reminders)
  * and live upload progress. Returns a function that stops the consumers.
  */
 import { QueueEvents } from 'bullmq';
@@ -13,6 +14,7 @@ import { workerConnection } from '../queue/redis.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { createBotApp } from './app.js';
 import { mountDocumentRoute } from './document-links.js';
+import { mountExportRoute } from './export.js';
 import { startNotifyConsumer } from './notify-consumer.js';
 import { startBotReminders } from './reminder-actions.js';
 
@@ -31,6 +33,7 @@ export async function mountTeamsBot(app: Express, rt: Runtime): Promise<() => Pr
     }
   });
   mountDocumentRoute(app, { db: rt.db, blobs: rt.blobs, links: deps.links });
+  mountExportRoute(app, { db: rt.db, links: deps.links, timezone: rt.config.reminders.timezone });
 
   const notify = startNotifyConsumer(deps, rt.redis.url);
   const eventsConn = workerConnection(rt.redis.url);

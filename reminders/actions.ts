@@ -144,13 +144,20 @@ export interface SetChairResult {
 
 /**
  * The group's chair command: sets `groups.chair_user_id`, which wins over the minutes. Only a
- * secretary or a chair (as the latest minutes or an earlier command name them) may change it, and
- * the new chair must be in the group's roster. `chairUserId` null goes back to the minutes.
+ * secretary or a chair (as the latest minutes or an earlier command name them) may change it, or
+ * an owner of the group when the caller vouches for that (`actorIsGroupOwner`: group ownership is
+ * the bot's knowledge, not the minutes'), and the new chair must be in the group's roster.
+ * `chairUserId` null goes back to the minutes.
  */
-export async function setGroupChair(db: Db, input: { groupId: string; chairUserId: string | null; actor: ReminderActor }): Promise<SetChairResult> {
+export async function setGroupChair(
+  db: Db,
+  input: { groupId: string; chairUserId: string | null; actor: ReminderActor; actorIsGroupOwner?: boolean },
+): Promise<SetChairResult> {
   const ctx = await loadGroupContext(db, input.groupId);
   if (!ctx) return { status: 'not-member', message: 'Gruppen finns inte.' };
-  if (!isChairOrSecretary(ctx, input.actor)) return { status: 'forbidden', message: 'Bara sekreteraren eller ordföranden kan byta ordförande.' };
+  if (!input.actorIsGroupOwner && !isChairOrSecretary(ctx, input.actor)) {
+    return { status: 'forbidden', message: 'Bara sekreteraren, ordföranden eller gruppens ägare kan byta ordförande.' };
+  }
   const member = input.chairUserId ? ctx.roster.find((m) => m.userId === input.chairUserId) : null;
   if (input.chairUserId && !member) return { status: 'not-member', message: 'Den personen finns inte i gruppen.' };
   await db.query('UPDATE groups SET chair_user_id = $2 WHERE id = $1', [input.groupId, input.chairUserId]);

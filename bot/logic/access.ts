@@ -37,3 +37,14 @@ export async function canManageDocument(q: Queryable, doc: { uploader_id: string
   );
   return r.rows[0]?.ok === true;
 }
+
+/** Whether the user owns the group: recorded as its owner (the installer) or its personal group's owner. */
+export async function isGroupOwner(q: Queryable, groupId: string, asker: Asker): Promise<boolean> {
+  const r = await q.query<{ ok: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM group_members WHERE group_id = $1 AND role = 'owner'
+                      AND (user_id = $2 OR (aad_object_id = $3 AND $3 IS NOT NULL)))
+         OR EXISTS (SELECT 1 FROM groups WHERE id = $1 AND owner_user_id = $2) AS ok`,
+    [groupId, asker.userId, asker.aadObjectId ?? null],
+  );
+  return r.rows[0]?.ok === true;
+}

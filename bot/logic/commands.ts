@@ -3,7 +3,7 @@
  * question for the answer engine. Plain TypeScript: no Teams types here.
  */
 
-export type CommandName = 'help' | 'documents' | 'actions' | 'attendance' | 'next-meeting' | 'budget' | 'forget' | 'change-group';
+export type CommandName = 'help' | 'documents' | 'actions' | 'attendance' | 'next-meeting' | 'budget' | 'forget' | 'change-group' | 'export' | 'chair';
 
 export interface Command {
   name: CommandName;
@@ -22,7 +22,14 @@ const WORDS: Array<{ name: CommandName; sv: string[]; en: string[] }> = [
   { name: 'budget', sv: ['budget'], en: [] },
   { name: 'forget', sv: ['glöm', 'glom'], en: ['forget'] },
   { name: 'change-group', sv: ['byt grupp'], en: ['change group'] },
+  { name: 'export', sv: ['exportera'], en: ['export'] },
+  { name: 'chair', sv: ['ordförande', 'ordforande'], en: ['chair'] },
 ];
+
+// "Ordförande på mötet?" and "chair of the meeting" are questions, not the chair command.
+const QUESTION_AFTER: Partial<Record<CommandName, RegExp>> = {
+  chair: /^(på|i|vid|för|under|var|of|at|in|on|for|during|was|is)(?=\s|$)/i,
+};
 
 /**
  * Parses a command. A question that merely starts with a command word ("Budget för 2016?") still
@@ -44,6 +51,8 @@ export function parseCommand(text: string): Command | null {
         .trim()
         .replace(/[?!.]+$/, '')
         .trim();
+      const question = QUESTION_AFTER[c.name];
+      if (question && (/\?\s*$/.test(t) || question.test(arg))) return null;
       return { name: c.name, arg, language: c.language };
     }
   }
@@ -60,7 +69,32 @@ export const COMMAND_HELP: Array<{ title: string; sv: string; en: string }> = [
   { title: 'budget [sökord]', sv: 'Belopp ur budgetar och planer.', en: 'Amounts from budgets and plans.' },
   { title: 'glöm <dokument>', sv: 'Tar bort ett dokument och allt som hämtats ur det (den som laddade upp eller gruppens ägare).', en: 'Removes a document and its facts (uploader or group owners only).' },
   { title: 'byt grupp', sv: 'Glömmer vilken grupp dina uppladdningar brukar gå till.', en: 'Forgets your default upload group.' },
+  { title: 'exportera [csv|ics]', sv: 'Öppna åtgärder som CSV eller kalender (ICS), via en nedladdningslänk.', en: 'Open action items as CSV or a calendar (ICS), as a download link.' },
+  {
+    title: 'ordförande <namn>',
+    sv: 'Sätter gruppens ordförande för påminnelserna (sekreterare, ordförande eller gruppens ägare).',
+    en: "Sets the group's chair for reminders (secretary, chair or group owners).",
+  },
 ];
+
+export type ExportFormat = 'csv' | 'ics';
+
+/** `export`'s argument: one format, both (no argument), or null for anything else. */
+export function parseExportFormats(arg: string): ExportFormat[] | null {
+  const a = arg.trim().toLowerCase().replace(/^\./, '');
+  if (a === '') return ['csv', 'ics'];
+  if (a === 'csv' || a === 'excel') return ['csv'];
+  if (a === 'ics' || a === 'ical' || a === 'kalender' || a === 'calendar') return ['ics'];
+  return null;
+}
+
+/** `ordförande`'s argument: a name, "back to the minutes", or nothing (show the current chair). */
+export function parseChairArg(arg: string): { kind: 'show' } | { kind: 'reset' } | { kind: 'name'; name: string } {
+  const a = arg.trim().replace(/^["'”“]+|["'”“]+$/g, '').trim();
+  if (!a) return { kind: 'show' };
+  if (/^(från protokollet|enligt protokollet|protokollet|ingen|from (the )?minutes|none|reset)$/i.test(a)) return { kind: 'reset' };
+  return { kind: 'name', name: a };
+}
 
 export function helpText(language: 'sv' | 'en'): string {
   const head =

@@ -32,8 +32,12 @@ describe('appPackage', () => {
         expect(c.title.length).toBeLessThanOrEqual(32);
         expect(c.description.length).toBeLessThanOrEqual(128);
       }
-      expect(list.commands.map((c) => c.title)).toEqual(expect.arrayContaining(['hjälp', 'dokument', 'åtgärder', 'närvaro', 'nästa möte', 'budget', 'glöm']));
+      expect(list.commands.map((c) => c.title)).toEqual(expect.arrayContaining(['hjälp', 'dokument', 'åtgärder', 'närvaro', 'nästa möte', 'budget', 'glöm', 'exportera']));
     }
+    // The chair is a group's: the command works in teams and group chats only.
+    const teamList = bot.commandLists.find((l) => l.scopes.includes('team'))!;
+    expect(teamList.scopes).toContain('groupChat');
+    expect(teamList.commands.map((c) => c.title)).toContain('ordförande');
   });
 
   it('has icons of the sizes Teams requires', () => {
