@@ -44,8 +44,8 @@ async function main(): Promise<void> {
   await section('parse', () => benchParse([...CORPUS_PDFS, LARGE], Number(arg('reps') ?? 5)));
   await section('rss', async () => [benchSandboxRss(LARGE), await benchQueuedRss(LARGE, 10, 2)]);
   await section('queue', async () => {
-    const one = await benchThroughput(1, 24);
-    const two = await benchThroughput(2, 24);
+    const one = await benchThroughput(1, 30);
+    const two = await benchThroughput(2, 30);
     return [
       await benchTrivialIngest(30),
       one,
