@@ -4,7 +4,8 @@
  * Chromium driven by playwright-core. A file reaches the bot the way Teams sends it (a
  * `file.download.info` attachment whose download URL a loopback server in this test serves), the
  * summary card renders; a question typed into the compose box is answered with the absent names;
- * a click on the card's "Alla åtgärder" button reaches the bot and its reply shows.
+ * a click on the card's "Alla åtgärder" button reaches the bot and its reply shows; the help card's
+ * "Nästa möte" button (Action.Execute, an invoke) comes back as the card with the answer in it.
  *
  * The playground's current user (Alex Wilber, `user-id-0`) is in none of its mocked team or group
  * chat rosters, so the bot files the upload into that user's personal group, which is what the
@@ -185,5 +186,25 @@ describe.skipIf(!browser.ok)('the bot in the Microsoft 365 Agents Playground, in
     // The list and the card agree on how many items the document has.
     expect(/Åtgärder \((\d+)\):/.exec(reply)![1]).toBe(onCard![1]);
     expect(Number(onCard![1])).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('the help card\'s Action.Execute button "Nästa möte" is answered in the card itself', async () => {
+    reportFailure('help-execute');
+    const before = (await botTexts()).length;
+    const box = page.getByRole('textbox');
+    await box.fill('hjälp');
+    await box.press('Enter');
+    await waitForBotMessage('the help card', before, (t) => /Det här kan jag/.test(t) && /exportera/.test(t), 60_000);
+    const texts = await botTexts();
+    const index = texts.map((t) => /Det här kan jag/.test(t)).lastIndexOf(true);
+    const helpCards = (await botTexts()).filter((t) => /Det här kan jag/.test(t)).length;
+    expect(await page.getByRole('button', { name: 'Öppna åtgärder' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Nästa möte' }).last().click();
+    // Execute returns the card in the invoke response; the playground shows it in place of the old one.
+    const answered = await waitForBotMessage('the help card with the answer', index, (t) => /Svar: nästa möte/.test(t), 60_000);
+    expect(answered).toMatch(/2026-04-17|17 april/);
+    expect(answered).toContain('Det här kan jag');
+    // Replaced, not added: still as many help cards as before the click.
+    expect((await botTexts()).filter((t) => /Det här kan jag/.test(t))).toHaveLength(helpCards);
   }, 90_000);
 });

@@ -52,6 +52,8 @@ describe('reminders end to end through the channel emulator', () => {
     // Her first message stores the personal conversation reference.
     expect((await h.post(h.message({ conversation: chat, from: charlotte, text: 'hjälp' }))).status).toBe(200);
     await h.emu.waitFor((a) => a.conversationId === chat.id);
+    // The help answer is a card too: only what comes after it is the reminder.
+    const afterHelp = h.emu.sent.length;
     const { groupId } = await seedMinutes(db);
 
     const now = morning('2026-04-17');
@@ -67,7 +69,7 @@ describe('reminders end to end through the channel emulator', () => {
     const queue = openRemindersQueue(h.job.runtime.queues.connection, `${h.config.queuePrefix}r`);
     await queue.add('plan', { groupId }, { jobId: 'plan-e2e' });
     // Proactive posts arrive as a new message or, with the stored reference's activity id, as a reply.
-    const sent = await h.emu.waitFor((a) => a.conversationId === chat.id && a.op !== 'update' && cardOf(a) !== null);
+    const sent = await h.emu.waitFor((a) => h.emu.sent.indexOf(a) >= afterHelp && a.conversationId === chat.id && a.op !== 'update' && cardOf(a) !== null);
     await queue.close();
     const card = cardOf(sent)!;
     expect(cardText(card)).toContain('mailar Elisabeth Johansson');
