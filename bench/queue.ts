@@ -54,10 +54,12 @@ export async function benchTrivialIngest(n: number): Promise<Row> {
 export async function benchThroughput(processes: number, count: number): Promise<Row> {
   const p = await startPipeline('postgres', {}, false);
   const dir = tempDir('minutes-bench-tp-');
+  // A mix of short minutes and long plans (≈ 33 pages a document), so that parsing, not queue
+  // round trips, dominates, as in real use.
   const source = [
     '2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.pdf',
-    'forslag-till-beslut-aktiviteter-for-barn-och-unga-med-behov-av-sarskilt-stod.pdf',
-    'regionstyrelsen-svar-till-falkenbergs-kommun-psykisk-halsa-barn-och-unga.pdf',
+    'lokal-namnd-kungsbacka-2021-uppfoljningsrapport-2-bildspel.pdf',
+    '2015-11-13-mal-och-handlingsplan-2016-2018.pdf',
   ];
   const make = (prefix: string, k: number) =>
     Array.from({ length: k }, (_, i) => {
