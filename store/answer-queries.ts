@@ -193,10 +193,21 @@ function wordMatchSql(expr: string, groups: string[][], first: number): { any: s
   };
 }
 
+/** How many of a group's newest documents with rows of a table are ranked row by row. */
+const RECENT_WINDOW = 10;
+
 /**
- * The `maxDocs` documents whose rows of `table` match the most words (newest first on ties).
- * Rows matching every word are looked for first: that is selective and cheap through the
- * trigram index, whereas ranking every row that matches some common word ("utbildning") is not.
+ * The `maxDocs` documents whose rows of `table` match the most words (the best row's count;
+ * newest first on ties). Ranking every row that holds some common word ("barn", "äldre")
+ * costs milliseconds per thousand rows and a large group has hundreds of thousands, so:
+ * 1. rows matching every word (selective and cheap through the trigram index) decide if any;
+ * 2. otherwise the rows of each group's `RECENT_WINDOW` newest documents with rows of the table
+ *    are ranked; let b be the count of the `maxDocs`-th best;
+ * 3. an older document can only rank above those by holding a row with more than b words; they
+ *    are looked for level by level (k = n, n−1, … b+1 words), where a row with at least k of n
+ *    words must hold one of any n−k+1 of them, so each level filters on the n−k+1 rarest words
+ *    (trigram index) and counts per row.
+ * This gives the same documents as ranking every row (ties go to the newer, i.e. the window).
  */
 async function bestDocuments(
   q: Queryable,
@@ -206,30 +217,72 @@ async function bestDocuments(
   refs: string[],
   maxDocs: number,
 ): Promise<string[]> {
-  const newest = 'ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT $2';
-  if (patternGroups.length >= 2) {
-    const w = wordMatchSql('x.search_text', patternGroups, 3);
-    const all = await q.query<{ document_id: string }>(
-      `SELECT d.id AS document_id FROM documents d
-       WHERE d.group_id = ANY($1::uuid[]) AND d.id IN (SELECT x.document_id FROM ${table} x WHERE x.group_id = ANY($1::uuid[]) AND (${w.all}))
-       ${newest}`,
-      [groupIds, maxDocs, ...w.params],
+  // Conditions are SQL over placeholders $4…, bound in order; a query passes the values up to
+  // the last placeholder it uses (the ref, bound last, is not in the all-words query).
+  const values: unknown[] = [];
+  const bind = (v: unknown) => {
+    values.push(v);
+    return `$${values.length + 3}`;
+  };
+  const used = (sql: string) => Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 3));
+  const words = patternGroups.filter((g) => g.length > 0);
+  // A word's rarity: its shortest pattern's length (short stems match many rows).
+  const wordConds = words.map((g) => ({ sql: '(' + g.map((p) => `x.search_text LIKE ${bind(p)}::text`).join(' OR ') + ')', rarity: Math.min(...g.map((p) => p.length)) }));
+  const conds = [...wordConds];
+  if (table === 'plan_activities' && refs.length > 0) conds.push({ sql: `x.ref = ANY(${bind(refs)}::text[])`, rarity: Infinity });
+  if (conds.length === 0) return [];
+  const n = conds.length;
+  const hits = conds.map((c) => `(${c.sql})::int`).join(' + ');
+
+  /** Newest documents (not in `exclude`) with a row satisfying `filter`. */
+  const level = async (filter: string, exclude: string[], limit: number): Promise<string[]> => {
+    const r = await q.query<{ id: string }>(
+      `SELECT d.id FROM documents d
+       WHERE d.group_id = ANY($1::uuid[]) AND d.id <> ALL($3::uuid[])
+         AND d.id IN (SELECT x.document_id FROM ${table} x WHERE x.group_id = ANY($1::uuid[]) AND ${filter})
+       ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT $2`,
+      [groupIds, limit, exclude, ...values.slice(0, used(filter))],
     );
-    if (all.rows.length) return all.rows.map((r) => r.document_id);
+    return r.rows.map((x) => x.id);
+  };
+
+  if (wordConds.length >= 2) {
+    const all = await level(wordConds.map((c) => c.sql).join(' AND '), [], maxDocs);
+    if (all.length) return all;
   }
-  const byRef = table === 'plan_activities' && refs.length > 0;
-  const w = wordMatchSql('x.search_text', patternGroups, byRef ? 4 : 3);
-  if (w.n === 0 && !byRef) return [];
-  const refCond = byRef ? 'x.ref = ANY($3::text[])' : 'false';
-  const r = await q.query<{ document_id: string }>(
-    `SELECT m.document_id FROM (
-       SELECT x.document_id, max((${w.hits}) + (${refCond})::int) AS hits FROM ${table} x
-       WHERE x.group_id = ANY($1::uuid[]) AND (${w.any} OR ${refCond}) GROUP BY x.document_id
-     ) m JOIN documents d ON d.id = m.document_id
-     ORDER BY m.hits DESC, d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT $2`,
-    byRef ? [groupIds, maxDocs, refs, ...w.params] : [groupIds, maxDocs, ...w.params],
+
+  // The window: each group's newest documents having rows of this table, ranked row by row.
+  const win = await q.query<{ id: string; hits: number }>(
+    `WITH w AS (
+       SELECT r.id, r.doc_date, r.created_at FROM unnest($1::uuid[]) g(id)
+       CROSS JOIN LATERAL (
+         SELECT d.id, d.doc_date, d.created_at FROM documents d
+         WHERE d.group_id = g.id AND EXISTS (SELECT 1 FROM ${table} y WHERE y.document_id = d.id)
+         ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT ${RECENT_WINDOW}
+       ) r
+     )
+     SELECT w.id, m.hits FROM w JOIN LATERAL (
+       SELECT max(${hits})::int AS hits FROM ${table} x
+       WHERE x.document_id = w.id AND x.group_id = ANY($1::uuid[]) AND $2::int > 0 AND $3::uuid[] IS NOT NULL AND (${conds.map((c) => c.sql).join(' OR ')})
+     ) m ON m.hits > 0
+     ORDER BY m.hits DESC, w.doc_date DESC NULLS LAST, w.created_at DESC`,
+    [groupIds, 1, [], ...values],
   );
-  return r.rows.map((x) => x.document_id);
+  const ranked: Array<{ id: string; hits: number; window: boolean }> = win.rows.map((r) => ({ id: r.id, hits: r.hits, window: true }));
+  const windowIds = win.rows.map((r) => r.id);
+  const b = ranked.length >= maxDocs ? ranked[maxDocs - 1]!.hits : 0;
+  const rarest = [...conds].sort((x, y) => y.rarity - x.rarity).map((c) => c.sql);
+  let older = 0;
+  for (let k = n; k > b && older < maxDocs; k--) {
+    // k is a count computed here, not user text.
+    const filter = k === n ? conds.map((c) => c.sql).join(' AND ') : `(${rarest.slice(0, n - k + 1).join(' OR ')}) AND (${hits}) >= ${k}`;
+    const ids = await level(filter, [...windowIds, ...ranked.filter((r) => !r.window).map((r) => r.id)], maxDocs - older);
+    older += ids.length;
+    ranked.push(...ids.map((id) => ({ id, hits: k, window: false })));
+  }
+  // Stable sort: by count; on ties the window (newer) first, each already newest first.
+  ranked.sort((x, y) => y.hits - x.hits || Number(y.window) - Number(x.window));
+  return ranked.slice(0, maxDocs).map((r) => r.id);
 }
 
 /**
@@ -341,11 +394,18 @@ export async function searchChunks(q: Queryable, groupIds: string[], termQueries
       : per.join(mode === 'all' ? ' && ' : ' || ');
   return (
     await q.query<ChunkRow>(
-      `WITH qq AS (SELECT ${tsq} AS tq)
-       SELECT c.id, c.document_id, c.page_no, c.section, c.text, d.title, d.file_name, ts_rank_cd(c.tsv, qq.tq) AS rank
-       FROM chunks c JOIN documents d ON d.id = c.document_id, qq
-       WHERE c.group_id = ANY($1::uuid[]) AND c.tsv @@ qq.tq
-       ORDER BY rank DESC, c.id LIMIT $2`,
+      // Ranked on the index columns only; text and title are read for the `limit` best (a common
+      // word can match thousands of chunks in a large group).
+      `WITH qq AS MATERIALIZED (SELECT ${tsq} AS tq),
+       top AS (
+         SELECT c.id, ts_rank_cd(c.tsv, qq.tq) AS rank FROM chunks c, qq
+         WHERE c.group_id = ANY($1::uuid[]) AND c.tsv @@ qq.tq
+         ORDER BY rank DESC, c.id LIMIT $2
+       )
+       SELECT c.id, c.document_id, c.page_no, c.section, c.text, d.title, d.file_name, top.rank
+       FROM top JOIN chunks c ON c.id = top.id JOIN documents d ON d.id = c.document_id
+       WHERE d.group_id = ANY($1::uuid[])
+       ORDER BY top.rank DESC, c.id`,
       [groupIds, limit, ...termQueries],
     )
   ).rows;
