@@ -112,16 +112,21 @@ export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'fundin
   if (lines.length === 0) return null;
   const allActs = actDocs.length ? await activitiesOf(ctx.db, ctx.groupIds, actDocs) : [];
 
+  // Lines are joined to the activities of their own document only; up to 1 500 lines meet up
+  // to 2 000 activities, so each line looks at its document's list, and each text is folded once.
+  const actsByDoc = new Map<string, ActivityRow[]>();
+  for (const a of allActs) (actsByDoc.get(a.document_id) ?? actsByDoc.set(a.document_id, []).get(a.document_id)!).push(a);
   const scored: Scored[] = [];
   for (const line of lines) {
     const { refs, rest } = labelRefs(line.label);
-    const activity = refs.length ? linkActivity(line, refs, allActs) : null;
+    const docActs = actsByDoc.get(line.document_id) ?? [];
+    const activity = refs.length ? linkActivity(line, refs, docActs) : null;
     if (ref && !refs.some((r) => normRef(r) === normRef(ref))) continue;
-    const strongText = [rest, line.source ?? '', activity?.name ?? '', activity?.goal ?? ''].join(' ');
-    const areaText = [line.section ?? '', areaOf(line, activity, allActs)].join(' ');
-    const strong = coverage(terms, strongText);
-    const area = coverage(terms, areaText);
-    const all = coverage(terms, `${strongText} ${areaText}`);
+    const strongWords = foldedWords([rest, line.source ?? '', activity?.name ?? '', activity?.goal ?? ''].join(' '));
+    const areaWords = foldedWords([line.section ?? '', areaOf(line, activity, docActs)].join(' '));
+    const strong = coverage(terms, strongWords);
+    const area = coverage(terms, areaWords);
+    const all = coverage(terms, [...strongWords, ...areaWords]);
     const score = terms.length ? strong.coverage + 0.7 * (all.coverage - strong.coverage) : 1;
     scored.push({ line, activity, score, strong: strong.coverage, area: area.coverage, areaMustOk: area.mustOk, mustOk: all.mustOk });
   }
