@@ -26,7 +26,8 @@ export function buildPackage(outFile = path.join(DIR, 'build', 'minutes-bot.zip'
   const config = loadConfig();
   const botId = config.bot.appId;
   if (!botId) throw new Error('Set MicrosoftAppId (the Azure Bot’s Microsoft App ID) to build the Teams package.');
-  if (!config.publicBaseUrl?.startsWith('https://')) throw new Error('Set PUBLIC_BASE_URL to the bot’s public https address (the one whose /api/messages the Azure Bot calls).');
+  if (!config.publicBaseUrl?.startsWith('https://'))
+    throw new Error('Set PUBLIC_BASE_URL to the bot’s public https address (the one whose /api/messages the Azure Bot calls).');
   const manifest = buildManifest(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'), { botId, publicBaseUrl: config.publicBaseUrl });
   if (!fs.existsSync(path.join(DIR, 'color.png')) || !fs.existsSync(path.join(DIR, 'outline.png'))) writeIcons(DIR);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });

@@ -60,7 +60,11 @@ export function createBotApp(base: BotBase): BotApp {
     adapter,
     appId,
     sender,
-    links: createDocumentLinks({ secret: loadLinkSecret(config.documentLinks.secret, config.dataDir), ttlHours: config.documentLinks.ttlHours, publicBaseUrl: config.publicBaseUrl }),
+    links: createDocumentLinks({
+      secret: loadLinkSecret(config.documentLinks.secret, config.dataDir),
+      ttlHours: config.documentLinks.ttlHours,
+      publicBaseUrl: config.publicBaseUrl,
+    }),
     rosters: createRosters({ db, sender, ttlMinutes: config.rosterTtlMinutes }),
     progress: new UploadProgress(sender),
     notifyHandlers: new Map(),

@@ -69,14 +69,34 @@ async function run(ctx: TurnContext, deps: BotDeps, cmd: Command, out: Reply = r
       return;
     }
     case 'attendance':
-      await send(await answerText(ctx, deps, en ? `Who attended the meeting${cmd.arg ? ` on ${cmd.arg}` : ''} and who was absent?` : `Vilka var närvarande${cmd.arg ? ` på mötet ${cmd.arg}` : ''}?`));
+      await send(
+        await answerText(
+          ctx,
+          deps,
+          en
+            ? `Who attended the meeting${cmd.arg ? ` on ${cmd.arg}` : ''} and who was absent?`
+            : `Vilka var närvarande${cmd.arg ? ` på mötet ${cmd.arg}` : ''}?`,
+        ),
+      );
       if (!en) await send(await answerText(ctx, deps, `Vilka var frånvarande${cmd.arg ? ` på mötet ${cmd.arg}` : ''}?`));
       return;
     case 'next-meeting':
       await send(await answerText(ctx, deps, en ? 'When is the next meeting?' : 'När är nästa möte?'));
       return;
     case 'budget':
-      await send(await answerText(ctx, deps, cmd.arg ? (en ? `How much does ${cmd.arg} cost?` : `Hur mycket kostar ${cmd.arg}?`) : en ? 'What is the total budget?' : 'Vad är den totala budgeten?'));
+      await send(
+        await answerText(
+          ctx,
+          deps,
+          cmd.arg
+            ? en
+              ? `How much does ${cmd.arg} cost?`
+              : `Hur mycket kostar ${cmd.arg}?`
+            : en
+              ? 'What is the total budget?'
+              : 'Vad är den totala budgeten?',
+        ),
+      );
       return;
     case 'forget':
       await forget(ctx, deps, cmd.arg, groupIds, en, out);
@@ -94,7 +114,8 @@ async function run(ctx: TurnContext, deps: BotDeps, cmd: Command, out: Reply = r
 }
 
 function actionsText(items: Awaited<ReturnType<typeof listActionItems>>, owner: string, en: boolean): string {
-  if (items.length === 0) return owner ? (en ? `No open action items for ${owner}.` : `Inga öppna åtgärder för ${owner}.`) : en ? 'No open action items.' : 'Inga öppna åtgärder.';
+  if (items.length === 0)
+    return owner ? (en ? `No open action items for ${owner}.` : `Inga öppna åtgärder för ${owner}.`) : en ? 'No open action items.' : 'Inga öppna åtgärder.';
   const lines = items.slice(0, 30).map((a) => {
     const who = a.owners.length ? a.owners.join(', ') : en ? 'no owner' : 'ansvarig saknas';
     const due = a.due ?? a.dueText;
@@ -117,18 +138,25 @@ async function forget(ctx: TurnContext, deps: BotDeps, arg: string, groupIds: st
   const exact = docs.filter((d) => d.file_name.toLowerCase() === want || (d.title ?? '').toLowerCase() === want);
   const matches = exact.length === 1 ? exact : docs;
   if (matches.length === 0) {
-    await out.text(en ? `I find no document called "${arg}". Write "documents" to see the list.` : `Jag hittar inget dokument som heter "${arg}". Skriv "dokument" för att se listan.`);
+    await out.text(
+      en
+        ? `I find no document called "${arg}". Write "documents" to see the list.`
+        : `Jag hittar inget dokument som heter "${arg}". Skriv "dokument" för att se listan.`,
+    );
     return;
   }
   if (matches.length > 1) {
     await out.text(
-      (en ? 'Several documents match; write the whole file name:\n' : 'Flera dokument passar; skriv hela filnamnet:\n') + matches.map((d) => `- ${d.file_name}`).join('\n'),
+      (en ? 'Several documents match; write the whole file name:\n' : 'Flera dokument passar; skriv hela filnamnet:\n') +
+        matches.map((d) => `- ${d.file_name}`).join('\n'),
     );
     return;
   }
   const doc = matches[0]!;
   if (!(await canManageDocument(deps.db, doc, info.user))) {
-    await out.text(en ? 'Only the person who uploaded it or the group’s owners can remove it.' : 'Bara den som laddade upp dokumentet eller gruppens ägare kan ta bort det.');
+    await out.text(
+      en ? 'Only the person who uploaded it or the group’s owners can remove it.' : 'Bara den som laddade upp dokumentet eller gruppens ägare kan ta bort det.',
+    );
     return;
   }
   await deleteDocument(deps.db, doc.id);
@@ -205,6 +233,9 @@ export function registerCommands(app: Application<TurnState>, deps: BotDeps): vo
       return;
     }
     const items = await listActionItems(deps.db, { documentIds: [doc.id] });
-    await ctx.sendActivity({ text: `Sparat ${n} ${n === 1 ? 'rättelse' : 'rättelser'}. Rättelserna gäller i alla svar och listor.\n${actionsText(items, '', false).replace('Öppna åtgärder', 'Åtgärder')}`, textFormat: 'markdown' });
+    await ctx.sendActivity({
+      text: `Sparat ${n} ${n === 1 ? 'rättelse' : 'rättelser'}. Rättelserna gäller i alla svar och listor.\n${actionsText(items, '', false).replace('Öppna åtgärder', 'Åtgärder')}`,
+      textFormat: 'markdown',
+    });
   });
 }

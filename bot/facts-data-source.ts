@@ -31,14 +31,25 @@ export class FactsDataSource implements DataSource {
     private readonly maxPassages = 8,
   ) {}
 
-  async renderData(_context: TurnContext, memory: Memory, tokenizer: Tokenizer, maxTokens: number): Promise<{ output: string; length: number; tooLong: boolean }> {
+  async renderData(
+    _context: TurnContext,
+    memory: Memory,
+    tokenizer: Tokenizer,
+    maxTokens: number,
+  ): Promise<{ output: string; length: number; tooLong: boolean }> {
     const question = String(memory.getValue('temp.input') ?? '');
     const groupIds = (memory.getValue('temp.groupIds') as string[] | undefined) ?? [];
     const asker = (memory.getValue('temp.asker') as { id: string; name?: string | null } | undefined) ?? { id: 'unknown' };
-    const evidence = groupIds.length ? await gatherEvidence(this.db, { question, asker, groupIds }, { maxPassages: this.maxPassages }) : { facts: [], passages: [] };
+    const evidence = groupIds.length
+      ? await gatherEvidence(this.db, { question, asker, groupIds }, { maxPassages: this.maxPassages })
+      : { facts: [], passages: [] };
     const entries: Array<{ text: string; document: string | null; page: number | null }> = [
       ...evidence.facts.map((f) => ({ text: `Fact: ${f}`, document: null, page: null })),
-      ...evidence.passages.map((p) => ({ text: `Passage from "${p.document}"${p.page !== null ? `, page ${p.page}` : ''}: ${p.text}`, document: p.document, page: p.page })),
+      ...evidence.passages.map((p) => ({
+        text: `Passage from "${p.document}"${p.page !== null ? `, page ${p.page}` : ''}: ${p.text}`,
+        document: p.document,
+        page: p.page,
+      })),
     ];
     const sources: NumberedSource[] = [];
     const head = `${SOURCES_BEGIN}\n`;
@@ -58,7 +69,7 @@ export class FactsDataSource implements DataSource {
       length += cost;
       sources.push({ n, document: e.document, page: e.page });
     }
-    if (sources.length === 0) output += '(no sources found in the group\'s documents)\n';
+    if (sources.length === 0) output += "(no sources found in the group's documents)\n";
     output += tail.trimStart();
     memory.setValue('temp.sources', sources);
     return { output, length, tooLong };

@@ -19,7 +19,12 @@ async function installed(ctx: TurnContext, deps: BotDeps): Promise<void> {
   if (info.group) {
     // The roster API does not say who owns a team; whoever added the bot manages it.
     if (ctx.activity.from?.id && ctx.activity.from.id !== ctx.activity.recipient?.id) {
-      await upsertMember(deps.db, info.group.id, { userId: ctx.activity.from.id, aadObjectId: ctx.activity.from.aadObjectId, name: ctx.activity.from.name, role: 'owner' });
+      await upsertMember(deps.db, info.group.id, {
+        userId: ctx.activity.from.id,
+        aadObjectId: ctx.activity.from.aadObjectId,
+        name: ctx.activity.from.name,
+        role: 'owner',
+      });
     }
     await refreshRosterInTurn(ctx, deps.db, info.group).catch((err: unknown) => log.warn({ err: String(err) }, 'roster refresh failed'));
     await ctx.sendActivity(

@@ -86,7 +86,9 @@ export function registerUpload(app: Application<TurnState>, deps: BotDeps): void
       return;
     }
     await setDefaultGroup(deps.db, info.user.userId, group.id);
-    const ack = await ctx.sendActivity(`${ackText(pending.file_name)} till ${group.name}. (Nästa gång används ${group.name} direkt; skriv "byt grupp" för att ändra.)`);
+    const ack = await ctx.sendActivity(
+      `${ackText(pending.file_name)} till ${group.name}. (Nästa gång används ${group.name} direkt; skriv "byt grupp" för att ändra.)`,
+    );
     const bytes = await deps.blobs.get(pending.sha256);
     void submit(deps, info, { name: pending.file_name, mimeType: pending.mime_type, bytes }, group, ack?.id ?? '').catch((err: unknown) =>
       log.error({ err: String(err) }, 'submit failed'),

@@ -104,7 +104,10 @@ export interface RemindersPlanResult {
  * PlannedReminder); the job id and `reminder.key` are the sent-log key.
  */
 export interface ReminderSendJobData {
-  reminder: { key: string; groupId: string; kind: string; day: string; recipient: { role: string; userId: string | null; name: string | null } } & Record<string, unknown>;
+  reminder: { key: string; groupId: string; kind: string; day: string; recipient: { role: string; userId: string | null; name: string | null } } & Record<
+    string,
+    unknown
+  >;
 }
 
 export interface ReminderSendResult {

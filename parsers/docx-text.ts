@@ -34,10 +34,18 @@ export function htmlToText(html: string): string {
   const tables: OpenTable[] = [];
   let last = 0;
   const flush = (prefix = ''): void => {
-    const t = decode(text).replace(/[ \u00a0]+/g, ' ').trim();
+    const t = decode(text)
+      .replace(/[ \u00a0]+/g, ' ')
+      .trim();
     text = '';
     if (!t) return;
-    if (table?.cell) table.cell.push(...t.split('\n').map((x) => x.trim()).filter(Boolean));
+    if (table?.cell)
+      table.cell.push(
+        ...t
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      );
     else out.push(prefix + t, '');
   };
   let itemPrefix = '';
@@ -104,14 +112,23 @@ export function htmlToText(html: string): string {
   }
   text += html.slice(last).replace(/<[^>]*>/g, '');
   flush();
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function tableLines(rows: string[][][]): string[] {
   const lines: string[] = [];
   for (const row of rows) {
     const height = Math.max(1, ...row.map((c) => c.length));
-    for (let k = 0; k < height; k++) lines.push(row.map((c) => c[k] ?? '').join('\t').replace(/\s+$/u, ''));
+    for (let k = 0; k < height; k++)
+      lines.push(
+        row
+          .map((c) => c[k] ?? '')
+          .join('\t')
+          .replace(/\s+$/u, ''),
+      );
   }
   return lines.filter((l) => l.trim() !== '');
 }

@@ -27,7 +27,12 @@ export function extractFacts(pages: PageText[], _options: ExtractOptions = {}): 
   const meeting = document.kind === 'minutes' || document.kind === 'other' || document.kind === 'report';
   const nextMeeting = meeting ? extractNextMeeting(doc, document.date) : null;
   const actionItems = meeting
-    ? extractActionItems(doc, { attendees: attendees.map((a) => a.name), flags: new Map(attendees.map((a) => [a.name, a.flags])), nextMeetingDate: nextMeeting?.date ?? null, meetingDate: document.date })
+    ? extractActionItems(doc, {
+        attendees: attendees.map((a) => a.name),
+        flags: new Map(attendees.map((a) => [a.name, a.flags])),
+        nextMeetingDate: nextMeeting?.date ?? null,
+        meetingDate: document.date,
+      })
     : [];
   const decisions = document.kind === 'minutes' || document.kind === 'decision' || document.kind === 'other' ? extractDecisions(doc) : [];
   return {

@@ -126,14 +126,18 @@ export function findMoney(input: string, language: 'sv' | 'en' = 'sv'): MoneyMat
     const hyphen = Boolean(minus) && /[\p{L}\d]/u.test(text[m.index - 1] ?? '');
     const start = hyphen ? m.index + minus!.length : m.index;
     // "kr." closing a sentence: the full stop is not part of the amount.
-    const written = whole.slice(start - m.index).trimEnd().replace(/(kr)\.$/, '$1');
+    const written = whole
+      .slice(start - m.index)
+      .trimEnd()
+      .replace(/(kr)\.$/, '$1');
     const amountSek = toSek(intPart, fraction, multiplier, Boolean(minus) && !hyphen, language);
     out.push({ index: start, end: start + written.length, amountSek, text: written, hasUnit: Boolean(unit), grouped });
   }
   return out;
 }
 
-const NON_MONEY_AFTER = /^\s?(?:%|procent|st\b|stycken|personer|deltagare|invånare|anställda|timmar|tim\b|dagar|veckor|månader|år\b|hp\b|högskolepoäng|km|kg|m2|kvm|registreringar|ärenden|elever|barn\b|patienter|besök|platser|sidor)/iu;
+const NON_MONEY_AFTER =
+  /^\s?(?:%|procent|st\b|stycken|personer|deltagare|invånare|anställda|timmar|tim\b|dagar|veckor|månader|år\b|hp\b|högskolepoäng|km|kg|m2|kvm|registreringar|ärenden|elever|barn\b|patienter|besök|platser|sidor)/iu;
 
 function isNotMoney(text: string, start: number, end: number, intPart: string, unit: string | undefined): boolean {
   const before = text.slice(Math.max(0, start - 12), start);
@@ -160,20 +164,29 @@ export function parseMoneyCell(input: string, defaultMultiplier = 1, language: '
   if (/^[-]+$/.test(text)) return { kind: 'dash', text: input.trim() };
   if (text.length > 40) return null;
   if (/^[-]?\s?\d+(?:[.,]\d+)?\s?%$/.test(text)) return { kind: 'percent', text: input.trim() };
-  const m = (language === 'en'
-    ? /^(SEK\s?)?([-]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s?([\p{L}.:-]+(?: kronor)?)?$/u
-    : /^(SEK\s?)?([-]\s?)?(\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?\s?([\p{L}.:-]+(?: kronor)?)?$/u
+  const m = (
+    language === 'en'
+      ? /^(SEK\s?)?([-]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s?([\p{L}.:-]+(?: kronor)?)?$/u
+      : /^(SEK\s?)?([-]\s?)?(\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?\s?([\p{L}.:-]+(?: kronor)?)?$/u
   ).exec(text);
   if (!m) return null;
   const [, sek, minus, intPart, fraction, unitWord] = m;
   if (!intPart) return null;
   let multiplier = defaultMultiplier;
   if (unitWord) {
-    const mult = UNIT_MULTIPLIERS[unitWord.toLowerCase()] ?? (unitWord.toLowerCase().endsWith(' kronor') ? UNIT_MULTIPLIERS[unitWord.toLowerCase().slice(0, -7)] : undefined);
+    const mult =
+      UNIT_MULTIPLIERS[unitWord.toLowerCase()] ??
+      (unitWord.toLowerCase().endsWith(' kronor') ? UNIT_MULTIPLIERS[unitWord.toLowerCase().slice(0, -7)] : undefined);
     if (mult === undefined) return null;
     multiplier = mult;
   } else if (sek) multiplier = 1;
-  return { kind: 'amount', amountSek: toSek(intPart, fraction, multiplier, Boolean(minus), language), text: input.trim(), hasUnit: Boolean(unitWord || sek), multiplier };
+  return {
+    kind: 'amount',
+    amountSek: toSek(intPart, fraction, multiplier, Boolean(minus), language),
+    text: input.trim(),
+    hasUnit: Boolean(unitWord || sek),
+    multiplier,
+  };
 }
 
 /** Parses one written amount ("2,5 mnkr", "1 310 000 kr") or returns null. */

@@ -61,7 +61,8 @@ export interface NormDoc {
 }
 
 const BULLET_RE = /^(?:[•▪●◦○■□►▸‣⁃*·]|[-–—](?=\s)|\(?[a-zA-Z]\)(?=\s)|\d{1,2}\)(?=\s))\s*/u;
-const NUMBERED_HEADING_RE = /^(?:§\s*\d{1,4}[a-z]?|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|(?:Punkt|Ärende|Item|Agenda item)\s+\d{1,2}\.?(?:\s*[–—:-])?|\d{2,4}\/\d{1,4}\.?)\s+\S/u;
+const NUMBERED_HEADING_RE =
+  /^(?:§\s*\d{1,4}[a-z]?|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|(?:Punkt|Ärende|Item|Agenda item)\s+\d{1,2}\.?(?:\s*[–—:-])?|\d{2,4}\/\d{1,4}\.?)\s+\S/u;
 /** An agenda number alone in the first cell of a line ("§ 47<TAB>Medborgarförslag …"). */
 const AGENDA_CELL_RE = /^(?:§\s*\d{1,4}[a-z]?|\d{1,2}(?:\.\d{1,2}){0,2}\.|\d{2,4}\/\d{1,4})$/u;
 /** "Närvarande:", "Anmält förhinder:", "Apologies:" – a short label with a colon starts a new paragraph. */
@@ -71,10 +72,11 @@ const NO_JOIN_WORDS = new Set(['och', 'eller', 'samt', 'som', 'and', 'or', 'till
 
 export function normalizePages(pages: PageText[]): NormDoc {
   const lines: NormLine[] = [];
-  for (const page of pages) for (const l of page.lines) {
-    const nl = toNormLine(page.pageNo, l.text, l.items, l.x, l.y);
-    if (nl) lines.push(nl);
-  }
+  for (const page of pages)
+    for (const l of page.lines) {
+      const nl = toNormLine(page.pageNo, l.text, l.items, l.x, l.y);
+      if (nl) lines.push(nl);
+    }
   const furniture = stripFurniture(pages, lines);
   const kept = lines.filter((l) => !(l as MarkedLine).furniture);
   const bodySize = mode(kept.map((l) => l.size)) ?? 10;
@@ -372,7 +374,12 @@ export function splitSentences(text: string): Array<{ text: string; index: numbe
   for (const m of s.matchAll(re)) {
     const end = (m.index ?? 0) + 1;
     const before = s.slice(Math.max(start, end - 8), end);
-    if (/(?:^|[\s(])(?:bl\.a|t\.ex|kl|ca|nr|dvs|m\.m|s\.k|o\.s\.v|jfr|resp|inkl|exkl|mr|mrs|ms|dr|prof|cllr|st|p|ang|enl|tel|fr\.o\.m|t\.o\.m|[\p{L}])\.$/iu.test(before)) continue;
+    if (
+      /(?:^|[\s(])(?:bl\.a|t\.ex|kl|ca|nr|dvs|m\.m|s\.k|o\.s\.v|jfr|resp|inkl|exkl|mr|mrs|ms|dr|prof|cllr|st|p|ang|enl|tel|fr\.o\.m|t\.o\.m|[\p{L}])\.$/iu.test(
+        before,
+      )
+    )
+      continue;
     out.push({ text: s.slice(start, end + m[0].length - 1).trim(), index: start });
     start = end + m[0].length - 1;
     while (s[start] === ' ') start++;

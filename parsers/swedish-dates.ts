@@ -6,20 +6,42 @@
 import { DateTime } from 'luxon';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, januari: 1, january: 1,
-  feb: 2, februari: 2, february: 2,
-  mar: 3, mars: 3, march: 3,
-  apr: 4, april: 4,
-  maj: 5, may: 5,
-  jun: 6, juni: 6, june: 6,
-  jul: 7, juli: 7, july: 7,
-  aug: 8, augusti: 8, august: 8,
-  sep: 9, sept: 9, september: 9,
-  okt: 10, oct: 10, oktober: 10, october: 10,
-  nov: 11, november: 11,
-  dec: 12, december: 12,
+  jan: 1,
+  januari: 1,
+  january: 1,
+  feb: 2,
+  februari: 2,
+  february: 2,
+  mar: 3,
+  mars: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  maj: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  aug: 8,
+  augusti: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oct: 10,
+  oktober: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH_RE = '(januari|january|jan|februari|february|feb|mars|march|mar|april|apr|maj|may|juni|june|jun|juli|july|jul|augusti|august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec)';
+const MONTH_RE =
+  '(januari|january|jan|februari|february|feb|mars|march|mar|april|apr|maj|may|juni|june|jun|juli|july|jul|augusti|august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec)';
 
 // One alternation, scanned left to right; each branch is anchored by digits or a month word so
 // matching stays linear.
@@ -68,7 +90,8 @@ export function parseDate(text: string, opts: { year?: number | null } = {}): st
   return null;
 }
 
-const TIME_RE = /(?<![\d.:,])(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?:\s*(?:-|–|—|till|to)\s*([01]?\d|2[0-3])[.:]([0-5]\d))?(?:\s?(?:[ap]\.m\.|[ap]m\b))?(?![\d.:]\d)|\bkl\.?\s*([01]?\d|2[0-3])(?:\s*(?:-|–)\s*([01]?\d|2[0-3]))?(?![\d.:])|(?<![\d.:,])(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m\b)/iu;
+const TIME_RE =
+  /(?<![\d.:,])(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)(?:\s*(?:-|–|—|till|to)\s*([01]?\d|2[0-3])[.:]([0-5]\d))?(?:\s?(?:[ap]\.m\.|[ap]m\b))?(?![\d.:]\d)|\bkl\.?\s*([01]?\d|2[0-3])(?:\s*(?:-|–)\s*([01]?\d|2[0-3]))?(?![\d.:])|(?<![\d.:,])(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[ap]m\b)/iu;
 
 /** The first clock time or time range ("13.00–15.00", "kl 10") as written, without "kl.". */
 export function findTime(text: string): { text: string; index: number } | null {

@@ -30,7 +30,15 @@ function toPage(text: string, pageNo: number): PageText {
     const y = TOP + idx * LINE_H;
     const items = lineItems(line, y);
     if (items.length === 0) return;
-    lines.push({ y, x: items[0]!.x, text: items.filter((it) => it.text.trim() !== '').map((it) => it.text).join('\t'), items });
+    lines.push({
+      y,
+      x: items[0]!.x,
+      text: items
+        .filter((it) => it.text.trim() !== '')
+        .map((it) => it.text)
+        .join('\t'),
+      items,
+    });
   });
   return { pageNo, width: 595.3, height: Math.max(841.9, TOP + raw.length * LINE_H + 40), text: lines.map((l) => l.text).join('\n'), lines };
 }

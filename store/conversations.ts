@@ -66,7 +66,18 @@ export async function saveConversationRef(q: Queryable, r: SaveConversationRef):
        service_url = EXCLUDED.service_url, reference = EXCLUDED.reference,
        dead_at = NULL, dead_reason = NULL, updated_at = now()
      RETURNING *`,
-    [r.id, r.kind, r.userId ?? null, r.aadObjectId ?? null, r.teamId ?? null, r.channelId ?? null, r.tenantId ?? null, r.groupId ?? null, r.serviceUrl, JSON.stringify(r.reference)],
+    [
+      r.id,
+      r.kind,
+      r.userId ?? null,
+      r.aadObjectId ?? null,
+      r.teamId ?? null,
+      r.channelId ?? null,
+      r.tenantId ?? null,
+      r.groupId ?? null,
+      r.serviceUrl,
+      JSON.stringify(r.reference),
+    ],
   );
   return res.rows[0]!;
 }
@@ -77,7 +88,10 @@ export async function getConversationRef(q: Queryable, id: string): Promise<Conv
 }
 
 /** The personal chat with a user (by Teams user id or AAD object id), if the bot has one. */
-export async function getPersonalConversationRef(q: Queryable, user: { userId?: string | null; aadObjectId?: string | null }): Promise<ConversationRefRow | null> {
+export async function getPersonalConversationRef(
+  q: Queryable,
+  user: { userId?: string | null; aadObjectId?: string | null },
+): Promise<ConversationRefRow | null> {
   return (
     (
       await q.query<ConversationRefRow>(
@@ -238,7 +252,10 @@ export async function removeMember(q: Queryable, groupId: string, userId: string
 }
 
 export async function getMember(q: Queryable, groupId: string, userId: string): Promise<{ role: string; name: string | null } | null> {
-  return (await q.query<{ role: string; name: string | null }>('SELECT role, name FROM group_members WHERE group_id = $1 AND user_id = $2', [groupId, userId])).rows[0] ?? null;
+  return (
+    (await q.query<{ role: string; name: string | null }>('SELECT role, name FROM group_members WHERE group_id = $1 AND user_id = $2', [groupId, userId]))
+      .rows[0] ?? null
+  );
 }
 
 /** Teams and group chats whose cached roster includes the user (by Teams id or AAD object id). */
@@ -265,7 +282,10 @@ export async function staleRosterGroups(q: Queryable, maxAgeMinutes: number): Pr
 }
 
 export async function getDefaultGroup(q: Queryable, userId: string): Promise<string | null> {
-  return (await q.query<{ default_group_id: string | null }>('SELECT default_group_id FROM user_prefs WHERE user_id = $1', [userId])).rows[0]?.default_group_id ?? null;
+  return (
+    (await q.query<{ default_group_id: string | null }>('SELECT default_group_id FROM user_prefs WHERE user_id = $1', [userId])).rows[0]?.default_group_id ??
+    null
+  );
 }
 
 /** Remembers (or with null, forgets) an uploader's default group. */

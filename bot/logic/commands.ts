@@ -67,9 +67,17 @@ export const COMMAND_HELP: Array<{ title: string; sv: string; en: string }> = [
   { title: 'närvaro [datum]', sv: 'Vilka var med (och inte) på ett möte.', en: 'Who attended a meeting (and who did not).' },
   { title: 'nästa möte', sv: 'När och var nästa möte är.', en: 'When and where the next meeting is.' },
   { title: 'budget [sökord]', sv: 'Belopp ur budgetar och planer.', en: 'Amounts from budgets and plans.' },
-  { title: 'glöm <dokument>', sv: 'Tar bort ett dokument och allt som hämtats ur det (den som laddade upp eller gruppens ägare).', en: 'Removes a document and its facts (uploader or group owners only).' },
+  {
+    title: 'glöm <dokument>',
+    sv: 'Tar bort ett dokument och allt som hämtats ur det (den som laddade upp eller gruppens ägare).',
+    en: 'Removes a document and its facts (uploader or group owners only).',
+  },
   { title: 'byt grupp', sv: 'Glömmer vilken grupp dina uppladdningar brukar gå till.', en: 'Forgets your default upload group.' },
-  { title: 'exportera [csv|ics]', sv: 'Öppna åtgärder som CSV eller kalender (ICS), via en nedladdningslänk.', en: 'Open action items as CSV or a calendar (ICS), as a download link.' },
+  {
+    title: 'exportera [csv|ics]',
+    sv: 'Öppna åtgärder som CSV eller kalender (ICS), via en nedladdningslänk.',
+    en: 'Open action items as CSV or a calendar (ICS), as a download link.',
+  },
   {
     title: 'ordförande <namn>',
     sv: 'Sätter gruppens ordförande för påminnelserna (sekreterare, ordförande eller gruppens ägare).',
@@ -90,7 +98,10 @@ export function parseExportFormats(arg: string): ExportFormat[] | null {
 
 /** `ordförande`'s argument: a name, "back to the minutes", or nothing (show the current chair). */
 export function parseChairArg(arg: string): { kind: 'show' } | { kind: 'reset' } | { kind: 'name'; name: string } {
-  const a = arg.trim().replace(/^["'”“]+|["'”“]+$/g, '').trim();
+  const a = arg
+    .trim()
+    .replace(/^["'”“]+|["'”“]+$/g, '')
+    .trim();
   if (!a) return { kind: 'show' };
   if (/^(från protokollet|enligt protokollet|protokollet|ingen|from (the )?minutes|none|reset)$/i.test(a)) return { kind: 'reset' };
   return { kind: 'name', name: a };
@@ -103,6 +114,8 @@ export function helpText(language: 'sv' | 'en'): string {
       : 'Skicka protokoll, planer eller beslut som fil till mig i den här chatten så läser jag dem. Fråga sedan vad du vill, här eller i ert team (nämn mig). Kommandon:';
   const lines = COMMAND_HELP.map((c) => `- **${c.title}**: ${language === 'en' ? c.en : c.sv}`);
   const examples =
-    language === 'en' ? 'Examples: "Who was absent on 2 March?", "What does Hallandsbarometern cost in 2016?"' : 'Exempel: "Vem var frånvarande?", "Hur mycket kostar Hallandsbarometern 2016?"';
+    language === 'en'
+      ? 'Examples: "Who was absent on 2 March?", "What does Hallandsbarometern cost in 2016?"'
+      : 'Exempel: "Vem var frånvarande?", "Hur mycket kostar Hallandsbarometern 2016?"';
   return [head, ...lines, examples].join('\n');
 }

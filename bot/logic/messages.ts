@@ -43,7 +43,11 @@ export function doneText(fileName: string, groupName: string | null): string {
 }
 
 /** "Already have this" with who uploaded it and when (date in Swedish time). */
-export function duplicateText(fileName: string, existing: { uploader_name: string | null; created_at: Date | string; file_name: string }, groupName: string | null): string {
+export function duplicateText(
+  fileName: string,
+  existing: { uploader_name: string | null; created_at: Date | string; file_name: string },
+  groupName: string | null,
+): string {
   const when = new Date(existing.created_at).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
   const who = existing.uploader_name ?? 'någon';
   return `Det här dokumentet finns redan${groupName ? ` i ${groupName}` : ''}: ${existing.file_name}, uppladdat av ${who} den ${when}. Jag läser inte in ${fileName} en gång till.`;

@@ -34,17 +34,30 @@ export interface Summary {
 
 export async function loadSummary(q: Queryable, documentId: string): Promise<Summary | null> {
   const doc = (
-    await q.query<{ id: string; file_name: string; title: string | null; kind: string | null; doc_date: string | null; organisation: string | null; page_count: number | null }>(
-      'SELECT id, file_name, title, kind, doc_date, organisation, page_count FROM documents WHERE id = $1',
+    await q.query<{
+      id: string;
+      file_name: string;
+      title: string | null;
+      kind: string | null;
+      doc_date: string | null;
+      organisation: string | null;
+      page_count: number | null;
+    }>('SELECT id, file_name, title, kind, doc_date, organisation, page_count FROM documents WHERE id = $1', [documentId])
+  ).rows[0];
+  if (!doc) return null;
+  const attendees = (
+    await q.query<{ name: string; present: boolean; role: string | null }>('SELECT name, present, role FROM attendees WHERE document_id = $1 ORDER BY ord', [
+      documentId,
+    ])
+  ).rows;
+  const items = await listActionItems(q, { documentIds: [documentId] });
+  const decisions = (await q.query<{ text: string }>('SELECT text FROM decisions WHERE document_id = $1 ORDER BY ord', [documentId])).rows.map((r) => r.text);
+  const next = (
+    await q.query<{ date: string | null; time: string | null; place: string | null; text: string }>(
+      'SELECT date, time, place, text FROM next_meetings WHERE document_id = $1',
       [documentId],
     )
   ).rows[0];
-  if (!doc) return null;
-  const attendees = (await q.query<{ name: string; present: boolean; role: string | null }>('SELECT name, present, role FROM attendees WHERE document_id = $1 ORDER BY ord', [documentId])).rows;
-  const items = await listActionItems(q, { documentIds: [documentId] });
-  const decisions = (await q.query<{ text: string }>('SELECT text FROM decisions WHERE document_id = $1 ORDER BY ord', [documentId])).rows.map((r) => r.text);
-  const next = (await q.query<{ date: string | null; time: string | null; place: string | null; text: string }>('SELECT date, time, place, text FROM next_meetings WHERE document_id = $1', [documentId]))
-    .rows[0];
   const budget = (
     await q.query<{ kind: string; label: string; amount_sek: number }>(
       `SELECT kind, label, amount_sek FROM budget_lines WHERE document_id = $1 AND kind = 'total' ORDER BY ord`,
@@ -165,7 +178,10 @@ export function summaryCard(s: Summary, link: string | null): Record<string, unk
     ...section(`Närvarande (${s.present.length})`, s.present.length ? [s.present.join(', ')] : []),
     ...section(`Frånvarande (${s.absent.length})`, s.absent.length ? [s.absent.join(', ')] : []),
     ...section(`Åtgärder (${items.length})`, items.slice(0, 15)),
-    ...section(`Beslut (${s.decisions.length})`, s.decisions.slice(0, 10).map((d) => `- ${d}`)),
+    ...section(
+      `Beslut (${s.decisions.length})`,
+      s.decisions.slice(0, 10).map((d) => `- ${d}`),
+    ),
     ...section('Nästa möte', s.nextMeeting ? [s.nextMeeting] : []),
     ...section(
       'Budget (summor)',
@@ -184,7 +200,12 @@ export function summaryCard(s: Summary, link: string | null): Record<string, unk
 export function correctionCard(s: Summary): Record<string, unknown> {
   const body: CardElement[] = [
     { type: 'TextBlock', text: `Rätta åtgärder i ${s.title ?? s.fileName}`, weight: 'Bolder', size: 'Medium', wrap: true },
-    { type: 'TextBlock', text: 'Ändra ansvarig (flera med kommatecken) eller datum och tryck Spara. Rättelsen gäller i alla senare svar och listor.', wrap: true, isSubtle: true },
+    {
+      type: 'TextBlock',
+      text: 'Ändra ansvarig (flera med kommatecken) eller datum och tryck Spara. Rättelsen gäller i alla senare svar och listor.',
+      wrap: true,
+      isSubtle: true,
+    },
   ];
   for (const a of s.actionItems.slice(0, 20)) {
     body.push({ type: 'TextBlock', text: a.task, wrap: true, weight: 'Bolder', spacing: 'Medium' });
@@ -226,12 +247,7 @@ export function correctionsFromForm(
 }
 
 /** Stores corrections; they survive re-extraction (store/facts.ts never touches corrected_*). */
-export async function applyCorrections(
-  q: Queryable,
-  documentId: string,
-  corrections: ReturnType<typeof correctionsFromForm>,
-  by: string,
-): Promise<number> {
+export async function applyCorrections(q: Queryable, documentId: string, corrections: ReturnType<typeof correctionsFromForm>, by: string): Promise<number> {
   let n = 0;
   for (const c of corrections) {
     const r = await q.query(

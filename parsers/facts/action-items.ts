@@ -34,7 +34,8 @@ const EN_VERBS =
 const NAME = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|von|van|de|af))*`;
 const SUBJ = `(${NAME}(?:\\s*(?:,|och|samt|and|&|\\/)\\s*${NAME}){0,5}|[Aa]lla|[Vv]ar och en|[Ss]amtliga|[Ee]veryone)`;
 /** Units written in lower case as the one given a task ("ger förvaltningen i uppdrag att …"). */
-const UNIT = '(?:\\p{Ll}+)?(?:förvaltningen|kontoret|kansliet|sekretariatet|avdelningen|enheten|nämnden|styrelsen|gruppen|ordföranden|sekreteraren|direktören|chefen)';
+const UNIT =
+  '(?:\\p{Ll}+)?(?:förvaltningen|kontoret|kansliet|sekretariatet|avdelningen|enheten|nämnden|styrelsen|gruppen|ordföranden|sekreteraren|direktören|chefen)';
 const UNIT_RE = new RegExp(`^${UNIT}$`, 'u');
 const ASSIGN_SUBJ = `(${NAME}(?:\\s*(?:,|och|samt|and|&|\\/)\\s*${NAME}){0,5}|${UNIT}(?:\\s+(?:och|samt)\\s+${UNIT})?)`;
 const END = '(?![\\p{L}])';
@@ -48,7 +49,10 @@ const SV_INVERTED_RE = new RegExp(
 const ASSIGN_RE = new RegExp(`\\b(?:uppdrog|uppdrar|uppdra|uppdras|gav|ger|ge)\\s+(?:åt\\s+)?${ASSIGN_SUBJ}\\s+(?:i\\s+uppdrag\\s+)?att\\s+(.+)$`, 'u');
 const GETS_TASK_RE = new RegExp(`^${SUBJ}\\s+(?:får|fick)\\s+i\\s+uppdrag\\s+att\\s+(.+)$`, 'u');
 /** "X to <verb> …" / "X will <verb> …" with any verb: only when X is a listed attendee (checked below). */
-const EN_ANY_RE = new RegExp(`^(?:(?:[Aa]ctions?|ACTIONS?)\\s*[:–-]\\s*)?${SUBJ}\\s+(?:to|will|is to|are to|agreed to)\\s+(\\p{Ll}[\\p{Ll}-]+)${END}(.*)$`, 'u');
+const EN_ANY_RE = new RegExp(
+  `^(?:(?:[Aa]ctions?|ACTIONS?)\\s*[:–-]\\s*)?${SUBJ}\\s+(?:to|will|is to|are to|agreed to)\\s+(\\p{Ll}[\\p{Ll}-]+)${END}(.*)$`,
+  'u',
+);
 /** "Maja: boka lokal …", "RP – update the risk register …": an owner, then the task. */
 const OWNER_FIRST_RE = new RegExp(`^${SUBJ}\\s*(?::|\\s[–—-])\\s+(\\p{Ll}.{2,})$`, 'u');
 /** Labels before a sentence that do not change what it says ("Beslut: Leila kontaktar …"). */
@@ -56,16 +60,21 @@ const LABEL_PREFIX_RE = /^(?:beslut|decision|agreed|resolved|noterades|noted)\s*
 const EN_RE = new RegExp(`^(?:(?:[Aa]ctions?|ACTIONS?)\\s*[:–-]\\s*)?${SUBJ}\\s+(?:to|will|is to|are to|agreed to)\\s+(${EN_VERBS})${END}(.*)$`, 'u');
 const MARKER_RE = /^(?:åtgärd(?:er)?|action(?:s)?|att göra|to do|todo)\s*[:–-]\s*(.+)$/iu;
 const OWNER_LABEL_RE = /\b(?:ansvarig|ansvar|owner|responsible)\s*:\s*([^.;\n]{2,80})/iu;
-const LEAD_IN_RE = /^(?:vi|mötet|gruppen|nämnden|styrelsen|\p{Lu}\p{L}+gruppen)\s+(?:beslöt|beslutade|beslutar|enades om|kom överens om)\s+att\s+|^(?:det beslutades|beslut)\s*:?\s*att\s+/iu;
+const LEAD_IN_RE =
+  /^(?:vi|mötet|gruppen|nämnden|styrelsen|\p{Lu}\p{L}+gruppen)\s+(?:beslöt|beslutade|beslutar|enades om|kom överens om)\s+att\s+|^(?:det beslutades|beslut)\s*:?\s*att\s+/iu;
 const PROPOSAL_RE = /^(?:förslag till beslut|beslutsförslag|förvaltningens förslag(?: till beslut)?|proposal)\s*:?\s*$/iu;
 const SKIP_RE = /^(?:för information|för kännedom|information|info)\b/iu;
 const FUTURE_RE = /\b(?:nästa|kommande)\s+(?:möte|sammanträde|träff)|\binför\b|\bsenast\b|\bnext meeting\b/iu;
-const NEXT_DUE_RE = /\b(?:till|inför|före|innan|senast(?:\s+till)?|by|before|på|vid|at)\s+(?:den\s+|the\s+)?(?:nästa|kommande|next)\s+(?:\p{L}*möte|sammanträde|träff|meeting)/iu;
-const DATE_DUE_RE = /\b(?:senast(?:\s+till)?|till|före|innan|by|before|deadline:?|klart|due)\s+(?:(?:mötet|sammanträdet|träffen|the meeting)\s+)?(?:den\s+|on\s+)?/giu;
+const NEXT_DUE_RE =
+  /\b(?:till|inför|före|innan|senast(?:\s+till)?|by|before|på|vid|at)\s+(?:den\s+|the\s+)?(?:nästa|kommande|next)\s+(?:\p{L}*möte|sammanträde|träff|meeting)/iu;
+const DATE_DUE_RE =
+  /\b(?:senast(?:\s+till)?|till|före|innan|by|before|deadline:?|klart|due)\s+(?:(?:mötet|sammanträdet|träffen|the meeting)\s+)?(?:den\s+|on\s+)?/giu;
 const GROUP_CONTEXT_RE = /\b(?:arbetsgrupp|grupp|möte|träff|workshop|inbjudan|kallelse|tillsättas|bildas)\w*/iu;
 const TO_APPOINT_RE = /\b(?:arbetsgrupp|grupp|referensgrupp|projektgrupp)\w*\b[^.]{0,40}\bska\s+(?:tillsättas|bildas|utses)\b/iu;
 const STOP_SUBJ = new Set(
-  'två tre fyra fem sex sju åtta nio tio det den de detta denna dessa man vi jag hon han här där nu idag i på om när efter inför till som frågan punkten mötet en ett flera många några ingen inga alla? också även så men och'.split(' '),
+  'två tre fyra fem sex sju åtta nio tio det den de detta denna dessa man vi jag hon han här där nu idag i på om när efter inför till som frågan punkten mötet en ett flera många några ingen inga alla? också även så men och'.split(
+    ' ',
+  ),
 );
 
 export interface ActionContext {
@@ -153,10 +162,14 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
 }
 
 const FOLLOW_LABEL_RE = /^(ansvarig|ansvar|owner|responsible|vem|klart till|klart|deadline|senast|due(?: date)?|by when)\s*:\s*(.{2,80})$/iu;
-const BARE_ACTION_RE = /^(?:[Åå]tgärd|ÅTGÄRD|[Aa]ction|ACTION|[Aa]nsvarig|ANSVARIG)\s*[:–-]?\s*(\p{Lu}[\p{L}.'’-]*(?:\s*(?:,|\/|&|and|och)\s*\p{Lu}[\p{L}.'’-]*){0,4})\.?$/u;
+const BARE_ACTION_RE =
+  /^(?:[Åå]tgärd|ÅTGÄRD|[Aa]ction|ACTION|[Aa]nsvarig|ANSVARIG)\s*[:–-]?\s*(\p{Lu}[\p{L}.'’-]*(?:\s*(?:,|\/|&|and|och)\s*\p{Lu}[\p{L}.'’-]*){0,4})\.?$/u;
 
 function bareItem(owners: string[], sentence: string, p: Para, ctx: ActionContext): ActionItem {
-  const task = sentence.replace(/^(?:it was (?:agreed|resolved|decided) that|det beslutades att)\s+/iu, '').replace(/[.!]+$/u, '').trim();
+  const task = sentence
+    .replace(/^(?:it was (?:agreed|resolved|decided) that|det beslutades att)\s+/iu, '')
+    .replace(/[.!]+$/u, '')
+    .trim();
   const due = dueOf(task, ctx);
   return { owners, task, due: due.due, dueText: due.text, page: p.page, section: p.section ?? p.subsection, quote: `${sentence} ${p.text}`.slice(0, 400) };
 }
@@ -183,7 +196,10 @@ function paraItems(p: Para, ctx: ActionContext): ActionItem[] {
     for (let j = c.sentence - 1; j >= Math.max(0, c.sentence - 4); j--) if (GROUP_CONTEXT_RE.test(sentences[j]!.text)) from = j;
     if (from < 0 && c.sentence > 0) from = c.sentence - 1;
     if (from < 0) continue;
-    let ctxText = sentences.slice(from, c.sentence).map((s) => s.text).join(' ');
+    let ctxText = sentences
+      .slice(from, c.sentence)
+      .map((s) => s.text)
+      .join(' ');
     if (ctxText.length > 300) ctxText = `${ctxText.slice(0, 297)}…`;
     c.item.task = `${c.item.task} – ${ctxText}`;
     for (let j = from; j < c.sentence; j++) consumed.add(j);
@@ -215,7 +231,7 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
     else if (tail && ownersOf(tail[2]!, ctx, true)) [owners, task] = [ownersOf(tail[2]!, ctx, true), tail[1]!];
     else {
       const own = OWNER_LABEL_RE.exec(body)?.[1] ?? paraOwner;
-      owners = own ? ownersOf(own, ctx, true) ?? [own.trim()] : [];
+      owners = own ? (ownersOf(own, ctx, true) ?? [own.trim()]) : [];
       task = body.replace(OWNER_LABEL_RE, '').replace(/[\s,;–-]+$/u, '');
     }
   } else if ((m = SV_INVERTED_RE.exec(s))) {
@@ -242,7 +258,7 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
     owners = ownersOf(m[1]!, ctx, false);
     task = `${m[2]}${m[3] ?? ''}`;
   } else if (TO_APPOINT_RE.test(s)) {
-    owners = paraOwner ? ownersOf(paraOwner, ctx, true) ?? [] : [];
+    owners = paraOwner ? (ownersOf(paraOwner, ctx, true) ?? []) : [];
     task = s;
   }
   if (owners === null || task === null) return null;
@@ -266,7 +282,10 @@ const ROLE_OWNER: Array<[RegExp, string]> = [
 
 /** Owners from a subject phrase; null when any part is not a person, "alla" or a named unit. */
 function ownersOf(subject: string, ctx: ActionContext, lenient: boolean): string[] | null {
-  const parts = subject.split(/\s*(?:,|\boch\b|\bsamt\b|\band\b|&|\/)\s*/u).map((x) => x.trim()).filter(Boolean);
+  const parts = subject
+    .split(/\s*(?:,|\boch\b|\bsamt\b|\band\b|&|\/)\s*/u)
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (parts.length === 0) return null;
   const out: string[] = [];
   for (const part of parts) {
@@ -348,6 +367,6 @@ function tableItem(p: Para, t: ActionTable, ctx: ActionContext): ActionItem | nu
   if (!task || !owner) return null;
   const dueText = t.due === null ? null : (byCol.get(t.due) ?? []).join(' ').trim() || null;
   const year = ctx.meetingDate ? Number(ctx.meetingDate.slice(0, 4)) : null;
-  const due = dueText ? (NEXT_DUE_RE.test(`till ${dueText}`) ? ctx.nextMeetingDate : findDates(dueText, { year })[0]?.iso ?? null) : null;
+  const due = dueText ? (NEXT_DUE_RE.test(`till ${dueText}`) ? ctx.nextMeetingDate : (findDates(dueText, { year })[0]?.iso ?? null)) : null;
   return { owners: ownersOf(owner, ctx, true) ?? [owner], task, due, dueText, page: p.page, section: p.section ?? p.subsection, quote: p.text.slice(0, 400) };
 }

@@ -19,10 +19,26 @@ export function extractPlanActivities(pages: PageText[]): PlanActivity[] {
       const area = outline.areaAt(r.row.page, r.row.y);
       if (r.goalStarts && r.goalRef && !seenGoals.has(r.goalRef)) {
         seenGoals.add(r.goalRef);
-        out.push({ ref: r.goalRef, name: r.goalName ?? r.goalText ?? '', goal: null, responsible: r.responsible, timeline: r.timeline, area, page: r.row.page });
+        out.push({
+          ref: r.goalRef,
+          name: r.goalName ?? r.goalText ?? '',
+          goal: null,
+          responsible: r.responsible,
+          timeline: r.timeline,
+          area,
+          page: r.row.page,
+        });
       }
       if (r.activityName || r.activityRef) {
-        out.push({ ref: r.activityRef, name: r.activityName ?? '', goal: r.goalText, responsible: r.responsible, timeline: r.timeline, area, page: r.row.page });
+        out.push({
+          ref: r.activityRef,
+          name: r.activityName ?? '',
+          goal: r.goalText,
+          responsible: r.responsible,
+          timeline: r.timeline,
+          area,
+          page: r.row.page,
+        });
       }
     }
   }

@@ -24,11 +24,13 @@ const PRESENT_LABEL =
   /^(närvarande ledamöter|närvarande ersättare|närvarande tjänstemän|närvarande|deltagare|deltog|beslutande ledamöter|beslutande|övriga närvarande|övriga deltagare|övriga deltagande|ej tjänstgörande ersättare|tjänstgörande ersättare|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|adjungerade|members present|councillors present|officers(?=\s*:)|officers present|officers in attendance|present|attendees|participants|in attendance|also present|also in attendance|also attending)\b\s*:?\s*(.*)$/iu;
 const ABSENT_LABEL =
   /^(frånvarande ledamöter|frånvarande ersättare|frånvarande|anmält förhinder|anmält frånvaro|ej närvarande|förhinder|apologies for absence|apologies received|apologies|absent|not present)\b\s*:?\s*(.*)$/iu;
-const FLAG_LABEL = /^(justerare|justeras av|utses att justera|utsedd att justera|utsedda att justera|justeringsperson(?:er)?|mötesordförande|ordförande|sekreterare|protokollförare|chair|chairman|secretary|clerk)\s*:?\s*(.*)$/iu;
+const FLAG_LABEL =
+  /^(justerare|justeras av|utses att justera|utsedd att justera|utsedda att justera|justeringsperson(?:er)?|mötesordförande|ordförande|sekreterare|protokollförare|chair|chairman|secretary|clerk)\s*:?\s*(.*)$/iu;
 const X_MARK = /^[xX✓✔☒]$/u;
 const PRESENT_COL = /^(närvarande|närv\.?|deltog|present|attended|ja|yes)$/iu;
 const ABSENT_COL = /^(frånvarande|frånv\.?|ej närvarande|absent|förhinder|apologies|nej|no)$/iu;
-const SUBST_RE = /^(.+?)\s+(?:ersätter|ersättare för|tjänstgör för|tjänstgör i stället för|i stället för|istället för|substituting for|substitute for|deputising for)\s+(.+)$/iu;
+const SUBST_RE =
+  /^(.+?)\s+(?:ersätter|ersättare för|tjänstgör för|tjänstgör i stället för|i stället för|istället för|substituting for|substitute for|deputising for)\s+(.+)$/iu;
 const PARTY_RE = /\(\s*(S|M|C|V|L|KD|MP|SD|FP|Fi|[A-ZÅÄÖ]{1,4})\s*\)/u;
 const PRESENCE_RE =
   /\(?\s*((?:endast\s+|only\s+)?(?:§§?|punkt(?:erna)?|p\.|items?|paragraf(?:erna)?)\s*\d+(?:\.\d+)?(?:\s*(?:-|–|—|till|to|and|och)\s*\d+(?:\.\d+)?)?(?:\s+(?:only|endast|enbart))?|(?:lämnade|lämnar|anslöt|kom|left|arrived|joined)\b[^,;()]{0,60}|(?:fr\.?o\.?m\.?|t\.?o\.?m\.?|från|till|from|until)\s+(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?|§\s*\d+|punkt\s*\d+(?:\.\d+)?|items?\s*\d+(?:\.\d+)?))\s*\)?/iu;
@@ -76,7 +78,10 @@ export function extractAttendees(doc: NormDoc): Attendee[] {
     // X-mark table header.
     if (p.kind === 'row' && p.cells.some((c) => PRESENT_COL.test(c)) && p.cells.some((c) => ABSENT_COL.test(c))) {
       const cells = p.lines[0]!.cells;
-      table = { presentX: cells.filter((c) => PRESENT_COL.test(c.text)).map((c) => c.x), absentX: cells.filter((c) => ABSENT_COL.test(c.text)).map((c) => c.x) };
+      table = {
+        presentX: cells.filter((c) => PRESENT_COL.test(c.text)).map((c) => c.x),
+        absentX: cells.filter((c) => ABSENT_COL.test(c.text)).map((c) => c.x),
+      };
       mode = null;
       continue;
     }
@@ -153,7 +158,10 @@ function addEntries(cells: string[], p: Para, mode: Mode, out: Attendee[]): bool
     out.push(...a);
     return true;
   }
-  const text = (cells[0] ?? '').replace(/^(?:[•▪●◦*·]|[-–—](?=\s))\s*/u, '').replace(/[.;]$/, '').trim();
+  const text = (cells[0] ?? '')
+    .replace(/^(?:[•▪●◦*·]|[-–—](?=\s))\s*/u, '')
+    .replace(/[.;]$/, '')
+    .trim();
   if (!text) return false;
   // Several entries on one line, separated by semicolons.
   if (text.includes(';')) {
@@ -180,7 +188,7 @@ function addEntries(cells: string[], p: Para, mode: Mode, out: Attendee[]): bool
   }
   if (parts.length >= 2) {
     const bare = parts.map((x) => stripParens(x));
-    const multi = bare.every((x) => isPersonName(x) );
+    const multi = bare.every((x) => isPersonName(x));
     const single = bare.every((x) => isPersonName(x, true) && !x.includes(' '));
     if (multi || single) {
       for (const x of parts) out.push(...(person(x, '', p, mode, quote) ?? []));
@@ -253,14 +261,18 @@ function personPart(part: string): string {
   return stripParens(part.replace(SUBST_TAIL_RE, '').replace(PRESENCE_RE, ' '));
 }
 
-const SUBST_TAIL_RE = /\s+(?:ersätter|ersättare för|tjänstgör för|tjänstgör i stället för|i stället för|istället för|substituting for|substitute for|deputising for)\s+.*$/iu;
+const SUBST_TAIL_RE =
+  /\s+(?:ersätter|ersättare för|tjänstgör för|tjänstgör i stället för|i stället för|istället för|substituting for|substitute for|deputising for)\s+.*$/iu;
 
 function startsEntry(part: string): boolean {
   return isPersonName(personPart(part));
 }
 
 function stripParens(s: string): string {
-  return s.replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function person(nameText: string, roleText: string, p: Para, mode: Mode, quote: string): Attendee[] | null {
@@ -282,7 +294,10 @@ function person(nameText: string, roleText: string, p: Para, mode: Mode, quote: 
   if (pres) {
     presence = pres[1]!.trim();
     nameT = nameT.replace(pres[0], ' ').trim();
-    role = role.replace(pres[0], ' ').replace(/\s*,\s*$/, '').trim();
+    role = role
+      .replace(pres[0], ' ')
+      .replace(/\s*,\s*$/, '')
+      .trim();
   }
   let party: string | null = null;
   const pm = PARTY_RE.exec(nameT) ?? PARTY_RE.exec(role);
@@ -310,7 +325,11 @@ function person(nameText: string, roleText: string, p: Para, mode: Mode, quote: 
   // are how the minutes refer to the person, not a role or organisation.
   const initials = initialsOf(name);
   if (party && initials.includes(party)) party = null;
-  if (initials.length) role = role.split(/\s*,\s*/).filter((x) => !initials.includes(x.replace(/[()]/g, '').trim())).join(', ');
+  if (initials.length)
+    role = role
+      .split(/\s*,\s*/)
+      .filter((x) => !initials.includes(x.replace(/[()]/g, '').trim()))
+      .join(', ');
   const parsed = parseRole(role.replace(/^[,;:\s]+|[,;\s]+$/g, ''));
   const flags = [...new Set([...mode.flags, ...parsed.flags])];
   return [
@@ -331,7 +350,10 @@ function person(nameText: string, roleText: string, p: Para, mode: Mode, quote: 
 export function parseRole(text: string): { role: string | null; organisation: string | null; flags: AttendeeFlag[] } {
   const flags: AttendeeFlag[] = [];
   if (!text) return { role: null, organisation: null, flags };
-  const parts = text.split(/\s*,\s*/).map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(/\s*,\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const flagParts: string[] = [];
   const rest: string[] = [];
   for (const part of parts) {
@@ -373,7 +395,11 @@ function tableRow(p: Para, table: { presentX: number[]; absentX: number[] }, out
   let present: boolean | null = null;
   for (const mk of marks) present = nearest(mk.x, table.presentX) <= nearest(mk.x, table.absentX);
   if (marks.length === 0) return false;
-  const roleText = cells.slice(1).filter((c) => !X_MARK.test(c.text)).map((c) => c.text).join(', ');
+  const roleText = cells
+    .slice(1)
+    .filter((c) => !X_MARK.test(c.text))
+    .map((c) => c.text)
+    .join(', ');
   const a = person(nameCell.text, roleText, p, { present: present ?? false, flags: [] }, p.text.slice(0, 300));
   if (!a) return false;
   if (present === null) for (const x of a) x.presence = x.presence ?? null;

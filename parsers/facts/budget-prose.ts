@@ -17,8 +17,10 @@ interface Para {
 
 const MAX_SENTENCE = 1200;
 const MONEY_CONTEXT = /\bkr\b|kronor|medel|statsbidrag|budget|kostnad|finansier|bidrag|belopp|anslag|\bsek\b|funding|cost/i;
-const PURPOSE = /^\s*\)?\s*(?:kr|kronor)?\s*(?:(?:av|från|ur)\s[^.;:,]{1,60}?\s)?(?:(?:för perioden|under perioden|under|för år|för|år)\s+(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2,4})?\s*)?(?:till|för att|för)\s+([^.;:,()]{3,160})/i;
-const VERB = /\s(?:är|var|blir|blev|finansieras|finansierades|beviljades|beviljas|avsätts|avsattes|avsatta|uppgår|uppgick|sker|har|finns|kostar|kostade|beräknas|budgeteras|fördelas|omfattar|motsvarar|med|om)\s/i;
+const PURPOSE =
+  /^\s*\)?\s*(?:kr|kronor)?\s*(?:(?:av|från|ur)\s[^.;:,]{1,60}?\s)?(?:(?:för perioden|under perioden|under|för år|för|år)\s+(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2,4})?\s*)?(?:till|för att|för)\s+([^.;:,()]{3,160})/i;
+const VERB =
+  /\s(?:är|var|blir|blev|finansieras|finansierades|beviljades|beviljas|avsätts|avsattes|avsatta|uppgår|uppgick|sker|har|finns|kostar|kostade|beräknas|budgeteras|fördelas|omfattar|motsvarar|med|om)\s/i;
 const PREPOSITION_START = /^(?:i|inom|under|utifrån|av|för|med|till|från|efter|enligt|vid|om|genom|därför|dessutom|sedan|när)\b/i;
 
 export function proseBudgetLines(pages: PageText[], consumed: Set<string>, outline: Outline, ctx: { language: 'sv' | 'en' }): BudgetLine[] {
@@ -92,7 +94,10 @@ function splitSentences(text: string): string[] {
 }
 
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/^[-–,\s]+|[-–,\s]+$/g, '').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/^[-–,\s]+|[-–,\s]+$/g, '')
+    .trim();
 }
 
 function purposeOf(after: string): string | null {
@@ -117,7 +122,10 @@ function subjectOf(before: string): string | null {
 }
 
 function periodAfter(after: string): string | null {
-  const m = /^\s*\)?\s*(?:kr|kronor)?\s*(?:för perioden|under perioden|under år|under|för år|för|år|per år)\s+((?:19|20)\d{2})(?:\s?[-–]\s?((?:19|20)?\d{2,4}))?/i.exec(after.slice(0, 60));
+  const m =
+    /^\s*\)?\s*(?:kr|kronor)?\s*(?:för perioden|under perioden|under år|under|för år|för|år|per år)\s+((?:19|20)\d{2})(?:\s?[-–]\s?((?:19|20)?\d{2,4}))?/i.exec(
+      after.slice(0, 60),
+    );
   if (!m) return null;
   if (!m[2]) return m[1]!;
   const end = m[2].length === 2 ? m[1]!.slice(0, 2) + m[2] : m[2];
@@ -144,7 +152,9 @@ function sourceOf(before: string, after: string): string | null {
 /** "Boråsregionen har förstudiemedel …. Maxbelopp att söka är 100 000 kr." → "Boråsregionen förstudiemedel". */
 function sourceNearby(sentences: string[], at: number): string | null {
   for (let k = at - 1; k >= Math.max(0, at - 2); k--) {
-    const m = /(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s(?:har|utlyser|erbjuder|delar ut|fördelar)\s([\p{L}-]*(?:medel|bidrag|anslag))\b/u.exec(sentences[k]!.slice(0, 400));
+    const m = /(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s(?:har|utlyser|erbjuder|delar ut|fördelar)\s([\p{L}-]*(?:medel|bidrag|anslag))\b/u.exec(
+      sentences[k]!.slice(0, 400),
+    );
     if (m) return `${m[1]} ${m[2]}`;
   }
   return null;

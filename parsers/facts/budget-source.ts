@@ -4,7 +4,36 @@
  */
 
 const KEYWORD = /^(?:\p{L}*(?:statsbidrag|statbidrag|bidrag|medel|anslag|finansiering|fonden?|stimulansmedel|budget))$/iu;
-const STOP = new Set(['som', 'på', 'och', 'av', 'från', 'för', 'till', 'med', 'i', 'varav', 'kr', 'kronor', 'under', 'samt', 'eller', 'se', 'ska', 'är', 'inom', 'utgår', 'genom', 'har', 'finns', 'kan', 'var', 'sker', 'om', 'att']);
+const STOP = new Set([
+  'som',
+  'på',
+  'och',
+  'av',
+  'från',
+  'för',
+  'till',
+  'med',
+  'i',
+  'varav',
+  'kr',
+  'kronor',
+  'under',
+  'samt',
+  'eller',
+  'se',
+  'ska',
+  'är',
+  'inom',
+  'utgår',
+  'genom',
+  'har',
+  'finns',
+  'kan',
+  'var',
+  'sker',
+  'om',
+  'att',
+]);
 
 const FORWARD_STOP = new Set(['som', 'och', 'varav', 'kr', 'kronor', 'under', 'samt', 'eller', 'se', 'ska', 'är', 'utgår', 'för', 'till', 'från']);
 

@@ -113,7 +113,7 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
         if (/\d[ \u00A0\u202F]\d{3}/.test(cells[r]![c]!)) anyGrouped = true;
         maxAbs = Math.max(maxAbs, Math.abs(p.amountSek));
       }
-      const group = /total|summa|sum\b/i.test(header) ? '' : t.groupHeader[c] ?? '';
+      const group = /total|summa|sum\b/i.test(header) ? '' : (t.groupHeader[c] ?? '');
       roles.push({ role: 'amount', kind: kindFromWords(header) ?? kindFromWords(group), period: periodIn(header) ?? periodIn(group) });
     } else roles.push({ role: 'text' });
   }
@@ -142,10 +142,13 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
   const firstAmount = roles.findIndex((r) => r.role === 'amount');
   const labelCols: number[] = [];
   for (let c = 0; c < firstAmount; c++) if (roles[c]!.role === 'text') labelCols.push(c);
-  const sourceCol = t.header.findIndex((h, c) => roles[c]!.role === 'text' && /ekonomiska medel|finansiär|finansieringskälla|källa|finansieras av|funding source|^medel$/i.test(h));
+  const sourceCol = t.header.findIndex(
+    (h, c) => roles[c]!.role === 'text' && /ekonomiska medel|finansiär|finansieringskälla|källa|finansieras av|funding source|^medel$/i.test(h),
+  );
   const commentCol = t.header.findIndex((h, c) => roles[c]!.role === 'text' && /kommentar|anmärkning|notering|comment|note/i.test(h));
   const headContext = `${t.caption ?? ''} ${t.header[0] ?? ''} ${t.header[labelCols[labelCols.length - 1] ?? 0] ?? ''}`;
-  const contextKind = kindFromWords(t.caption ?? '') ?? kindFromWords(t.header.filter((_, c) => roles[c]!.role === 'text').join(' ')) ?? kindFromWords(section ?? '');
+  const contextKind =
+    kindFromWords(t.caption ?? '') ?? kindFromWords(t.header.filter((_, c) => roles[c]!.role === 'text').join(' ')) ?? kindFromWords(section ?? '');
   return {
     table: t,
     roles,
@@ -168,7 +171,12 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
   const history: Map<number, number[]> = new Map();
   for (const row of t.rows) {
     const texts = row.cells.map((c) => cellFlat(c));
-    const label = m.labelCols.map((c) => texts[c] ?? '').filter(Boolean).join(' ').replace(/\*+/g, '').trim();
+    const label = m.labelCols
+      .map((c) => texts[c] ?? '')
+      .filter(Boolean)
+      .join(' ')
+      .replace(/\*+/g, '')
+      .trim();
     const amounts: Array<{ c: number; sek: number; text: string }> = [];
     m.roles.forEach((role, c) => {
       if (role.role !== 'amount') return;
@@ -180,7 +188,7 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
     const quote = texts.filter(Boolean).join(' ').slice(0, 200);
     for (const a of amounts) {
       const role = m.roles[a.c] as Extract<ColRole, { role: 'amount' }>;
-      const kind: BudgetKind = isTotal ? 'total' : role.kind ?? m.contextKind ?? 'other';
+      const kind: BudgetKind = isTotal ? 'total' : (role.kind ?? m.contextKind ?? 'other');
       const source = isTotal ? null : sourceOf(m, texts, label);
       out.push({
         label: label || (t.header[a.c] ?? ''),
@@ -235,10 +243,10 @@ function planEconomyLines(t: Table, outline: Outline, ctx: Ctx): BudgetLine[] {
     const text = paras.join('\n').slice(0, 2000);
     const found = findMoney(text, ctx.language).filter((m) => m.hasUnit || m.grouped);
     if (found.length === 0) continue;
-    const label = r.activityRef || r.activityName ? [r.activityRef, r.activityName].filter(Boolean).join(' ') : r.goalText ?? '';
+    const label = r.activityRef || r.activityName ? [r.activityRef, r.activityName].filter(Boolean).join(' ') : (r.goalText ?? '');
     const area = outline.areaAt(r.row.page, r.row.y);
     const heading = outline.sectionAt(t.page, t.top);
-    const section = area && heading && !heading.includes(area) ? `${area} – ${heading}` : heading ?? area;
+    const section = area && heading && !heading.includes(area) ? `${area} – ${heading}` : (heading ?? area);
     const period = periodSpan(r.timeline) ?? periodIn(r.groupLabel);
     const sources = found.map((m, k) => {
       const next = found[k + 1];
@@ -267,7 +275,10 @@ function planEconomyLines(t: Table, outline: Outline, ctx: Ctx): BudgetLine[] {
         source,
         section,
         page: r.row.page,
-        quote: text.replace(/\n/g, ' ').slice(Math.max(0, m.index - 40), m.end + 60).trim(),
+        quote: text
+          .replace(/\n/g, ' ')
+          .slice(Math.max(0, m.index - 40), m.end + 60)
+          .trim(),
       });
     });
   }

@@ -9,15 +9,18 @@ import type { Decision } from '../../core/facts.js';
 import type { NormDoc, Para } from '../normalize.js';
 import { splitSentences } from '../normalize.js';
 
-const LIST_TRIGGER_RE = /^(?:förslag till beslut|beslutsförslag|förslag till yttrande och beslut|beslut|mötet beslutar|nämnden beslutar|styrelsen beslutar|decisions?|resolutions?|recommendations? to the (?:board|committee))\s*:?\s*$/iu;
+const LIST_TRIGGER_RE =
+  /^(?:förslag till beslut|beslutsförslag|förslag till yttrande och beslut|beslut|mötet beslutar|nämnden beslutar|styrelsen beslutar|decisions?|resolutions?|recommendations? to the (?:board|committee))\s*:?\s*$/iu;
 /** "Kommunstyrelsens beslut", "Kultur- och fritidsnämnden beslutar": the body's decision follows as points. */
 const BODY_TRIGGER_RE = /^\p{Lu}[\p{L}-]*(?:\s+(?:och|\p{L}[\p{L}-]*)){0,4}?(?:s beslut|\s+(?:beslutar|beslutade|beslöt))\s*:?\s*$/u;
 /** Present-tense passive of a protokoll ("Föredragningslistan fastställs."): the meeting decided it. */
-const PASSIVE_RE = /^\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,6}\s+(?:fastställs|godkänns|bifalls|avslås|antas|beviljas|läggs till handlingarna|återremitteras|bordläggs|tillstyrks|avstyrks)\.?$/u;
+const PASSIVE_RE =
+  /^\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,6}\s+(?:fastställs|godkänns|bifalls|avslås|antas|beviljas|läggs till handlingarna|återremitteras|bordläggs|tillstyrks|avstyrks)\.?$/u;
 const NUMBERED_POINT_RE = /^\d{1,2}[.)]\s+(.+)$/u;
 const INLINE_LABEL_RE = /^(?:beslut|beslutades|decision|decided|resolved|agreed)\s*[:–-]\s*(.+)$/iu;
 const VERB_RE = /(?<!\bhar\s|\bhade\s|\bhar inte\s)\b(?:beslutade|beslöt|beslutar|beslutas|besluta|beslutades)\b([^.]{0,80}?)\batt\b:?\s*(.*)$/iu;
-const EN_RE = /\b(?:it was|was)\s+(?:agreed|resolved|decided)\s+(?:that|to)\s+(.+)$|^RESOLVED\s+that\s+(.+)$|\bthe (?:committee|board|council|meeting|group) (?:agreed|resolved|decided) (?:that|to)\s+(.+)$/u;
+const EN_RE =
+  /\b(?:it was|was)\s+(?:agreed|resolved|decided)\s+(?:that|to)\s+(.+)$|^RESOLVED\s+that\s+(.+)$|\bthe (?:committee|board|council|meeting|group) (?:agreed|resolved|decided) (?:that|to)\s+(.+)$/u;
 /** "The Board APPROVED the strategy …": the verb is part of the decision text. */
 const EN_BODY_RE = /^the\s+(?:committee|board|council|meeting|group|panel|members)\s+(approved|endorsed|adopted|ratified)\s+(.+)$/iu;
 const CARRIED_RE = /\bmotion (?:was )?carried\b/iu;
@@ -90,5 +93,9 @@ export function extractDecisions(doc: NormDoc): Decision[] {
 
 function clean(s: string): string {
   // "att fördela …, samt" / "att …; och": the joining word belongs to the list, not the decision.
-  return s.replace(/\s+/g, ' ').replace(/(?:[\s;,]+(?:samt|och|and|&))?[\s;,]+$/u, '').replace(/[\s;,]+(?:samt|och)$/u, '').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/(?:[\s;,]+(?:samt|och|and|&))?[\s;,]+$/u, '')
+    .replace(/[\s;,]+(?:samt|och)$/u, '')
+    .trim();
 }

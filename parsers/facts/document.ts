@@ -18,25 +18,32 @@ import { findDates } from '../swedish-dates.js';
 
 const SV_WORDS = new Set('och att det som för med är på av till inte har en ett den vi kan ska om från även eller under'.split(' '));
 const EN_WORDS = new Set('the and of to is in for that with are be on will as by was it this from at were has'.split(' '));
-const MINUTES_RE = /\b(?:mötesanteckning(?:ar)?|minnesanteckning(?:ar)?|anteckningar|protokoll|sammanträdesprotokoll|styrelseprotokoll|justerat protokoll|minutes|meeting notes|notes of (?:the )?meeting|action notes)\b/iu;
+const MINUTES_RE =
+  /\b(?:mötesanteckning(?:ar)?|minnesanteckning(?:ar)?|anteckningar|protokoll|sammanträdesprotokoll|styrelseprotokoll|justerat protokoll|minutes|meeting notes|notes of (?:the )?meeting|action notes)\b/iu;
 const PLAN_RE = /\b(?:handlingsplan|verksamhetsplan|aktivitetsplan|årsplan|action plan|work ?plan)\b/iu;
 const DECISION_RE = /\b(?:förslag till beslut|tjänsteskrivelse|beslutsförslag|beslutsunderlag|proposal for decision)\b/iu;
 const LETTER_RE = /^(?:svar till|svar på|yttrande|remissvar|skrivelse|letter|dear)\b/iu;
 const REPORT_RE = /\b(?:uppföljning\w*|\w*rapport|årsberättelse|verksamhetsberättelse|report)\b/iu;
 // Swedish bodies are compounds ("Kultur- och fritidsnämnden", "Ledningsgrupp"): the body word may
 // end a longer word; a job title built on one ("förvaltningschef") is not a body.
-const ORG_RE = /(?:nämnd|styrelse|utskott|grupp|förbund|förening)(?:n|en|et|na|erna|s)?\b|\b(?:region|kommun|stödstruktur|förvaltning|kontor|brf|bostadsrättsförening|council|committee|board|group|trust|association|society|club|partnership)\w*/iu;
-const DATE_LABEL_RE = /^(?:datum|date|mötesdatum|sammanträdesdatum|version datum|dag|tid och plats|tid|meeting date|date of meeting)(?:\s*:\s*|\s+(?=\d))(.+)$/iu;
+const ORG_RE =
+  /(?:nämnd|styrelse|utskott|grupp|förbund|förening)(?:n|en|et|na|erna|s)?\b|\b(?:region|kommun|stödstruktur|förvaltning|kontor|brf|bostadsrättsförening|council|committee|board|group|trust|association|society|club|partnership)\w*/iu;
+const DATE_LABEL_RE =
+  /^(?:datum|date|mötesdatum|sammanträdesdatum|version datum|dag|tid och plats|tid|meeting date|date of meeting)(?:\s*:\s*|\s+(?=\d))(.+)$/iu;
 /** A sentence telling when this meeting was held ("Minutes of the … held on Tuesday 10th March 2026"). */
 const HELD_RE = /\b(?:held|hölls|höll[s]?|sammanträdde|sammanträde|meeting of|möte den|mötet den)\b/iu;
 /** Title words that do not name a body ("Protokoll fört vid styrelsemöte"). */
-const GENERIC_TITLE_RE = /^(?:(?:fört|förda|vid|från|för|med|extra|ordinarie|konstituerande|årsmöte|styrelsemöte|styrelsesammanträde|sammanträde|möte|mötet|meeting|held|on|the|of|and|och|den)\s*)*$/iu;
+const GENERIC_TITLE_RE =
+  /^(?:(?:fört|förda|vid|från|för|med|extra|ordinarie|konstituerande|årsmöte|styrelsemöte|styrelsesammanträde|sammanträde|möte|mötet|meeting|held|on|the|of|and|och|den)\s*)*$/iu;
 
 export function extractDocumentFacts(pages: PageText[], doc: NormDoc, hasAttendees: boolean): DocumentFacts {
   const firstPage = doc.paras.filter((p) => p.page === (pages[0]?.pageNo ?? 1));
   const titlePara = pickTitle(firstPage.length ? firstPage : doc.paras.slice(0, 10));
   const title = titlePara ? titlePara.text.replace(/\s+/g, ' ').trim().slice(0, 300) : null;
-  const firstText = firstPage.map((p) => p.text).join('\n').slice(0, 3000);
+  const firstText = firstPage
+    .map((p) => p.text)
+    .join('\n')
+    .slice(0, 3000);
   const language = detectLanguage(doc);
   const kind = detectKind(pages, title ?? '', firstText, hasAttendees);
   const date = detectDate(title ?? '', firstPage, doc);
@@ -127,12 +134,19 @@ function detectOrganisation(kind: DocumentKind, title: string | null, titlePara:
       .replace(/[,:–-]\s*$/u, '')
       .replace(/\s+/g, ' ')
       .trim();
-    const body = t.replace(/^[\s,:;–—-]+/u, '').replace(/,\s*org\.?\s*nr.*$/iu, '').trim();
+    const body = t
+      .replace(/^[\s,:;–—-]+/u, '')
+      .replace(/,\s*org\.?\s*nr.*$/iu, '')
+      .trim();
     if (body.length >= 3 && !GENERIC_TITLE_RE.test(body)) return body;
   }
   // A title that is itself the body's name ("LITTLE HADLEY PARISH COUNCIL").
   if (kind === 'minutes' && title && title.length <= 80 && ORG_RE.test(title) && !/\d{2}/.test(title) && !/[.!?]$/.test(title)) return title;
-  const text = doc.paras.slice(0, 40).map((p) => p.text).join('\n').slice(0, 6000);
+  const text = doc.paras
+    .slice(0, 40)
+    .map((p) => p.text)
+    .join('\n')
+    .slice(0, 6000);
   const proposal = /föreslår\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}?[\p{L}-]+){0,3}?)\s+att\s+besluta/u.exec(text);
   if (proposal) return proposal[1]!;
   if (kind === 'letter') {
@@ -143,7 +157,10 @@ function detectOrganisation(kind: DocumentKind, title: string | null, titlePara:
   const span = kind === 'slides' ? 6 : 2;
   const firstPages = doc.paras.filter((p) => p !== titlePara && p.page <= (doc.paras[0]?.page ?? 1) + span);
   for (const p of firstPages) {
-    const t = p.text.replace(/\s+\d{4}$/, '').replace(/,\s*org\.?\s*nr.*$/iu, '').trim();
+    const t = p.text
+      .replace(/\s+\d{4}$/, '')
+      .replace(/,\s*org\.?\s*nr.*$/iu, '')
+      .trim();
     if (p.kind === 'row' || t.length > 80 || /[.!?]$/.test(t) || !ORG_RE.test(t) || /\d{2}/.test(t)) continue;
     return t;
   }

@@ -6,10 +6,12 @@ const HONORIFIC_RE = /^(?:cllr\.?|councillor|mr\.?|mrs\.?|ms\.?|miss|dr\.?|prof\
 const PARTICLES = new Set(['von', 'van', 'de', 'der', 'af', 'la', 'le', 'du', 'di', 'da', 'del', 'den', 'ten', 'bin', 'al']);
 /** Capitalised words that are never part of a person's name in a list. */
 const NOT_NAME = new Set(
-  ('ordförande sekreterare justerare ledamot ledamöter ersättare adjungerad tjänstgörande närvarande frånvarande deltagare beslutande ' +
+  (
+    'ordförande sekreterare justerare ledamot ledamöter ersättare adjungerad tjänstgörande närvarande frånvarande deltagare beslutande ' +
     'övriga protokollförare förhinder mötet gruppen nämnden styrelsen region regionen kommun kommunen alla ingen inga vi man det den de ' +
     'present absent apologies chair chairman secretary clerk members member officers attendance also none the and minutes item ' +
-    'digitalt teams plats tid datum omfattning paragrafer sammanträde möte').split(' '),
+    'digitalt teams plats tid datum omfattning paragrafer sammanträde möte'
+  ).split(' '),
 );
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}\.?)$/u;
 
@@ -67,9 +69,18 @@ export function resolveName(written: string, attendees: readonly string[]): stri
 
 /** Initials a name can be written as: "Sarah Mitchell" → SM, "Ulla-Britt Engström" → UE and UBE, "K. Lawson" → KL. */
 export function initialsOf(name: string): string[] {
-  const tokens = stripHonorific(name).split(/\s+/).filter((t) => !PARTICLES.has(t));
+  const tokens = stripHonorific(name)
+    .split(/\s+/)
+    .filter((t) => !PARTICLES.has(t));
   if (tokens.length < 2) return [];
   const short = tokens.map((t) => t[0]!.toUpperCase()).join('');
-  const long = tokens.map((t) => t.split('-').map((x) => x[0]?.toUpperCase() ?? '').join('')).join('');
+  const long = tokens
+    .map((t) =>
+      t
+        .split('-')
+        .map((x) => x[0]?.toUpperCase() ?? '')
+        .join(''),
+    )
+    .join('');
   return short === long ? [short] : [short, long];
 }

@@ -26,10 +26,11 @@ export interface Outline {
 
 export function buildOutline(pages: PageText[]): Outline {
   const counts = new Map<number, number>();
-  for (const p of pages) for (const l of p.lines) {
-    const h = Math.round(lineHeight(l) * 2) / 2;
-    counts.set(h, (counts.get(h) ?? 0) + l.text.length);
-  }
+  for (const p of pages)
+    for (const l of p.lines) {
+      const h = Math.round(lineHeight(l) * 2) / 2;
+      counts.set(h, (counts.get(h) ?? 0) + l.text.length);
+    }
   let body = 10;
   let best = -1;
   for (const [h, n] of counts) if (n > best) [body, best] = [h, n];
@@ -57,7 +58,10 @@ export function buildOutline(pages: PageText[]): Outline {
     if (!pagesBySize.has(k)) pagesBySize.set(k, new Set());
     pagesBySize.get(k)!.add(h.page);
   }
-  const sizes = [...pagesBySize.entries()].filter(([, s]) => s.size >= 2).map(([k]) => k).sort((a, b) => b - a);
+  const sizes = [...pagesBySize.entries()]
+    .filter(([, s]) => s.size >= 2)
+    .map(([k]) => k)
+    .sort((a, b) => b - a);
   const topLevel = sizes[0] ?? Infinity;
 
   const before = (page: number, y: number): number => {

@@ -84,7 +84,7 @@ export function planRows(t: Table, cols: PlanColumns): PlanRow[] {
     const texts = row.cells.map((c) => cellFlat(c));
     const nonEmpty = texts.filter(Boolean).length;
     const goalCell = cols.goal >= 0 ? row.cells[cols.goal] : undefined;
-    const goalTextRaw = cols.goal >= 0 ? texts[cols.goal] ?? '' : '';
+    const goalTextRaw = cols.goal >= 0 ? (texts[cols.goal] ?? '') : '';
     const actCell = row.cells[cols.activity];
     const actText = cellParagraphs(actCell)[0] ?? '';
     if (nonEmpty === 1 && goalTextRaw && !actText && !goalRef(goalCell).ref) {
@@ -92,7 +92,13 @@ export function planRows(t: Table, cols: PlanColumns): PlanRow[] {
       continue;
     }
     const prevRow = out[out.length - 1];
-    if (numbered && prevRow && !ACT_REF.test(actText) && (!goalTextRaw || !goalRef(goalCell).ref) && (actText || cellFlat(row.cells[cols.economy] ?? undefined))) {
+    if (
+      numbered &&
+      prevRow &&
+      !ACT_REF.test(actText) &&
+      (!goalTextRaw || !goalRef(goalCell).ref) &&
+      (actText || cellFlat(row.cells[cols.economy] ?? undefined))
+    ) {
       const more = cellParagraphs(actCell).join(' ');
       if (more) prevRow.activityName = prevRow.activityName ? `${prevRow.activityName} ${more}` : more;
       if (cols.economy >= 0 && row.cells[cols.economy]?.lines.length) {

@@ -47,7 +47,8 @@ function continues(prev: Table, next: Table, pages: PageText[]): boolean {
 }
 
 /** Reference at the start of a cell: "1.", "3.2", "A", "A.1", "Aa.1", "(B)". */
-export const ROW_REF = /^(?:\d+(?:\.\d+)*\.?(?=[\s(]|$)|[A-ZÅÄÖ][a-z]?(?:\.[a-z])?(?:\.\d+)*\.?(?=\n|$)|[A-ZÅÄÖ][a-z]?(?:\.[a-z])?\.\d+(?:\.\d+)*(?=[\s(]|$)|\([A-ZÅÄÖ]\))/;
+export const ROW_REF =
+  /^(?:\d+(?:\.\d+)*\.?(?=[\s(]|$)|[A-ZÅÄÖ][a-z]?(?:\.[a-z])?(?:\.\d+)*\.?(?=\n|$)|[A-ZÅÄÖ][a-z]?(?:\.[a-z])?\.\d+(?:\.\d+)*(?=[\s(]|$)|\([A-ZÅÄÖ]\))/;
 
 function merge(into: Table, next: Table): void {
   const rows = [...next.rows];

@@ -112,7 +112,12 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
     if (region[k]!.segs.length > region[anchorAt]!.segs.length) anchorAt = k;
   }
   // A text-only line right above a line of figures is that table's header, not a group header.
-  if (anchorAt > 0 && region[anchorAt - 1]!.segs.length >= 2 && region[anchorAt - 1]!.segs.every((s) => !isMoneyish(s.text) && !/^\d+$/.test(s.text)) && region[anchorAt]!.segs.some((s) => isMoneyish(s.text) || /^\d+$/.test(s.text))) {
+  if (
+    anchorAt > 0 &&
+    region[anchorAt - 1]!.segs.length >= 2 &&
+    region[anchorAt - 1]!.segs.every((s) => !isMoneyish(s.text) && !/^\d+$/.test(s.text)) &&
+    region[anchorAt]!.segs.some((s) => isMoneyish(s.text) || /^\d+$/.test(s.text))
+  ) {
     headerAbove = anchorAt - 1;
   }
   const anchorLine = region[anchorAt]!;
@@ -150,8 +155,7 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
       if (last && Math.abs(last.y - l.y) < 0.5) {
         // A lone dash of an unnamed column next to a figure is an empty cell, not part of the figure.
         if (!/^[-–−]$/.test(s.text)) last.text += ` ${s.text}`;
-      }
-      else list.push({ y: l.y, text: s.text });
+      } else list.push({ y: l.y, text: s.text });
       used.add(c);
     });
     lineCols.push(used);
@@ -216,10 +220,11 @@ function joinHeader(lines: string[]): string {
  */
 function orderedHeaderColumns(header: Segment[], data: Line[], anchors: number[]): number[] | null {
   const maxRight = anchors.map(() => -Infinity);
-  for (const l of data) for (const s of lineSegments(l.line, anchors)) {
-    const c = columnOf(s, anchors);
-    maxRight[c] = Math.max(maxRight[c]!, s.x1);
-  }
+  for (const l of data)
+    for (const s of lineSegments(l.line, anchors)) {
+      const c = columnOf(s, anchors);
+      maxRight[c] = Math.max(maxRight[c]!, s.x1);
+    }
   let j = 0;
   while (j < anchors.length && maxRight[j]! < (header[0]?.x0 ?? 0) - 2) j++;
   if (j === 0 || header.length !== anchors.length - j) return null;
@@ -301,10 +306,11 @@ function findRowStarts(cols: Array<Array<{ y: number; text: string }>>, pitch: n
       }
     });
   }
-  for (const [y, n] of resumes) if (n >= 3) {
-    starts.push(y);
-    strongStarts.add(y);
-  }
+  for (const [y, n] of resumes)
+    if (n >= 3) {
+      starts.push(y);
+      strongStarts.add(y);
+    }
   starts.sort((a, b) => a - b);
   const out: number[] = [];
   for (const y of starts) if (out.length === 0 || y - out[out.length - 1]! > 2) out.push(y);

@@ -21,8 +21,7 @@ describe.each(BACKENDS)('answer engine on %s', (backend) => {
   let all: SeededGroup;
   let minutesOnly: SeededGroup;
   let othersOnly: SeededGroup;
-  const ask = (question: string, groupIds = [all.groupId]): Promise<Answer> =>
-    answerQuestion(t.db, { question, asker: { id: 'u1' }, groupIds });
+  const ask = (question: string, groupIds = [all.groupId]): Promise<Answer> => answerQuestion(t.db, { question, asker: { id: 'u1' }, groupIds });
 
   beforeAll(async () => {
     t = await openTestDb(backend);
@@ -203,8 +202,12 @@ describe.each(BACKENDS)('answer engine on %s', (backend) => {
 
     it('puts corrected owners and due dates before extracted ones, and leaves done items out of open ones', async () => {
       const g = await seedCorpus(t.db, 'corrections', [MINUTES]);
-      const item = (await t.db.query<{ id: number; task: string }>(
-        `SELECT id, task FROM action_items WHERE group_id = $1 AND 'Maria Glemfelt' = ANY(owners) AND task ILIKE '%inbjudan%' LIMIT 1`, [g.groupId])).rows[0]!;
+      const item = (
+        await t.db.query<{ id: number; task: string }>(
+          `SELECT id, task FROM action_items WHERE group_id = $1 AND 'Maria Glemfelt' = ANY(owners) AND task ILIKE '%inbjudan%' LIMIT 1`,
+          [g.groupId],
+        )
+      ).rows[0]!;
       await t.db.query(`UPDATE action_items SET corrected_owners = ARRAY['Nina Brag'], corrected_due = '2026-05-04' WHERE id = $1`, [item.id]);
       const nina = await ask('Vad ska Nina Brag göra?', [g.groupId]);
       expect(nina.found).toBe(true);
@@ -223,13 +226,22 @@ describe.each(BACKENDS)('answer engine on %s', (backend) => {
     const minutesNames = ['Simon Elfgrén', 'Anna Torstensson', 'Maria Glemfelt', 'Mötesanteckning', '17 april'];
 
     it('answers the same wording only from the asker’s groups', async () => {
-      for (const q of ['Vilka var närvarande?', 'Vem var frånvarande?', 'När är nästa möte?', 'Vad ska Maria Glemfelt göra?', 'Vem ersätter Thomas Johansson?']) {
+      for (const q of [
+        'Vilka var närvarande?',
+        'Vem var frånvarande?',
+        'När är nästa möte?',
+        'Vad ska Maria Glemfelt göra?',
+        'Vem ersätter Thomas Johansson?',
+      ]) {
         const inMinutes = await ask(q, [minutesOnly.groupId]);
         expect(inMinutes.found, q).toBe(true);
         const elsewhere = await ask(q, [othersOnly.groupId]);
         const text = JSON.stringify(elsewhere);
         for (const n of minutesNames) expect(text, `${q} leaked ${n}`).not.toContain(n);
-        expect(elsewhere.citations.every((c) => othersOnly.documents.some((d) => d.id === c.documentId)), q).toBe(true);
+        expect(
+          elsewhere.citations.every((c) => othersOnly.documents.some((d) => d.id === c.documentId)),
+          q,
+        ).toBe(true);
       }
     });
 

@@ -39,7 +39,10 @@ describe('answer latency, 1 000 documents, Postgres', () => {
          FROM docmap m JOIN documents d ON d.id = m.old_id`,
       );
       for (const [table, cols] of Object.entries(TABLES)) {
-        const sel = cols.split(', ').map((c) => `x.${c}`).join(', ');
+        const sel = cols
+          .split(', ')
+          .map((c) => `x.${c}`)
+          .join(', ');
         await q.query(`INSERT INTO ${table} (document_id, ${cols}) SELECT m.new_id, ${sel} FROM ${table} x JOIN docmap m ON m.old_id = x.document_id`);
       }
     });
@@ -92,6 +95,8 @@ describe('answer latency, 1 000 documents, Postgres', () => {
     }
     times.sort((a, b) => a - b);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!.toFixed(1);
-    console.log(`1 000 documents, ${CASES.length} questions × 3: p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms${slow.length ? `\n  over 100 ms: ${slow.join('; ')}` : ''}`);
+    console.log(
+      `1 000 documents, ${CASES.length} questions × 3: p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms${slow.length ? `\n  over 100 ms: ${slow.join('; ')}` : ''}`,
+    );
   }, 120_000);
 });

@@ -21,7 +21,10 @@ beforeAll(async () => {
   h.emu.setRoster(teamA().teamId!, [member('sec-a'), member('alice'), member('carol')]);
   h.emu.setRoster(teamB().teamId!, [member('bob'), member('carol')]);
   // The bot is added to both teams: groups are created and rosters fetched.
-  for (const [team, by] of [[teamA(), 'sec-a'], [teamB(), 'bob']] as const) {
+  for (const [team, by] of [
+    [teamA(), 'sec-a'],
+    [teamB(), 'bob'],
+  ] as const) {
     const replies = await h.exchange(h.conversationUpdate({ conversation: team, from: h.user(by), membersAdded: [{ id: h.botId }] }));
     expect(replies[0]?.activity.text).toMatch(/^Hej!/);
   }
@@ -60,7 +63,10 @@ describe('group scoping', () => {
 
   it('a new group chat gets its own empty group on its first message', async () => {
     const chat = h.groupChat('19:chat-x@thread.v2', 'Planering');
-    h.emu.setRoster(chat.id, [{ id: 'alice', name: 'alice' }, { id: 'bob', name: 'bob' }]);
+    h.emu.setRoster(chat.id, [
+      { id: 'alice', name: 'alice' },
+      { id: 'bob', name: 'bob' },
+    ]);
     const text = await h.ask(chat, h.user('alice'), 'Vem var frånvarande?');
     for (const n of ABSENT) expect(text).not.toContain(n);
     const groups = await h.job.runtime.db.query<{ name: string; kind: string }>(`SELECT name, kind FROM groups WHERE conversation_id = $1`, [chat.id]);
@@ -75,9 +81,11 @@ describe('group scoping', () => {
     const question = await h.emu.waitFor((a) => h.emu.sent.indexOf(a) >= start && a.conversationId === conv.id && cardOf(a) !== null);
     const card = cardOf(question)!;
     expect(cardText(card)).toMatch(/Vilken grupp hör plan\.pdf till\?/);
-    const choices = ((card.body as Array<{ type: string; choices?: Array<{ title: string; value: string }> }>).find((b) => b.type === 'Input.ChoiceSet')!.choices)!;
+    const choices = (card.body as Array<{ type: string; choices?: Array<{ title: string; value: string }> }>).find(
+      (b) => b.type === 'Input.ChoiceSet',
+    )!.choices!;
     expect(choices.map((c) => c.title).sort()).toEqual(['Barn och unga', 'Äldre']);
-    const pendingId = ((card.actions as Array<{ data: { pendingId: string } }>)[0]!.data).pendingId;
+    const pendingId = (card.actions as Array<{ data: { pendingId: string } }>)[0]!.data.pendingId;
     const b = choices.find((c) => c.title === 'Äldre')!.value;
     const [ack] = await h.exchange(h.message({ conversation: conv, from, value: { verb: 'chooseGroup', pendingId, groupId: b } }));
     expect(ack!.activity.text).toMatch(/Tar emot plan\.pdf … till Äldre/);

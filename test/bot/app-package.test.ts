@@ -18,7 +18,12 @@ describe('appPackage', () => {
       id: string;
       manifestVersion: string;
       validDomains: string[];
-      bots: Array<{ botId: string; scopes: string[]; supportsFiles: boolean; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }> }>;
+      bots: Array<{
+        botId: string;
+        scopes: string[];
+        supportsFiles: boolean;
+        commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }>;
+      }>;
     };
     expect(m.id).toBe('b0t-1d');
     expect(m.validDomains).toEqual(['bot.example.org']);
@@ -32,7 +37,9 @@ describe('appPackage', () => {
         expect(c.title.length).toBeLessThanOrEqual(32);
         expect(c.description.length).toBeLessThanOrEqual(128);
       }
-      expect(list.commands.map((c) => c.title)).toEqual(expect.arrayContaining(['hjälp', 'dokument', 'åtgärder', 'närvaro', 'nästa möte', 'budget', 'glöm', 'exportera']));
+      expect(list.commands.map((c) => c.title)).toEqual(
+        expect.arrayContaining(['hjälp', 'dokument', 'åtgärder', 'närvaro', 'nästa möte', 'budget', 'glöm', 'exportera']),
+      );
     }
     // The chair is a group's: the command works in teams and group chats only.
     const teamList = bot.commandLists.find((l) => l.scopes.includes('team'))!;

@@ -33,7 +33,9 @@ describe('hostile uploads', () => {
   for (const file of files) {
     it(`${file} → a clear message`, { timeout: 90_000 }, async () => {
       const conv = h.personal(`u-${file}`);
-      const [ack] = await h.exchange(h.message({ conversation: conv, from: h.user(`u-${file}`), attachments: [h.fileAttachment(file, fs.readFileSync(`test/fixtures/edge/${file}`))] }));
+      const [ack] = await h.exchange(
+        h.message({ conversation: conv, from: h.user(`u-${file}`), attachments: [h.fileAttachment(file, fs.readFileSync(`test/fixtures/edge/${file}`))] }),
+      );
       expect(ack!.activity.text).toBe(`Tar emot ${file} …`);
       const final = await h.emu.waitFor((a) => a.conversationId === conv.id && a.id === ack!.id && /^(Klart|Kunde inte)/.test(a.activity.text ?? ''), 80_000);
       expect(final.activity.text).toMatch(EXPECTED[file]!);

@@ -35,17 +35,15 @@ const fake = http.createServer((req, res) => {
     requests.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest);
     if (mode === 'held') {
       release = () =>
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              id: 'x',
-              object: 'chat.completion',
-              created: 0,
-              model: 'test-model',
-              choices: [{ index: 0, message: { role: 'assistant', content: 'Svaret kom efter turen [1].' }, finish_reason: 'stop' }],
-            }),
-          );
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            id: 'x',
+            object: 'chat.completion',
+            created: 0,
+            model: 'test-model',
+            choices: [{ index: 0, message: { role: 'assistant', content: 'Svaret kom efter turen [1].' }, finish_reason: 'stop' }],
+          }),
+        );
       return;
     }
     if (mode === 'fail') {

@@ -38,7 +38,10 @@ describe('upload in personal chat', () => {
     const ack = h.emu.sent.slice(before).find((a) => a.conversationId === conv.id && a.op === 'reply')!;
     expect(ack.activity.text).toMatch(/^Tar emot 2026-03-02-motesanteckning.*\.pdf …/);
     // The summary card arrives proactively, after the turn ended.
-    const summary = await h.emu.waitFor((a) => a.conversationId === conv.id && a.op !== 'update' && cardOf(a) !== null && cardText(cardOf(a)).includes('Närvarande'), 60_000);
+    const summary = await h.emu.waitFor(
+      (a) => a.conversationId === conv.id && a.op !== 'update' && cardOf(a) !== null && cardText(cardOf(a)).includes('Närvarande'),
+      60_000,
+    );
     const text = cardText(cardOf(summary));
     for (const a of golden.attendees) expect(text).toContain(a.name);
     const absent = golden.attendees.filter((a) => !a.present);
@@ -78,7 +81,7 @@ describe('upload in personal chat', () => {
     const conv = h.personal('secretary');
     const from = h.user('secretary', 'Sekreterare Svensson');
     const summary = h.emu.sent.find((a) => a.conversationId === conv.id && cardOf(a) !== null && cardText(cardOf(a)).includes('Närvarande'))!;
-    const documentId = ((cardOf(summary)!.actions as Array<{ data?: { documentId: string } }>).find((x) => x.data)!.data!).documentId;
+    const documentId = (cardOf(summary)!.actions as Array<{ data?: { documentId: string } }>).find((x) => x.data)!.data!.documentId;
     const [list] = await h.exchange(h.message({ conversation: conv, from, value: { verb: 'allActions', documentId } }));
     expect(list!.activity.text).toMatch(/^Åtgärder \(\d+\)/);
 
@@ -87,12 +90,20 @@ describe('upload in personal chat', () => {
     const inputs = (cardOf(form!)!.body as Array<{ type: string; id?: string; value?: string }>).filter((b) => b.id?.startsWith('owners_'));
     if (inputs.length === 0) return; // the extraction found no action items: nothing to correct
     const itemId = inputs[0]!.id!.slice('owners_'.length);
-    const [saved] = await h.exchange(h.message({ conversation: conv, from, value: { verb: 'saveCorrections', documentId, [`owners_${itemId}`]: 'Rättad Person', [`due_${itemId}`]: '2026-12-24' } }));
+    const [saved] = await h.exchange(
+      h.message({
+        conversation: conv,
+        from,
+        value: { verb: 'saveCorrections', documentId, [`owners_${itemId}`]: 'Rättad Person', [`due_${itemId}`]: '2026-12-24' },
+      }),
+    );
     expect(saved!.activity.text).toMatch(/Sparat 1 rättelse/);
     expect(saved!.activity.text).toMatch(/Rättad Person, senast 2026-12-24 \(rättad\)/);
     expect(await h.ask(conv, from, 'åtgärder Rättad')).toMatch(/Öppna åtgärder för Rättad \(1\)/);
     // Someone else may not correct it.
-    const [refused] = await h.exchange(h.message({ conversation: h.personal('intruder'), from: h.user('intruder'), value: { verb: 'saveCorrections', documentId, [`owners_${itemId}`]: 'X' } }));
+    const [refused] = await h.exchange(
+      h.message({ conversation: h.personal('intruder'), from: h.user('intruder'), value: { verb: 'saveCorrections', documentId, [`owners_${itemId}`]: 'X' } }),
+    );
     expect(refused!.activity.text).toMatch(/Bara den som laddade upp/);
   });
 
@@ -110,7 +121,9 @@ describe('upload in personal chat', () => {
     expect(await h.ask(conv, from, 'dokument')).toMatch(/Dokument \(2\)/);
     expect(await h.ask(h.personal('intruder'), h.user('intruder'), 'glöm 2015-11-13-mal-och-handlingsplan-2016-2018.pdf')).not.toMatch(/Borttaget/);
     expect(await h.ask(conv, from, 'glöm 2015-11-13-mal-och-handlingsplan-2016-2018.pdf')).toMatch(/^Borttaget/);
-    const left = await h.job.runtime.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM budget_lines b JOIN documents d ON d.id = b.document_id WHERE d.file_name LIKE '2015-11-13%'`);
+    const left = await h.job.runtime.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM budget_lines b JOIN documents d ON d.id = b.document_id WHERE d.file_name LIKE '2015-11-13%'`,
+    );
     expect(left.rows[0]!.n).toBe(0);
     expect(await h.ask(conv, from, 'Hur mycket kostar Hallandsbarometern 2016?')).not.toMatch(/375 000/);
   });

@@ -72,4 +72,3 @@ export async function seedCorpus(db: Queryable, groupName: string, files: readon
   }
   return { groupId: group.id, documents };
 }
-

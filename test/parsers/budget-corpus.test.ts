@@ -63,8 +63,15 @@ describe('budget key figures', () => {
     const pages = await extractPdfText(readFileSync('test/fixtures/2015-11-13-mal-och-handlingsplan-2016-2018.pdf'), { maxPages: 5000 });
     const lines = extractBudgetLines(pages, { date: null, language: 'sv' });
     const totals = lines.filter((l) => l.kind === 'total' && l.section?.startsWith('Ekonomi 2016')).map((l) => l.amountSek);
-    expect(totals).toEqual([1_310_000, 1_310_000, 1_520_000, 1_520_000, 700_000, 700_000, 2_563_000, 2_563_000, 9_317_640, 9_317_640, 400_000, 400_000, 670_000, 670_000]);
-    expect(lines.find((l) => l.amountSek === 14_236_833)).toMatchObject({ kind: 'total', label: 'Total finansiering 2014-2017', period: '2014-2017', page: 39 });
+    expect(totals).toEqual([
+      1_310_000, 1_310_000, 1_520_000, 1_520_000, 700_000, 700_000, 2_563_000, 2_563_000, 9_317_640, 9_317_640, 400_000, 400_000, 670_000, 670_000,
+    ]);
+    expect(lines.find((l) => l.amountSek === 14_236_833)).toMatchObject({
+      kind: 'total',
+      label: 'Total finansiering 2014-2017',
+      period: '2014-2017',
+      page: 39,
+    });
     const b = lines.find((l) => l.kind === 'cost' && l.label.startsWith('B ') && l.section === 'Ekonomi 2016 – Gemensamt')!;
     expect(b.amountSek).toBe(375_000);
     const acts = extractPlanActivities(pages);

@@ -55,7 +55,11 @@ describe.each(goldens)('%s', (file) => {
       expect(a.page, `${g.name} page`).toBe(g.page);
       expect(a.quote).toContain(g.name);
     }
-    for (const n of golden.notAttendees) expect(r.attendees.some((a) => a.name === n), `${n} is not an attendee`).toBe(false);
+    for (const n of golden.notAttendees)
+      expect(
+        r.attendees.some((a) => a.name === n),
+        `${n} is not an attendee`,
+      ).toBe(false);
   });
 
   it('action items: owners, task, due, page, section, in order; no false positives', () => {
@@ -71,7 +75,10 @@ describe.each(goldens)('%s', (file) => {
       expect(a.quote.length).toBeGreaterThan(5);
     });
     for (const phrase of golden.notActionItems) {
-      expect(r.actionItems.some((a) => a.quote.includes(phrase) && !golden.actionItems.some((g) => g.taskContains.some((t) => a.task.includes(t)))), phrase).toBe(false);
+      expect(
+        r.actionItems.some((a) => a.quote.includes(phrase) && !golden.actionItems.some((g) => g.taskContains.some((t) => a.task.includes(t)))),
+        phrase,
+      ).toBe(false);
     }
   });
 
@@ -103,7 +110,12 @@ describe('the minutes key facts (issue 3)', () => {
     const r = extractFacts(pages, { format: 'pdf' });
     expect(r.attendees.filter((a) => a.present)).toHaveLength(8);
     expect(r.attendees.filter((a) => !a.present).map((a) => a.name)).toEqual([
-      'Anna Torstensson', 'Thomas Johansson', 'Morgan Gustafsson', 'Anna-Pia Wentzel', 'Sara Karlsson', 'Else Thordstein',
+      'Anna Torstensson',
+      'Thomas Johansson',
+      'Morgan Gustafsson',
+      'Anna-Pia Wentzel',
+      'Sara Karlsson',
+      'Else Thordstein',
     ]);
     expect(r.attendees.find((a) => a.name === 'Simon Elfgrén')!.flags).toEqual(['chair']);
     expect(r.attendees.find((a) => a.name === 'Charlotte Bliesener Falkenström')!.flags.sort()).toEqual(['chair', 'secretary']);
@@ -117,8 +129,14 @@ describe('the minutes key facts (issue 3)', () => {
     expect(r.document.kind).toBe('minutes');
     expect(r.attendees).toHaveLength(14);
     expect(r.actionItems.map((a) => a.owners.join('+'))).toEqual([
-      'Ellen Lageholm+Charlotte Bliesener Falkenström', 'Närvårdskontoret', 'Maria Glemfelt', 'alla', 'Närvårdskontoret',
-      'Charlotte Bliesener Falkenström', 'Charlotte Bliesener Falkenström', 'alla',
+      'Ellen Lageholm+Charlotte Bliesener Falkenström',
+      'Närvårdskontoret',
+      'Maria Glemfelt',
+      'alla',
+      'Närvårdskontoret',
+      'Charlotte Bliesener Falkenström',
+      'Charlotte Bliesener Falkenström',
+      'alla',
     ]);
     expect(r.nextMeeting?.date).toBe('2026-04-17');
   });

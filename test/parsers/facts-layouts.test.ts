@@ -52,7 +52,12 @@ describe('Swedish protokoll, label column', () => {
 describe('Swedish prose and first-name lists', () => {
   const r = load('sv-prose-lists.txt');
   it('reads "Deltagare: Anna, Per och Lisa" and "Förhinder: Olle"', () => {
-    expect(r.attendees.map((a) => [a.name, a.present])).toEqual([['Anna', true], ['Per', true], ['Lisa', true], ['Olle', false]]);
+    expect(r.attendees.map((a) => [a.name, a.present])).toEqual([
+      ['Anna', true],
+      ['Per', true],
+      ['Lisa', true],
+      ['Olle', false],
+    ]);
   });
   it('finds present-tense tasks, "Vi beslöt att X gör", bare verbs with context; skips past tense and questions', () => {
     expect(r.actionItems.map((a) => [a.owners.join('+'), a.due])).toEqual([
@@ -91,13 +96,21 @@ describe('English minutes', () => {
   it('strips honorifics and reads Present / In attendance / Apologies', () => {
     expect(r.document).toMatchObject({ kind: 'minutes', language: 'en', date: '2026-03-03', organisation: 'Health and Wellbeing Board' });
     expect(r.attendees.map((a) => [a.name, a.present])).toEqual([
-      ['Jane Smith', true], ['Tom Brown', true], ['Amir Khan', true], ['Ruth Green', true], ['Alan White', false], ['Fiona Black', false],
+      ['Jane Smith', true],
+      ['Tom Brown', true],
+      ['Amir Khan', true],
+      ['Ruth Green', true],
+      ['Alan White', false],
+      ['Fiona Black', false],
     ]);
     expect(person(r, 'Jane Smith')!.flags).toEqual(['chair']);
     expect(person(r, 'Ruth Green')!.flags).toEqual(['secretary']);
   });
   it('finds ACTION/will items, decisions and the next meeting; a presenter is not an owner', () => {
-    expect(r.actionItems.map((a) => [a.owners.join(), a.due])).toEqual([['Ruth Green', '2026-03-10'], ['Tom Brown', '2026-04-07']]);
+    expect(r.actionItems.map((a) => [a.owners.join(), a.due])).toEqual([
+      ['Ruth Green', '2026-03-10'],
+      ['Tom Brown', '2026-04-07'],
+    ]);
     expect(r.decisions.map((d) => d.text)).toEqual(['the terms of reference be revised', 'the board endorses the strategy']);
     expect(r.nextMeeting).toMatchObject({ date: '2026-04-07', time: '10:00', place: 'Council Chamber' });
   });

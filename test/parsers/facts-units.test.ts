@@ -45,7 +45,7 @@ describe('role rule', () => {
 describe('hostile input', () => {
   it('extracts a 400-page-sized text with very long lines quickly', () => {
     const para = 'Anna Andersson skickar ut underlaget till nästa möte. ' + 'x'.repeat(5000) + '\n\n';
-    const page = ('Närvarande: ' + 'Anna, '.repeat(500) + 'Per\n\n' + para.repeat(5)) ;
+    const page = 'Närvarande: ' + 'Anna, '.repeat(500) + 'Per\n\n' + para.repeat(5);
     const text = Array.from({ length: 400 }, () => page).join('\f');
     const t = performance.now();
     const r = extractFacts(textToPages(text), { format: 'txt' });

@@ -40,7 +40,13 @@ describe('tables rebuilt from positioned text: action plan', () => {
     expect(budget!.header[7]).toBe('TOTAL PROJEKT-BUDGET');
     expect(budget!.groupHeader[2]).toBe('2016-2017');
     expect(rowsOf(budget!)[5]).toEqual(['TOTALT', '100%', '8 250 200', '-', '0%', '-', '-', '8 250 200']);
-    expect(financing!.header.slice(0, 5)).toEqual(['FINANSIERING', 'Andel tot finansiering', 'Finansiering från projektstart', 'Utfall 2014', 'Prel. utfall 2015']);
+    expect(financing!.header.slice(0, 5)).toEqual([
+      'FINANSIERING',
+      'Andel tot finansiering',
+      'Finansiering från projektstart',
+      'Utfall 2014',
+      'Prel. utfall 2015',
+    ]);
     expect(rowsOf(financing!)[2]).toEqual(['Region Halland', '30%', '3 431 050', '', '-955 990', '2 475 060']);
     expect(rowsOf(financing!).at(-1)).toEqual(['Total finansiering 2014-2017', '', '14 236 833', '', '', '']);
   });
@@ -60,9 +66,28 @@ describe('tables rebuilt from positioned text: action plan', () => {
     expect(seven[6]).toContain('720 000 kr, varav 325 000 kr Riktat statsbidrag EBP-medel 2015');
     // Sub-rows beside a merged goal cell (page 52): every activity is its own row.
     const fuh = rowsOf(tables.find((x) => x.page === 51)!);
-    expect(fuh.map((r) => /^\d+\.\d+/.exec(r[1] ?? '')?.[0]).filter(Boolean)).toEqual(
-      ['1.1', '2.1', '2.2', '2.3', '3.1', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '5.1', '6.1', '6.2', '7.1', '7.2', '9.1', '10.1', '10.2', '10.3'],
-    );
+    expect(fuh.map((r) => /^\d+\.\d+/.exec(r[1] ?? '')?.[0]).filter(Boolean)).toEqual([
+      '1.1',
+      '2.1',
+      '2.2',
+      '2.3',
+      '3.1',
+      '4.1',
+      '4.2',
+      '4.3',
+      '4.4',
+      '4.5',
+      '4.6',
+      '5.1',
+      '6.1',
+      '6.2',
+      '7.1',
+      '7.2',
+      '9.1',
+      '10.1',
+      '10.2',
+      '10.3',
+    ]);
   });
 });
 
