@@ -34,7 +34,7 @@ export async function answerDecisions(ctx: HandlerContext): Promise<HandlerResul
   const about = contentTerms(ctx.question).filter((x) => !DECISION_WORDS.test(x.folded));
   const covers = (text: string) => about.length === 0 || coverage(about, text).coverage >= (about.length <= 2 ? 0.99 : 0.66);
   const rows = (await decisionsOf(ctx.db, ctx.groupIds, docIds)).filter((d) => covers(`${d.text} ${d.section ?? ''}`));
-  let items: Array<{ documentId: string; page: number | null; text: string; quote: string }> = rows.map((d) => ({ documentId: d.document_id, page: d.page, text: d.text, quote: d.quote ?? d.text }));
+  const items: Array<{ documentId: string; page: number | null; text: string; quote: string }> = rows.map((d) => ({ documentId: d.document_id, page: d.page, text: d.text, quote: d.quote ?? d.text }));
   if (items.length === 0 && docIds) {
     // Minutes without "Beslut:" lines: the sentences that say what was approved or decided.
     for (const c of await chunksOf(ctx.db, ctx.groupIds, docIds)) {
