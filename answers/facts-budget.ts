@@ -6,7 +6,7 @@
  * since refs like "3.1" repeat in every programme area). Also who is responsible for an
  * activity (Ansvar) and when it happens (Tidplan).
  */
-import { activitiesMatching, activitiesOf, budgetLinesMatching, type ActivityRow, type BudgetRow } from '../store/answer-queries.js';
+import { activitiesMatching, activitiesOf, bestBudgetDocuments, budgetLinesIn, type ActivityRow, type BudgetRow } from '../store/answer-queries.js';
 import { citeAll, type HandlerContext, type HandlerResult } from './context.js';
 import { yearsIn } from './dates.js';
 import { clip, NOT_FOUND, sourcesLine, t } from './format.js';
@@ -79,7 +79,9 @@ function questionTerms(question: string): { terms: QueryTerm[]; ref: string | nu
   const ref = m ? m[1]! : null;
   const stripped = m ? question.replace(m[0], ' ') : question;
   const years = new Set(yearsIn(stripped).map(String));
-  const terms = contentTerms(stripped).filter((x) => !x.compound && !years.has(x.folded) && !/^(aktivitet\w*|activit\w*|programomrade\w*|programme|program|area|omrade\w*|kostnadsslag)$/.test(x.folded));
+  const terms = contentTerms(stripped).filter(
+    (x) => !x.compound && !years.has(x.folded) && !/^(aktivitet\w*|activit\w*|programomrade\w*|programme|program|area|omrade\w*|kostnadsslag)$/.test(x.folded),
+  );
   return { terms, ref };
 }
 
@@ -103,14 +105,24 @@ export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'fundin
   const { terms, ref } = questionTerms(ctx.question);
   if (terms.length === 0 && !ref) return null;
   const groups = likePatternGroups(terms);
-  const acts = await activitiesMatching(ctx.db, ctx.groupIds, groups, ref ? [ref] : []);
+  // The plans with the best activities and those with the best budget lines are chosen at once.
+  const [acts, budgetDocs] = await Promise.all([
+    activitiesMatching(ctx.db, ctx.groupIds, groups, ref ? [ref] : []),
+    bestBudgetDocuments(ctx.db, ctx.groupIds, groups),
+  ]);
   // Only the documents whose activities match best: a group may hold hundreds of plans.
   const actScore = new Map<string, number>();
-  for (const a of acts) actScore.set(a.document_id, Math.max(actScore.get(a.document_id) ?? 0, coverage(terms, `${a.ref ?? ''} ${a.name} ${a.area ?? ''}`).coverage));
-  const actDocs = [...actScore].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([id]) => id);
-  const lines = await budgetLinesMatching(ctx.db, ctx.groupIds, groups, actDocs);
+  for (const a of acts)
+    actScore.set(a.document_id, Math.max(actScore.get(a.document_id) ?? 0, coverage(terms, `${a.ref ?? ''} ${a.name} ${a.area ?? ''}`).coverage));
+  const actDocs = [...actScore]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 3)
+    .map(([id]) => id);
+  const [lines, allActs] = await Promise.all([
+    budgetLinesIn(ctx.db, ctx.groupIds, groups, budgetDocs, actDocs),
+    actDocs.length ? activitiesOf(ctx.db, ctx.groupIds, actDocs) : Promise.resolve([] as ActivityRow[]),
+  ]);
   if (lines.length === 0) return null;
-  const allActs = actDocs.length ? await activitiesOf(ctx.db, ctx.groupIds, actDocs) : [];
 
   // Lines are joined to the activities of their own document only; up to 1 500 lines meet up
   // to 2 000 activities, so each line looks at its document's list, and each text is folded once.
@@ -138,7 +150,12 @@ export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'fundin
   if (years.length) {
     const inYear = hits.filter((h) => years.every((y) => yearOk(h.line, y)));
     if (inYear.length === 0) {
-      return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, `Inget belopp för ${years.join(', ')} finns för det du frågar om.`, `No amount for ${years.join(', ')} is given for what you ask about.`)}`, citations: [], facts: [] };
+      return {
+        found: false,
+        answer: `${NOT_FOUND[lang]} ${t(lang, `Inget belopp för ${years.join(', ')} finns för det du frågar om.`, `No amount for ${years.join(', ')} is given for what you ask about.`)}`,
+        citations: [],
+        facts: [],
+      };
     }
     hits = inYear;
   }
@@ -219,12 +236,21 @@ export async function answerActivity(ctx: HandlerContext, field: 'responsible' |
   const { lang } = ctx;
   const label = field === 'responsible' ? t(lang, 'Ansvar', 'Responsible') : t(lang, 'Tidplan', 'Timeline');
   const body = top.map(({ a }) => `${[a.ref, a.name].filter(Boolean).join(' ')} – ${label}: ${field === 'responsible' ? a.responsible : a.timeline}`);
-  const citations = await citeAll(ctx, top.map(({ a }) => ({ documentId: a.document_id, page: a.page, quote: clip(`${a.ref ?? ''} ${a.name} – ${field === 'responsible' ? a.responsible : a.timeline}`, 300) })));
+  const citations = await citeAll(
+    ctx,
+    top.map(({ a }) => ({
+      documentId: a.document_id,
+      page: a.page,
+      quote: clip(`${a.ref ?? ''} ${a.name} – ${field === 'responsible' ? a.responsible : a.timeline}`, 300),
+    })),
+  );
   return {
     found: true,
     answer: `${body.join('\n')}.\n${sourcesLine(citations, lang)}`,
     citations,
-    facts: top.map(({ a }) => `Activity ${a.ref ?? ''} ${a.name}: responsible ${a.responsible ?? '?'}, timeline ${a.timeline ?? '?'}, area ${a.area ?? '?'} (p. ${a.page ?? '?'})`),
+    facts: top.map(
+      ({ a }) =>
+        `Activity ${a.ref ?? ''} ${a.name}: responsible ${a.responsible ?? '?'}, timeline ${a.timeline ?? '?'}, area ${a.area ?? '?'} (p. ${a.page ?? '?'})`,
+    ),
   };
 }
-

@@ -37,6 +37,9 @@ export function coverageThreshold(all: QueryTerm[]): number {
   return 0.75;
 }
 
+/** How many of the newest documents' chunks the one-word-missing net ranks. */
+const MOST_WINDOW = 50;
+
 /** One tsquery string per term: its lexeme and glossary forms, each as a prefix. */
 function termQuery(term: QueryTerm): string | null {
   const forms = [...new Set(term.forms.map(lexeme).filter((x) => x.length >= 2))];
@@ -56,7 +59,8 @@ export async function searchPassages(db: Queryable, groupIds: string[], terms: Q
   const add = (rows: ChunkRow[]) => rows.forEach((r) => byId.set(Number(r.id), byId.get(Number(r.id)) ?? r));
   add(await searchChunks(db, groupIds, queries, 'all', 40));
   // With one or two words a passage needs them all; with more, one may be missing.
-  if (byId.size < 5 && queries.length >= 3) add(await searchChunks(db, groupIds, queries, 'most', 80));
+  // Only the newest documents' chunks are ranked (see `searchChunks`).
+  if (byId.size < 5 && queries.length >= 3) add(await searchChunks(db, groupIds, queries, 'most', 80, MOST_WINDOW));
   // Words typed without å/ä/ö do not meet their stems in text search; folded text catches them.
   if (byId.size < 5 && terms.some((x) => /^[a-z0-9]+$/.test(x.folded) && x.folded.length >= 4)) {
     const pats = likePatterns(terms.filter((x) => x.prefixes[0]!.length >= 4).map((x) => ({ ...x, prefixes: [x.prefixes[0]!] })));
@@ -110,7 +114,8 @@ export function sentencesOf(text: string): string[] {
 const WANTS_NUMBER = /\b(hur (mycket|manga|lange|stor)|how (much|many|long)|antal|number of|belopp|amount|maxbelopp)\b/;
 const WANTS_DATE = /^(nar|when)\b|\b(vilket datum|what date|which date|nar|when)\b/;
 const WANTS_NAME = /^(vem|vilka|who|whom)\b|\b(vem|who)\b/;
-const DATE_IN = /\b(19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|varen|hosten|vecka)\b/i;
+const DATE_IN =
+  /\b(19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|varen|hosten|vecka)\b/i;
 
 /** How well a sentence holds the kind of thing the question asks for (0..1). */
 function shapeScore(foldedQuestion: string, sentence: string): number {

@@ -183,7 +183,17 @@ function wordMatchSql(expr: string, groups: string[][], first: number): { any: s
   const params: string[] = [];
   const perGroup = groups
     .filter((g) => g.length > 0)
-    .map((g) => '(' + g.map((p) => { params.push(p); return `${expr} LIKE $${first + params.length - 1}`; }).join(' OR ') + ')');
+    .map(
+      (g) =>
+        '(' +
+        g
+          .map((p) => {
+            params.push(p);
+            return `${expr} LIKE $${first + params.length - 1}`;
+          })
+          .join(' OR ') +
+        ')',
+    );
   return {
     any: perGroup.length ? perGroup.join(' OR ') : 'false',
     all: perGroup.length ? perGroup.join(' AND ') : 'false',
@@ -227,7 +237,10 @@ async function bestDocuments(
   const used = (sql: string) => Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 3));
   const words = patternGroups.filter((g) => g.length > 0);
   // A word's rarity: its shortest pattern's length (short stems match many rows).
-  const wordConds = words.map((g) => ({ sql: '(' + g.map((p) => `x.search_text LIKE ${bind(p)}::text`).join(' OR ') + ')', rarity: Math.min(...g.map((p) => p.length)) }));
+  const wordConds = words.map((g) => ({
+    sql: '(' + g.map((p) => `x.search_text LIKE ${bind(p)}::text`).join(' OR ') + ')',
+    rarity: Math.min(...g.map((p) => p.length)),
+  }));
   const conds = [...wordConds];
   if (table === 'plan_activities' && refs.length > 0) conds.push({ sql: `x.ref = ANY(${bind(refs)}::text[])`, rarity: Infinity });
   if (conds.length === 0) return [];
@@ -276,14 +289,25 @@ async function bestDocuments(
   const windowIds = win.rows.map((r) => r.id);
   const b = ranked.length >= maxDocs ? ranked[maxDocs - 1]!.hits : 0;
   const rarest = [...conds].sort((x, y) => y.rarity - x.rarity).map((c) => c.sql);
-  let older = 0;
-  for (let k = n; k > b && older < maxDocs; k--) {
+  // The levels run at once, each excluding only the window: a document found at level k also
+  // shows at every lower level and is counted at its highest. Level k then yields the newest
+  // documents with k words among those not found higher up, the same as asking level by level.
+  const ks: number[] = [];
+  for (let k = n; k > b; k--) ks.push(k);
+  const levels = await Promise.all(
     // k is a count computed here, not user text.
-    const filter = k === n ? conds.map((c) => c.sql).join(' AND ') : `(${rarest.slice(0, n - k + 1).join(' OR ')}) AND (${hits}) >= ${k}`;
-    const ids = await level(filter, [...windowIds, ...ranked.filter((r) => !r.window).map((r) => r.id)], maxDocs - older);
+    ks.map((k) =>
+      level(k === n ? conds.map((c) => c.sql).join(' AND ') : `(${rarest.slice(0, n - k + 1).join(' OR ')}) AND (${hits}) >= ${k}`, windowIds, maxDocs),
+    ),
+  );
+  const seen = new Set<string>();
+  let older = 0;
+  ks.forEach((k, i) => {
+    const ids = levels[i]!.filter((id) => !seen.has(id)).slice(0, Math.max(0, maxDocs - older));
+    ids.forEach((id) => seen.add(id));
     older += ids.length;
     ranked.push(...ids.map((id) => ({ id, hits: k, window: false })));
-  }
+  });
   // Stable sort: by count; on ties the window (newer) first, each already newest first.
   ranked.sort((x, y) => y.hits - x.hits || Number(y.window) - Number(x.window));
   return ranked.slice(0, maxDocs).map((r) => r.id);
@@ -354,7 +378,20 @@ export async function budgetLinesMatching(
   documentIds: string[],
   maxDocs = 5,
 ): Promise<BudgetRow[]> {
-  const docs = await bestDocuments(q, 'budget_lines', groupIds, patternGroups, [], maxDocs);
+  return budgetLinesIn(q, groupIds, patternGroups, await bestBudgetDocuments(q, groupIds, patternGroups, maxDocs), documentIds);
+}
+
+/** The `maxDocs` documents with the best-matching budget lines (see `budgetLinesMatching`). */
+export function bestBudgetDocuments(q: Queryable, groupIds: string[], patternGroups: string[][], maxDocs = 5): Promise<string[]> {
+  return bestDocuments(q, 'budget_lines', groupIds, patternGroups, [], maxDocs);
+}
+
+/**
+ * Budget lines of `docs` (from `bestBudgetDocuments`) matching words of the question, plus every
+ * line of `documentIds`; split from the choice of documents so that it can run alongside the
+ * activity lookup.
+ */
+export async function budgetLinesIn(q: Queryable, groupIds: string[], patternGroups: string[][], docs: string[], documentIds: string[]): Promise<BudgetRow[]> {
   if (docs.length === 0 && documentIds.length === 0) return [];
   const w = wordMatchSql('b.search_text', patternGroups, 4);
   return (
@@ -385,32 +422,55 @@ export interface ChunkRow {
  * to letters and digits, with `:*`); `mode` 'all' requires every word, 'most' all but one, 'any' one of them.
  * The SQL text is built from placeholders only.
  */
-export async function searchChunks(q: Queryable, groupIds: string[], termQueries: string[], mode: 'all' | 'most' | 'any', limit: number): Promise<ChunkRow[]> {
+export async function searchChunks(
+  q: Queryable,
+  groupIds: string[],
+  termQueries: string[],
+  mode: 'all' | 'most' | 'any',
+  limit: number,
+  docWindow = 0,
+): Promise<ChunkRow[]> {
   if (termQueries.length === 0) return [];
-  const per = termQueries.map(
-    (_, i) => `(to_tsquery('swedish', $${i + 3}) || to_tsquery('english', $${i + 3}) || to_tsquery('simple', $${i + 3}))`,
-  );
+  const per = termQueries.map((_, i) => `(to_tsquery('swedish', $${i + 3}) || to_tsquery('english', $${i + 3}) || to_tsquery('simple', $${i + 3}))`);
   // 'most': every word but (at most) one — a cheap net for passages that word one thing differently,
   // where 'any' would rank every chunk holding a common word.
   const tsq =
     mode === 'most' && per.length >= 3
       ? per.map((_, skip) => '(' + per.filter((__, i) => i !== skip).join(' && ') + ')').join(' || ')
       : per.join(mode === 'all' ? ' && ' : ' || ');
+  // With `docWindow`, only the chunks of the newest `docWindow` documents holding a match are
+  // ranked: ranking costs ~20 µs a chunk, and a net that lets one word be missing catches
+  // thousands of chunks in a large group. The matches themselves are found through the index
+  // without ranking; the engine then checks the ranked chunks word by word.
+  const candidates =
+    docWindow > 0
+      ? `m AS MATERIALIZED (SELECT c.id, c.document_id FROM chunks c, qq WHERE c.group_id = ANY($1::uuid[]) AND c.tsv @@ qq.tq),
+       w AS (
+         SELECT d.id FROM documents d
+         WHERE d.group_id = ANY($1::uuid[]) AND d.id IN (SELECT m.document_id FROM m)
+         ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT $${termQueries.length + 3}
+       ),
+       top AS (
+         SELECT c.id, ts_rank_cd(c.tsv, qq.tq) AS rank FROM m JOIN chunks c ON c.id = m.id, qq
+         WHERE m.document_id IN (SELECT w.id FROM w)
+         ORDER BY rank DESC, c.id LIMIT $2
+       )`
+      : `top AS (
+         SELECT c.id, ts_rank_cd(c.tsv, qq.tq) AS rank FROM chunks c, qq
+         WHERE c.group_id = ANY($1::uuid[]) AND c.tsv @@ qq.tq
+         ORDER BY rank DESC, c.id LIMIT $2
+       )`;
   return (
     await q.query<ChunkRow>(
       // Ranked on the index columns only; text and title are read for the `limit` best (a common
       // word can match thousands of chunks in a large group).
       `WITH qq AS MATERIALIZED (SELECT ${tsq} AS tq),
-       top AS (
-         SELECT c.id, ts_rank_cd(c.tsv, qq.tq) AS rank FROM chunks c, qq
-         WHERE c.group_id = ANY($1::uuid[]) AND c.tsv @@ qq.tq
-         ORDER BY rank DESC, c.id LIMIT $2
-       )
+       ${candidates}
        SELECT c.id, c.document_id, c.page_no, c.section, c.text, d.title, d.file_name, top.rank
        FROM top JOIN chunks c ON c.id = top.id JOIN documents d ON d.id = c.document_id
        WHERE d.group_id = ANY($1::uuid[])
        ORDER BY top.rank DESC, c.id`,
-      [groupIds, limit, ...termQueries],
+      docWindow > 0 ? [groupIds, limit, ...termQueries, docWindow] : [groupIds, limit, ...termQueries],
     )
   ).rows;
 }
@@ -432,7 +492,11 @@ export async function searchChunksFolded(q: Queryable, groupIds: string[], likeP
 }
 
 /** Titles and file names of the given documents, within the groups. */
-export async function documentNames(q: Queryable, groupIds: string[], ids: string[]): Promise<Map<string, { title: string | null; file_name: string; doc_date: string | null }>> {
+export async function documentNames(
+  q: Queryable,
+  groupIds: string[],
+  ids: string[],
+): Promise<Map<string, { title: string | null; file_name: string; doc_date: string | null }>> {
   if (ids.length === 0) return new Map();
   const r = await q.query<{ id: string; title: string | null; file_name: string; doc_date: string | null }>(
     `SELECT id, title, file_name, doc_date FROM documents WHERE group_id = ANY($1::uuid[]) AND id = ANY($2::uuid[])`,
