@@ -289,25 +289,16 @@ async function bestDocuments(
   const windowIds = win.rows.map((r) => r.id);
   const b = ranked.length >= maxDocs ? ranked[maxDocs - 1]!.hits : 0;
   const rarest = [...conds].sort((x, y) => y.rarity - x.rarity).map((c) => c.sql);
-  // The levels run at once, each excluding only the window: a document found at level k also
-  // shows at every lower level and is counted at its highest. Level k then yields the newest
-  // documents with k words among those not found higher up, the same as asking level by level.
-  const ks: number[] = [];
-  for (let k = n; k > b; k--) ks.push(k);
-  const levels = await Promise.all(
-    // k is a count computed here, not user text.
-    ks.map((k) =>
-      level(k === n ? conds.map((c) => c.sql).join(' AND ') : `(${rarest.slice(0, n - k + 1).join(' OR ')}) AND (${hits}) >= ${k}`, windowIds, maxDocs),
-    ),
-  );
-  const seen = new Set<string>();
   let older = 0;
-  ks.forEach((k, i) => {
-    const ids = levels[i]!.filter((id) => !seen.has(id)).slice(0, Math.max(0, maxDocs - older));
-    ids.forEach((id) => seen.add(id));
+  // Level by level, stopping once `maxDocs` are found: the lower levels (OR over many words)
+  // are the costly ones, and running them all at once only makes them compete.
+  for (let k = n; k > b && older < maxDocs; k--) {
+    // k is a count computed here, not user text.
+    const filter = k === n ? conds.map((c) => c.sql).join(' AND ') : `(${rarest.slice(0, n - k + 1).join(' OR ')}) AND (${hits}) >= ${k}`;
+    const ids = await level(filter, [...windowIds, ...ranked.filter((r) => !r.window).map((r) => r.id)], maxDocs - older);
     older += ids.length;
     ranked.push(...ids.map((id) => ({ id, hits: k, window: false })));
-  });
+  }
   // Stable sort: by count; on ties the window (newer) first, each already newest first.
   ranked.sort((x, y) => y.hits - x.hits || Number(y.window) - Number(x.window));
   return ranked.slice(0, maxDocs).map((r) => r.id);
