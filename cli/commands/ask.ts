@@ -62,7 +62,9 @@ async function readQuestions(file: string): Promise<QuestionLine[]> {
     });
 }
 
+/** The answer as the engine wrote it; a sources line only when it names none itself. */
 function formatAnswer(a: CliAnswer): string {
-  const sources = a.citations.map((c) => `  Källa: ${c.document}${c.page ? `, s. ${c.page}` : ''}`);
-  return `${[a.answer, ...sources].join('\n')}\n`;
+  if (/(^|\s)(Källa|Källor|Sources?):/.test(a.answer) || a.citations.length === 0) return `${a.answer}\n`;
+  const sources = a.citations.map((c) => `${c.document}${c.page ? `, s. ${c.page}` : ''}`);
+  return `${a.answer}\nKälla: ${[...new Set(sources)].join('; ')}\n`;
 }
