@@ -28,10 +28,11 @@ export interface HandlerResult {
 }
 
 /** Builds citations, looking up document names in one query. */
-export async function citeAll(
-  ctx: HandlerContext,
-  items: Array<{ documentId: string; page: number | null; quote: string }>,
-): Promise<Citation[]> {
-  const names = await documentNames(ctx.db, ctx.groupIds, items.map((i) => i.documentId));
+export async function citeAll(ctx: HandlerContext, items: Array<{ documentId: string; page: number | null; quote: string }>): Promise<Citation[]> {
+  const names = await documentNames(
+    ctx.db,
+    ctx.groupIds,
+    items.map((i) => i.documentId),
+  );
   return items.map((i) => ({ document: docName(names.get(i.documentId)), documentId: i.documentId, page: i.page, quote: i.quote }));
 }

@@ -4,14 +4,21 @@
  */
 import { fold } from './text.js';
 
-export type DateMention =
-  | { kind: 'date'; year: number | null; month: number; day: number | null }
-  | { kind: 'latest' };
+export type DateMention = { kind: 'date'; year: number | null; month: number; day: number | null } | { kind: 'latest' };
 
 const MONTHS: Array<[RegExp, number]> = [
-  [/^(januari|january|jan)$/, 1], [/^(februari|february|feb)$/, 2], [/^(mars|march|mar)$/, 3], [/^(april|apr)$/, 4],
-  [/^(maj|may)$/, 5], [/^(juni|june|jun)$/, 6], [/^(juli|july|jul)$/, 7], [/^(augusti|august|aug)$/, 8],
-  [/^(september|sept|sep)$/, 9], [/^(oktober|october|okt|oct)$/, 10], [/^(november|nov)$/, 11], [/^(december|dec)$/, 12],
+  [/^(januari|january|jan)$/, 1],
+  [/^(februari|february|feb)$/, 2],
+  [/^(mars|march|mar)$/, 3],
+  [/^(april|apr)$/, 4],
+  [/^(maj|may)$/, 5],
+  [/^(juni|june|jun)$/, 6],
+  [/^(juli|july|jul)$/, 7],
+  [/^(augusti|august|aug)$/, 8],
+  [/^(september|sept|sep)$/, 9],
+  [/^(oktober|october|okt|oct)$/, 10],
+  [/^(november|nov)$/, 11],
+  [/^(december|dec)$/, 12],
 ];
 
 function monthOf(w: string): number | null {
@@ -19,7 +26,8 @@ function monthOf(w: string): number | null {
   return null;
 }
 
-const MONTH_WORD = '(januari|january|jan|februari|february|feb|mars|march|april|apr|maj|may|juni|june|juli|july|augusti|august|aug|september|sept|oktober|october|okt|oct|november|nov|december|dec)';
+const MONTH_WORD =
+  '(januari|january|jan|februari|february|feb|mars|march|april|apr|maj|may|juni|june|juli|july|augusti|august|aug|september|sept|oktober|october|okt|oct|november|nov|december|dec)';
 
 /** The date a question names, if any. */
 export function parseDateMention(question: string): DateMention | null {

@@ -116,7 +116,11 @@ export async function answerQuestion(db: Queryable, req: AskRequest): Promise<An
  * Facts and passages for the LLM path: whatever the fact handlers know about the question and
  * the best passages, without the abstention threshold (the prompt decides), within `budget`.
  */
-export async function gatherEvidence(db: Queryable, req: AskRequest, budget: EvidenceBudget = { maxPassages: 5 }): Promise<Evidence & { intent: string; language: 'sv' | 'en' }> {
+export async function gatherEvidence(
+  db: Queryable,
+  req: AskRequest,
+  budget: EvidenceBudget = { maxPassages: 5 },
+): Promise<Evidence & { intent: string; language: 'sv' | 'en' }> {
   const lang0 = detectLanguage(req.question ?? '');
   if (!req.question?.trim() || req.groupIds.length === 0) return { ...emptyEvidence(), intent: 'none', language: lang0 };
   const { ctx, intent } = await context(db, req);

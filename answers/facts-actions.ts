@@ -30,7 +30,10 @@ function dedupeItems(items: ActionRow[]): ActionRow[] {
 async function result(ctx: HandlerContext, head: string, all: ActionRow[], withOwner: boolean): Promise<HandlerResult> {
   const items = dedupeItems(all);
   const shown = items.slice(0, 10);
-  const citations = await citeAll(ctx, shown.map((a) => ({ documentId: a.document_id, page: a.page, quote: clip(a.quote, 300) })));
+  const citations = await citeAll(
+    ctx,
+    shown.map((a) => ({ documentId: a.document_id, page: a.page, quote: clip(a.quote, 300) })),
+  );
   const more = items.length > shown.length ? t(ctx.lang, ` (och ${items.length - shown.length} till)`, ` (and ${items.length - shown.length} more)`) : '';
   const body = shown.map((a) => `• ${itemLine(a, ctx.lang, withOwner)}`).join('\n');
   return {
@@ -45,13 +48,23 @@ export async function answerPersonActions(ctx: HandlerContext): Promise<HandlerR
   const { lang } = ctx;
   if (ctx.names.length === 0) {
     if (ctx.unknownNames.length === 0) return null;
-    return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, 'Ingen med det namnet finns i gruppens mötesanteckningar.', 'Nobody by that name appears in the group’s minutes.')}`, citations: [], facts: [] };
+    return {
+      found: false,
+      answer: `${NOT_FOUND[lang]} ${t(lang, 'Ingen med det namnet finns i gruppens mötesanteckningar.', 'Nobody by that name appears in the group’s minutes.')}`,
+      citations: [],
+      facts: [],
+    };
   }
   const patterns = ctx.names.map((n) => `%${likeEscape(fold(n))}%`);
   const items = await actionItemsNaming(ctx.db, ctx.groupIds, patterns);
   const who = joinList(ctx.names, lang);
   if (items.length === 0) {
-    return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, `Inga uppgifter för ${who} finns antecknade.`, `No tasks are recorded for ${who}.`)}`, citations: [], facts: [] };
+    return {
+      found: false,
+      answer: `${NOT_FOUND[lang]} ${t(lang, `Inga uppgifter för ${who} finns antecknade.`, `No tasks are recorded for ${who}.`)}`,
+      citations: [],
+      facts: [],
+    };
   }
   // Open items first; done ones are still shown (marked), newest minutes first within each.
   items.sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done'));

@@ -19,12 +19,22 @@ function quoteOf(a: AttendeeRow): string {
 export async function answerAttendance(ctx: HandlerContext, mode: Mode): Promise<HandlerResult | null> {
   const { lang } = ctx;
   if (mode === 'person' && ctx.names.length === 0) {
-    return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, `${ctx.unknownNames.join(' ')} finns inte med i någon närvarolista.`, `${ctx.unknownNames.join(' ')} is not on any attendance list.`)}`, citations: [], facts: [] };
+    return {
+      found: false,
+      answer: `${NOT_FOUND[lang]} ${t(lang, `${ctx.unknownNames.join(' ')} finns inte med i någon närvarolista.`, `${ctx.unknownNames.join(' ')} is not on any attendance list.`)}`,
+      citations: [],
+      facts: [],
+    };
   }
   const choice = await chooseMeeting(ctx);
   if ('missing' in choice) {
     if (choice.missing === 'no-meetings') return null;
-    return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, 'Inget möte med det datumet finns bland gruppens mötesanteckningar.', 'No meeting on that date is among the group’s minutes.')}`, citations: [], facts: [] };
+    return {
+      found: false,
+      answer: `${NOT_FOUND[lang]} ${t(lang, 'Inget möte med det datumet finns bland gruppens mötesanteckningar.', 'No meeting on that date is among the group’s minutes.')}`,
+      citations: [],
+      facts: [],
+    };
   }
   const m = choice.meeting;
   const all = await attendeesOf(ctx.db, ctx.groupIds, [m.id]);
@@ -37,30 +47,58 @@ export async function answerAttendance(ctx: HandlerContext, mode: Mode): Promise
     const wanted = new Set(ctx.names.map(fold));
     used = all.filter((a) => wanted.has(fold(a.name)));
     if (used.length === 0) {
-      return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, `${joinList(ctx.names, lang)} finns inte med i närvarolistan för ${label}.`, `${joinList(ctx.names, lang)} is not on the attendance list of ${label}.`)}`, citations: [], facts: [] };
+      return {
+        found: false,
+        answer: `${NOT_FOUND[lang]} ${t(lang, `${joinList(ctx.names, lang)} finns inte med i närvarolistan för ${label}.`, `${joinList(ctx.names, lang)} is not on the attendance list of ${label}.`)}`,
+        citations: [],
+        facts: [],
+      };
     }
     answer = used
-      .map((a) => t(lang, `${a.name} var ${a.present ? 'närvarande' : 'frånvarande'} vid ${label}`, `${a.name} was ${a.present ? 'present at' : 'absent from'} ${label}`) + (a.presence ? ` (${a.presence})` : '') + '.')
+      .map(
+        (a) =>
+          t(
+            lang,
+            `${a.name} var ${a.present ? 'närvarande' : 'frånvarande'} vid ${label}`,
+            `${a.name} was ${a.present ? 'present at' : 'absent from'} ${label}`,
+          ) +
+          (a.presence ? ` (${a.presence})` : '') +
+          '.',
+      )
       .join(' ');
   } else if (mode === 'count') {
     used = all;
-    answer = t(lang, `${present.length} var närvarande och ${absent.length} frånvarande vid ${label}.`, `${present.length} were present and ${absent.length} absent at ${label}.`);
+    answer = t(
+      lang,
+      `${present.length} var närvarande och ${absent.length} frånvarande vid ${label}.`,
+      `${present.length} were present and ${absent.length} absent at ${label}.`,
+    );
   } else {
     used = mode === 'present' ? present : absent;
     if (used.length === 0) {
-      answer = t(lang, `Ingen är antecknad som ${mode === 'present' ? 'närvarande' : 'frånvarande'} vid ${label}.`, `Nobody is recorded as ${mode} at ${label}.`);
+      answer = t(
+        lang,
+        `Ingen är antecknad som ${mode === 'present' ? 'närvarande' : 'frånvarande'} vid ${label}.`,
+        `Nobody is recorded as ${mode} at ${label}.`,
+      );
     } else {
       const head = mode === 'present' ? t(lang, `Närvarande vid ${label}`, `Present at ${label}`) : t(lang, `Frånvarande vid ${label}`, `Absent from ${label}`);
       answer = `${head} (${used.length}): ${used.map((a) => a.name).join(', ')}.`;
     }
   }
-  const citations = await citeAll(ctx, (used.length ? used : all).slice(0, 20).map((a) => ({ documentId: m.id, page: a.page, quote: quoteOf(a) })));
+  const citations = await citeAll(
+    ctx,
+    (used.length ? used : all).slice(0, 20).map((a) => ({ documentId: m.id, page: a.page, quote: quoteOf(a) })),
+  );
   const cites = dedupePages(citations);
   return {
     found: true,
     answer: `${answer} ${sourcesLine(cites, lang)}`,
     citations: cites,
-    facts: all.map((a) => `${a.name}${a.role ? `, ${a.role}` : ''}${a.organisation ? `, ${a.organisation}` : ''}: ${a.present ? 'present' : 'absent'} (${m.doc_date ?? ''}, p. ${a.page ?? '?'})`),
+    facts: all.map(
+      (a) =>
+        `${a.name}${a.role ? `, ${a.role}` : ''}${a.organisation ? `, ${a.organisation}` : ''}: ${a.present ? 'present' : 'absent'} (${m.doc_date ?? ''}, p. ${a.page ?? '?'})`,
+    ),
   };
 }
 
@@ -95,10 +133,21 @@ export async function answerRole(ctx: HandlerContext, role: 'chair' | 'secretary
     used = all.filter((a) => a.flags.includes(role));
     if (used.length === 0) return null;
     const names = used.map((a) => a.name);
-    answer = role === 'chair'
-      ? t(lang, `Ordförande vid ${label}: ${joinList(names, lang)}.`, `Chair at ${label}: ${joinList(names, lang)}.`)
-      : t(lang, `Sekreterare vid ${label}: ${joinList(names, lang)}.`, `Secretary at ${label}: ${joinList(names, lang)}.`);
+    answer =
+      role === 'chair'
+        ? t(lang, `Ordförande vid ${label}: ${joinList(names, lang)}.`, `Chair at ${label}: ${joinList(names, lang)}.`)
+        : t(lang, `Sekreterare vid ${label}: ${joinList(names, lang)}.`, `Secretary at ${label}: ${joinList(names, lang)}.`);
   }
-  const citations = dedupePages(await citeAll(ctx, used.map((a) => ({ documentId: m.id, page: a.page, quote: quoteOf(a) }))));
-  return { found: true, answer: `${answer} ${sourcesLine(citations, lang)}`, citations, facts: used.map((a) => `${a.name}: ${[a.role, a.organisation, a.flags.join('/')].filter(Boolean).join(', ')}`) };
+  const citations = dedupePages(
+    await citeAll(
+      ctx,
+      used.map((a) => ({ documentId: m.id, page: a.page, quote: quoteOf(a) })),
+    ),
+  );
+  return {
+    found: true,
+    answer: `${answer} ${sourcesLine(citations, lang)}`,
+    citations,
+    facts: used.map((a) => `${a.name}: ${[a.role, a.organisation, a.flags.join('/')].filter(Boolean).join(', ')}`),
+  };
 }

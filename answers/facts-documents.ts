@@ -8,7 +8,8 @@ import { contentTerms } from './text.js';
 export async function answerDocumentList(ctx: HandlerContext): Promise<HandlerResult | null> {
   const docs = await listGroupDocuments(ctx.db, ctx.groupIds);
   const { lang } = ctx;
-  if (docs.length === 0) return { found: false, answer: t(lang, 'Gruppen har inga dokument ännu.', 'The group has no documents yet.'), citations: [], facts: [] };
+  if (docs.length === 0)
+    return { found: false, answer: t(lang, 'Gruppen har inga dokument ännu.', 'The group has no documents yet.'), citations: [], facts: [] };
   const shown = docs.slice(0, 20);
   const lines = shown.map((d) => `• ${docName(d)}${d.doc_date ? ` (${d.doc_date})` : ''}`);
   const more = docs.length > shown.length ? `\n${t(lang, `… och ${docs.length - shown.length} till.`, `… and ${docs.length - shown.length} more.`)}` : '';
@@ -35,7 +36,12 @@ export async function answerDocumentsMentioning(ctx: HandlerContext): Promise<Ha
   return {
     found: true,
     answer: `${t(lang, 'Dessa dokument nämner det', 'These documents mention it')}:\n${lines.join('\n')}`,
-    citations: [...byDoc.values()].map((ps) => ({ document: ps[0]!.document, documentId: ps[0]!.documentId, page: ps[0]!.page, quote: clip(ps[0]!.quote, 300) })),
+    citations: [...byDoc.values()].map((ps) => ({
+      document: ps[0]!.document,
+      documentId: ps[0]!.documentId,
+      page: ps[0]!.page,
+      quote: clip(ps[0]!.quote, 300),
+    })),
     facts: [],
   };
 }

@@ -20,7 +20,8 @@ const LABEL: Record<MeetingInfo, RegExp> = {
 
 /** Prose that says it: "Mötet hölls i Borås", "The meeting was held at …". */
 const PROSE: Record<MeetingInfo, RegExp> = {
-  place: /\b(?:motet|sammantradet|the meeting)\s+(?:holls|halls|agde rum|ager rum|genomfordes|genomfors|was held|is held|took place)\s+((?:i|pa|via|digitalt|in|at|on|online)\b[^.\n]{2,80})/,
+  place:
+    /\b(?:motet|sammantradet|the meeting)\s+(?:holls|halls|agde rum|ager rum|genomfordes|genomfors|was held|is held|took place)\s+((?:i|pa|via|digitalt|in|at|on|online)\b[^.\n]{2,80})/,
   time: /\b(?:motet|sammantradet|the meeting)\s+(?:borjade|borjar|startade|startar|pagick|pagar|began|started|ran)\s+([^.\n]{0,20}\d{1,2}[.:]\d{2}[^.\n]{0,40})/,
 };
 
@@ -50,7 +51,12 @@ export async function answerMeetingInfo(ctx: HandlerContext, kind: MeetingInfo):
   const choice = await chooseMeeting(ctx);
   if ('missing' in choice) {
     if (choice.missing === 'no-meetings') return null;
-    return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, 'Inget möte med det datumet finns bland gruppens mötesanteckningar.', 'No meeting on that date is among the group’s minutes.')}`, citations: [], facts: [] };
+    return {
+      found: false,
+      answer: `${NOT_FOUND[lang]} ${t(lang, 'Inget möte med det datumet finns bland gruppens mötesanteckningar.', 'No meeting on that date is among the group’s minutes.')}`,
+      citations: [],
+      facts: [],
+    };
   }
   const m = choice.meeting;
   const chunks = await documentHeadChunks(ctx.db, ctx.groupIds, m.id);
@@ -62,14 +68,27 @@ export async function answerMeetingInfo(ctx: HandlerContext, kind: MeetingInfo):
       break;
     }
   }
-  const label = m.doc_date ? t(lang, `mötet ${formatDate(m.doc_date, 'sv')}`, `the meeting on ${formatDate(m.doc_date, 'en')}`) : t(lang, 'mötet', 'the meeting');
+  const label = m.doc_date
+    ? t(lang, `mötet ${formatDate(m.doc_date, 'sv')}`, `the meeting on ${formatDate(m.doc_date, 'en')}`)
+    : t(lang, 'mötet', 'the meeting');
   if (!hit) {
     const what = kind === 'place' ? t(lang, 'var', 'where') : t(lang, 'vilken tid', 'at what time');
-    return { found: false, answer: `${NOT_FOUND[lang]} ${t(lang, `Mötesanteckningarna för ${label} anger inte ${what} det hölls.`, `The minutes of ${label} do not say ${what} it was held.`)}`, citations: [], facts: [] };
+    return {
+      found: false,
+      answer: `${NOT_FOUND[lang]} ${t(lang, `Mötesanteckningarna för ${label} anger inte ${what} det hölls.`, `The minutes of ${label} do not say ${what} it was held.`)}`,
+      citations: [],
+      facts: [],
+    };
   }
   const citations = await citeAll(ctx, [{ documentId: m.id, page: hit.page, quote: hit.line }]);
-  const answer = kind === 'place'
-    ? t(lang, `Plats för ${label}: ${hit.value}.`, `Place of ${label}: ${hit.value}.`)
-    : t(lang, `Tid för ${label}: ${hit.value}.`, `Time of ${label}: ${hit.value}.`);
-  return { found: true, answer: `${answer} ${sourcesLine(citations, lang)}`, citations, facts: [`${kind === 'place' ? 'Place' : 'Time'} of ${label}: ${hit.value} (p. ${hit.page})`] };
+  const answer =
+    kind === 'place'
+      ? t(lang, `Plats för ${label}: ${hit.value}.`, `Place of ${label}: ${hit.value}.`)
+      : t(lang, `Tid för ${label}: ${hit.value}.`, `Time of ${label}: ${hit.value}.`);
+  return {
+    found: true,
+    answer: `${answer} ${sourcesLine(citations, lang)}`,
+    citations,
+    facts: [`${kind === 'place' ? 'Place' : 'Time'} of ${label}: ${hit.value} (p. ${hit.page})`],
+  };
 }

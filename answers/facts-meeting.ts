@@ -15,7 +15,8 @@ const DECISION_WORDS = /^(beslut\w*|beslot|fatta\w*|klubba\w*|decid\w*|decisions
  * Sentences of minutes that state a decision when the minutes have no "Beslut:" lines:
  * "Dagordningen … godkänns", "… läggs till handlingarna", "Mötet beslutar att …".
  */
-const DECIDED = /\b(godkann(s|es|des)|godkandes|godkand[ae]?s?|beslut(ar|ade|ades|as|s)|beslot|faststall(s|es|des)|antogs|antas|klubbades|bifalls|biful?lades|tillstyrk(s|tes)|enades|(laggs|lades) till handlingarna|approved|adopted|was decided|were decided|agreed)\b/;
+const DECIDED =
+  /\b(godkann(s|es|des)|godkandes|godkand[ae]?s?|beslut(ar|ade|ades|as|s)|beslot|faststall(s|es|des)|antogs|antas|klubbades|bifalls|biful?lades|tillstyrk(s|tes)|enades|(laggs|lades) till handlingarna|approved|adopted|was decided|were decided|agreed)\b/;
 
 export async function answerDecisions(ctx: HandlerContext): Promise<HandlerResult | null> {
   let docIds: string[] | null = null;
@@ -24,17 +25,30 @@ export async function answerDecisions(ctx: HandlerContext): Promise<HandlerResul
   if (ctx.date || /\b(mote|motet|meeting)\b/.test(fold(ctx.question))) {
     const choice = await chooseMeeting(ctx);
     if ('missing' in choice) {
-      if (choice.missing === 'no-such-date') return { found: false, answer: `${NOT_FOUND[ctx.lang]} ${t(ctx.lang, 'Inget möte med det datumet finns bland gruppens mötesanteckningar.', 'No meeting on that date is among the group’s minutes.')}`, citations: [], facts: [] };
+      if (choice.missing === 'no-such-date')
+        return {
+          found: false,
+          answer: `${NOT_FOUND[ctx.lang]} ${t(ctx.lang, 'Inget möte med det datumet finns bland gruppens mötesanteckningar.', 'No meeting on that date is among the group’s minutes.')}`,
+          citations: [],
+          facts: [],
+        };
     } else {
       docIds = [choice.meeting.id];
-      label = choice.meeting.doc_date ? t(ctx.lang, ` vid mötet ${formatDate(choice.meeting.doc_date, 'sv')}`, ` at the meeting on ${formatDate(choice.meeting.doc_date, 'en')}`) : '';
+      label = choice.meeting.doc_date
+        ? t(ctx.lang, ` vid mötet ${formatDate(choice.meeting.doc_date, 'sv')}`, ` at the meeting on ${formatDate(choice.meeting.doc_date, 'en')}`)
+        : '';
     }
   }
   // "Vilka beslut fattades om parkering?" asks about one subject: the decision must name it.
   const about = contentTerms(ctx.question).filter((x) => !DECISION_WORDS.test(x.folded));
   const covers = (text: string) => about.length === 0 || coverage(about, text).coverage >= (about.length <= 2 ? 0.99 : 0.66);
   const rows = (await decisionsOf(ctx.db, ctx.groupIds, docIds)).filter((d) => covers(`${d.text} ${d.section ?? ''}`));
-  const items: Array<{ documentId: string; page: number | null; text: string; quote: string }> = rows.map((d) => ({ documentId: d.document_id, page: d.page, text: d.text, quote: d.quote ?? d.text }));
+  const items: Array<{ documentId: string; page: number | null; text: string; quote: string }> = rows.map((d) => ({
+    documentId: d.document_id,
+    page: d.page,
+    text: d.text,
+    quote: d.quote ?? d.text,
+  }));
   if (items.length === 0 && docIds) {
     // Minutes without "Beslut:" lines: the sentences that say what was approved or decided.
     for (const c of await chunksOf(ctx.db, ctx.groupIds, docIds)) {
@@ -46,10 +60,18 @@ export async function answerDecisions(ctx: HandlerContext): Promise<HandlerResul
   }
   if (items.length === 0) {
     if (!docIds) return null;
-    return { found: false, answer: `${NOT_FOUND[ctx.lang]} ${t(ctx.lang, `Inget beslut${about.length ? ' om det' : ''} finns antecknat${label}.`, `No decision${about.length ? ' on that' : ''} is recorded${label}.`)}`, citations: [], facts: [] };
+    return {
+      found: false,
+      answer: `${NOT_FOUND[ctx.lang]} ${t(ctx.lang, `Inget beslut${about.length ? ' om det' : ''} finns antecknat${label}.`, `No decision${about.length ? ' on that' : ''} is recorded${label}.`)}`,
+      citations: [],
+      facts: [],
+    };
   }
   const shown = items.slice(0, 10);
-  const citations = await citeAll(ctx, shown.map((d) => ({ documentId: d.documentId, page: d.page, quote: clip(d.quote, 300) })));
+  const citations = await citeAll(
+    ctx,
+    shown.map((d) => ({ documentId: d.documentId, page: d.page, quote: clip(d.quote, 300) })),
+  );
   const body = shown.map((d) => `• ${clip(d.text, 250)}`).join('\n');
   return {
     found: true,
@@ -67,7 +89,13 @@ export async function answerNextMeeting(ctx: HandlerContext): Promise<HandlerRes
   let n = rows[0]!;
   if (ctx.date && ctx.date.kind === 'date') {
     const hit = rows.find((r) => dateMatches(r.date, ctx.date!));
-    if (!hit) return { found: false, answer: `${NOT_FOUND[ctx.lang]} ${t(ctx.lang, 'Inget möte det datumet nämns.', 'No meeting on that date is mentioned.')}`, citations: [], facts: [] };
+    if (!hit)
+      return {
+        found: false,
+        answer: `${NOT_FOUND[ctx.lang]} ${t(ctx.lang, 'Inget möte det datumet nämns.', 'No meeting on that date is mentioned.')}`,
+        citations: [],
+        facts: [],
+      };
     n = hit;
   }
   const { lang } = ctx;
@@ -75,5 +103,10 @@ export async function answerNextMeeting(ctx: HandlerContext): Promise<HandlerRes
   const extra = [n.time, n.place].filter(Boolean).join(', ');
   const answer = t(lang, `Nästa möte är ${when}${extra ? `, ${extra}` : ''}.`, `The next meeting is on ${when}${extra ? `, ${extra}` : ''}.`);
   const citations = await citeAll(ctx, [{ documentId: n.document_id, page: n.page, quote: clip(n.text, 300) }]);
-  return { found: true, answer: `${answer} ${sourcesLine(citations, lang)}`, citations, facts: [`Next meeting: ${n.date ?? ''} ${n.time ?? ''} ${n.place ?? ''} — ${n.text}`] };
+  return {
+    found: true,
+    answer: `${answer} ${sourcesLine(citations, lang)}`,
+    citations,
+    facts: [`Next meeting: ${n.date ?? ''} ${n.time ?? ''} ${n.place ?? ''} — ${n.text}`],
+  };
 }

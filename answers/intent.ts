@@ -27,7 +27,8 @@ export type Intent =
   | 'passage';
 
 const R = {
-  docsList: /\b(vilka|vilket|lista|visa|which|what|list|show)\b.{0,25}\b(dokument|filer|handlingar|documents?|files)\b|\b(dokument|documents?|files?)\b.{0,20}\b(finns|har vi|uppladdade|exist|uploaded|do we have|does the group have)\b/,
+  docsList:
+    /\b(vilka|vilket|lista|visa|which|what|list|show)\b.{0,25}\b(dokument|filer|handlingar|documents?|files)\b|\b(dokument|documents?|files?)\b.{0,20}\b(finns|har vi|uppladdade|exist|uploaded|do we have|does the group have)\b/,
   mentioning: /\b(namner|namns|tar upp|handlar om|innehaller|mention(s|ed)?|talks? about|contains?|refer(s)? to)\b/,
   absent: /\b(franvarande|franvaro|saknades|inte (var )?(med|narvarande)|absent|missing|did not attend|didn'?t attend|not present|borta)\b/,
   present: /\b(narvarande|narvaro|deltog|deltar|deltagare|var med|vilka var pa|attend(ed|ees|ing|s)?|present|participants?|who (was|were) (at|in))\b/,
@@ -37,15 +38,19 @@ const R = {
   role: /\b(vilken roll|vad har .{2,40} for roll|vad ar .{2,40} for roll|roll har|vad jobbar|titel|what role|role (does|of)|job title|what does .{2,40} work)\b/,
   next: /\b(nasta mote|nasta sammantrade|kommande mote|nasta gang|next meeting|next time|upcoming meeting|when do we meet( next)?|nar ses vi|nar traffas (vi|gruppen)|meet next)\b/,
   meetingWord: /\b(mote\w*|sammantrade\w*|meetings?)\b/,
-  place: /\bvar\s+(holls|halls|hall|agde|ager|sker|skedde|genomfordes|genomfors|ar|var)\b|\b(vilken|vilket|what|which)\s+(plats|lokal|rum|place|location|venue|room)\b|\b(motesplats|motesrum|moteslokal)\w*|\bwhere\b|\b(plats|lokal|location|venue)\w*\s+(for|of)\b/,
+  place:
+    /\bvar\s+(holls|halls|hall|agde|ager|sker|skedde|genomfordes|genomfors|ar|var)\b|\b(vilken|vilket|what|which)\s+(plats|lokal|rum|place|location|venue|room)\b|\b(motesplats|motesrum|moteslokal)\w*|\bwhere\b|\b(plats|lokal|location|venue)\w*\s+(for|of)\b/,
   time: /\b(vilken tid|vilken tidpunkt|hur dags|vilket klockslag|klockan|what time|which time|what hours?|nar (borjade|borjar|slutade|slutar|startade|startar)|when did .{1,30}\b(start|begin|end|finish)|(start|end)(ed|s)? at)\b|\btid(en|punkt)?\s+for\b|\bmotets tid\b/,
-  actions: /\b(vad (ska|skall|behover|maste|bor)|vad har .{2,40} (fatt|atagit)|uppgift(er)?|uppdrag(en)?|att gora|atgard(er|spunkter)?|to ?do|action ?items?|tasks?|supposed to|should .{2,40} do|has to do|need(s)? to do|assigned|follow ?ups?)\b/,
+  actions:
+    /\b(vad (ska|skall|behover|maste|bor)|vad har .{2,40} (fatt|atagit)|uppgift(er)?|uppdrag(en)?|att gora|atgard(er|spunkter)?|to ?do|action ?items?|tasks?|supposed to|should .{2,40} do|has to do|need(s)? to do|assigned|follow ?ups?)\b/,
   open: /\b(oppna|ej klara|inte klara|kvar att gora|pagaende|pending|open|outstanding|unfinished|not done)\b/,
   decisions: /\b(vilka|vad|which|what|list)\b.{0,25}\b(beslut\w*|beslot|decid\w*|decisions?|resolved|klubbades)\b|\b(fattades|fattade) .{0,10}beslut/,
   responsible: /\b(ansvar(ig|iga|ar|et)?|responsible|in charge|who (owns|leads|runs))\b/,
-  timeline: /\b(tidplan(en)?|nar ska .{2,60} (genomforas|goras|vara klar|klart|starta|borja|paborjas)|when (will|is|does) .{2,60} (start|be (done|finished|carried out|ready))|timeline|schedule|deadline)\b/,
+  timeline:
+    /\b(tidplan(en)?|nar ska .{2,60} (genomforas|goras|vara klar|klart|starta|borja|paborjas)|when (will|is|does) .{2,60} (start|be (done|finished|carried out|ready))|timeline|schedule|deadline)\b/,
   funding: /\b(finansier\w*|hur betalas|vem betalar|funded|funding|financed|paid for|who pays|kostnadsbarare)\b/,
-  budget: /\b(kostar|kosta|kostnad\w*|budget\w*|belopp\w*|pengar|kronor|kr|summa\w*|totala|totalt|medel|utfall\w*|costs?|how much|hur mycket|price|spend|spent|amount|sum)\b/,
+  budget:
+    /\b(kostar|kosta|kostnad\w*|budget\w*|belopp\w*|pengar|kronor|kr|summa\w*|totala|totalt|medel|utfall\w*|costs?|how much|hur mycket|price|spend|spent|amount|sum)\b/,
 };
 
 /** The question's intent. `hasPerson` says a member's or unit's name was found in it. */

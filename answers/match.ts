@@ -30,7 +30,8 @@ export function coverage(terms: QueryTerm[], text: string | string[]): Coverage 
 /** LIKE patterns ("%prefix%") for terms' stems, for coarse SQL filtering. */
 export function likePatterns(terms: QueryTerm[], minLength = 4): string[] {
   const out = new Set<string>();
-  for (const term of terms) if (!term.compound) for (const p of term.prefixes) if (p.length >= minLength && !/^\d+$/.test(p)) out.add(`%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  for (const term of terms)
+    if (!term.compound) for (const p of term.prefixes) if (p.length >= minLength && !/^\d+$/.test(p)) out.add(`%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
   return [...out];
 }
 
@@ -38,7 +39,9 @@ export function likePatterns(terms: QueryTerm[], minLength = 4): string[] {
 export function likePatternGroups(terms: QueryTerm[], minLength = 4): string[][] {
   return terms
     .filter((term) => !term.compound)
-    .map((term) => [...new Set(term.prefixes.filter((p) => p.length >= minLength && !/^\d+$/.test(p)).map((p) => `%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`))])
+    .map((term) => [
+      ...new Set(term.prefixes.filter((p) => p.length >= minLength && !/^\d+$/.test(p)).map((p) => `%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`)),
+    ])
     .filter((g) => g.length > 0);
 }
 
