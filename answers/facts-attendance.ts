@@ -3,7 +3,7 @@ import { attendeesOf, type AttendeeRow, type MeetingRow } from '../store/answer-
 import { citeAll, type HandlerContext, type HandlerResult } from './context.js';
 import { formatDate } from './dates.js';
 import { clip, joinList, NOT_FOUND, sourcesLine, t } from './format.js';
-import { chooseMeeting } from './meetings.js';
+import { chooseMeeting, meetingOrAnswer } from './meetings.js';
 import { fold } from './text.js';
 
 type Mode = 'present' | 'absent' | 'count' | 'person';
@@ -26,16 +26,8 @@ export async function answerAttendance(ctx: HandlerContext, mode: Mode): Promise
       facts: [],
     };
   }
-  const choice = await chooseMeeting(ctx);
-  if ('missing' in choice) {
-    if (choice.missing === 'no-meetings') return null;
-    return {
-      found: false,
-      answer: `${NOT_FOUND[lang]} ${t(lang, 'Inget möte med det datumet finns bland gruppens mötesanteckningar.', 'No meeting on that date is among the group’s minutes.')}`,
-      citations: [],
-      facts: [],
-    };
-  }
+  const choice = await meetingOrAnswer(ctx);
+  if ('answer' in choice) return choice.answer;
   const m = choice.meeting;
   const all = await attendeesOf(ctx.db, ctx.groupIds, [m.id]);
   const present = all.filter((a) => a.present);

@@ -7,7 +7,7 @@ import { documentHeadChunks } from '../store/answer-queries.js';
 import { citeAll, type HandlerContext, type HandlerResult } from './context.js';
 import { formatDate } from './dates.js';
 import { NOT_FOUND, sourcesLine, t } from './format.js';
-import { chooseMeeting } from './meetings.js';
+import { meetingOrAnswer } from './meetings.js';
 import { fold } from './text.js';
 
 export type MeetingInfo = 'place' | 'time';
@@ -48,16 +48,8 @@ export function findHeaderValue(text: string, kind: MeetingInfo): { value: strin
 
 export async function answerMeetingInfo(ctx: HandlerContext, kind: MeetingInfo): Promise<HandlerResult | null> {
   const { lang } = ctx;
-  const choice = await chooseMeeting(ctx);
-  if ('missing' in choice) {
-    if (choice.missing === 'no-meetings') return null;
-    return {
-      found: false,
-      answer: `${NOT_FOUND[lang]} ${t(lang, 'Inget möte med det datumet finns bland gruppens mötesanteckningar.', 'No meeting on that date is among the group’s minutes.')}`,
-      citations: [],
-      facts: [],
-    };
-  }
+  const choice = await meetingOrAnswer(ctx);
+  if ('answer' in choice) return choice.answer;
   const m = choice.meeting;
   const chunks = await documentHeadChunks(ctx.db, ctx.groupIds, m.id);
   let hit: { value: string; line: string; page: number } | null = null;
