@@ -2,6 +2,7 @@
  * Read-only queries for the answer engine. Every query is scoped by `group_id = ANY($1)`; user
  * text only ever reaches SQL as bound parameters.
  */
+import type { ActionItemRow } from './action-item-row.js';
 import type { Queryable } from './db.js';
 
 /** Folds case and Swedish/French accents; must equal the expression of the 0002 trigram index. */
@@ -76,19 +77,7 @@ export async function knownNames(q: Queryable, groupIds: string[]): Promise<stri
   return r.rows.map((x) => x.name).filter((n) => n && n.trim().length > 1);
 }
 
-export interface ActionRow {
-  id: number;
-  document_id: string;
-  owners: string[];
-  task: string;
-  due: string | null;
-  due_text: string | null;
-  page: number | null;
-  section: string | null;
-  quote: string;
-  status: string;
-  doc_date: string | null;
-}
+export type ActionRow = ActionItemRow;
 
 export async function actionItems(q: Queryable, groupIds: string[], opts: { openOnly: boolean; limit?: number }): Promise<ActionRow[]> {
   return (

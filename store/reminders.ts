@@ -3,20 +3,11 @@
  * latest attendees that tell who is who, the sent-log, and the follow-up state people change
  * from cards (done, snoozed, reassigned).
  */
+import type { ActionItemRow } from './action-item-row.js';
 import type { Queryable } from './db.js';
 
-export interface ReminderItemRow {
-  id: number;
+export interface ReminderItemRow extends ActionItemRow {
   group_id: string;
-  document_id: string;
-  owners: string[];
-  task: string;
-  due: string | null;
-  due_text: string | null;
-  page: number | null;
-  section: string | null;
-  quote: string;
-  status: 'open' | 'done';
   snoozed_until: string | null;
   done_at: Date | null;
   done_by: string | null;
@@ -25,7 +16,6 @@ export interface ReminderItemRow {
   corrected_by: string | null;
   doc_title: string | null;
   file_name: string;
-  doc_date: string | null;
 }
 
 const ITEM_SELECT = `SELECT a.id, a.group_id, a.document_id, a.owners, a.task, a.due, a.due_text, a.page, a.section, a.quote,

@@ -1,0 +1,15 @@
+/** Columns of `action_items` that every reader selects (answers, reminders, the bot). */
+export interface ActionItemRow {
+  id: number;
+  document_id: string;
+  owners: string[];
+  task: string;
+  due: string | null;
+  due_text: string | null;
+  page: number | null;
+  section: string | null;
+  quote: string;
+  status: 'open' | 'done';
+  /** Date of the document the item comes from. */
+  doc_date: string | null;
+}
