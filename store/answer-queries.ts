@@ -2,6 +2,7 @@
  * Read-only queries for the answer engine. Every query is scoped by `group_id = ANY($1)`; user
  * text only ever reaches SQL as bound parameters.
  */
+import type { PlanActivity } from '../core/facts.js';
 import type { ActionItemRow } from './action-item-row.js';
 import type { Queryable } from './db.js';
 
@@ -146,16 +147,10 @@ export async function nextMeetings(q: Queryable, groupIds: string[]): Promise<Ne
   ).rows;
 }
 
-export interface ActivityRow {
+/** A stored plan activity: the extracted fields plus where they are stored. */
+export interface ActivityRow extends PlanActivity {
   id: number;
   document_id: string;
-  ref: string | null;
-  name: string;
-  goal: string | null;
-  responsible: string | null;
-  timeline: string | null;
-  area: string | null;
-  page: number | null;
 }
 
 // budget_lines.search_text and plan_activities.search_text (0005) hold the accent-folded label,
