@@ -38,9 +38,7 @@ describe('a parse that would run or allocate without bound', () => {
 
   it('is stopped by the time or memory limit, fails with a clear message, keeps the original, and the worker parses the next file', async () => {
     const rss = sampleChildRss(process.pid);
-    const started = Date.now();
     const { outcomes } = await p.ingest([textBomb, formsBomb], 'bombs');
-    const elapsed = Date.now() - started;
     const { peakMb } = rss.stop();
 
     const byName = Object.fromEntries(outcomes.map((o) => [path.basename(o.file), o]));
@@ -49,8 +47,9 @@ describe('a parse that would run or allocate without bound', () => {
       expect(['parse-timeout', 'parse-crashed'], name).toContain(byName[name]?.errorCode);
       expect(byName[name]?.message, name).toMatch(/stopped/);
     }
-    // Each attempt ran at most once (these failures are permanent) and within its limit.
-    expect(elapsed).toBeLessThan(2 * TIME_LIMIT_MS + 30_000);
+    // Each file was parsed once: these failures are permanent, so nothing retried them.
+    const attempts = await p.rt.db.query<{ attempts: number }>(`SELECT d.attempts FROM documents d JOIN groups g ON g.id = d.group_id WHERE g.name = 'bombs'`);
+    expect(attempts.rows.map((r) => r.attempts)).toEqual([1, 1]);
     // The sandbox child stays near its cap (its growth cap + the child’s own runtime ≈ 150 MB), far below 2.2 GB.
     expect(peakMb).toBeLessThan(MEMORY_CAP_MB + 350);
 
@@ -69,8 +68,6 @@ describe('a parse that would run or allocate without bound', () => {
     // The same worker is alive and parses a good file afterwards.
     const after = await p.ingest([CORPUS_PDFS[4]!], 'bombs');
     expect(after.outcomes[0]).toMatchObject({ ok: true, pages: 2 });
-    console.info(
-      `runaway parse: ${outcomes.map((o) => o.errorCode).join(', ')} in ${elapsed} ms for both bombs, peak sandbox child RSS ${Math.round(peakMb)} MB`,
-    );
+    console.info(`runaway parse: ${outcomes.map((o) => o.errorCode).join(', ')} for both bombs, peak sandbox child RSS ${Math.round(peakMb)} MB`);
   }, 90_000);
 });

@@ -96,14 +96,12 @@ describe('budget key figures', () => {
     expect(lines.some((l) => /%/.test(l.amountText))).toBe(false);
   });
 
-  it('extracts the 400-page plan quickly', async () => {
+  // Its speed is measured by `npm run bench` (parse + extract on the same file).
+  it('extracts every copy of the plan in the 400-page file', async () => {
     const pages = await extractPdfText(readFileSync('test/fixtures/edge/large-400-pages-plan-repeated.pdf'), { maxPages: 5000 });
-    const t0 = performance.now();
     const lines = extractBudgetLines(pages, { date: null, language: 'sv' });
     const acts = extractPlanActivities(pages);
-    const ms = performance.now() - t0;
     expect(lines.filter((l) => l.amountSek === 9_317_640).length).toBeGreaterThanOrEqual(14);
     expect(acts.length).toBeGreaterThan(1000);
-    expect(ms).toBeLessThan(2000);
   });
 });

@@ -43,13 +43,13 @@ describe('role rule', () => {
 });
 
 describe('hostile input', () => {
-  it('extracts a 400-page-sized text with very long lines quickly', () => {
+  // Speed is measured by `npm run bench`; here: hostile text still yields its facts (a regex that
+  // backtracked catastrophically would hang this test instead).
+  it('extracts a 400-page-sized text with very long lines', () => {
     const para = 'Anna Andersson skickar ut underlaget till nästa möte. ' + 'x'.repeat(5000) + '\n\n';
     const page = 'Närvarande: ' + 'Anna, '.repeat(500) + 'Per\n\n' + para.repeat(5);
     const text = Array.from({ length: 400 }, () => page).join('\f');
-    const t = performance.now();
     const r = extractFacts(textToPages(text), { format: 'txt' });
-    expect(performance.now() - t).toBeLessThan(3000);
     expect(r.document.pages).toBe(400);
   });
 });

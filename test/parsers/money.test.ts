@@ -69,10 +69,10 @@ describe('findMoney (amounts in running text)', () => {
     expect(findMoney('varav -2 800 000 kr')[0]?.amountSek).toBe(-2_800_000);
   });
 
-  it('stays linear on hostile input', () => {
+  // A catastrophically backtracking pattern would hang here; speed itself is for `npm run bench`.
+  it('gets through hostile input and still finds nothing that is not money', () => {
     const hostile = '1 '.repeat(50_000) + 'x' + '9'.repeat(50_000);
-    const t0 = performance.now();
-    findMoney(hostile);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(findMoney(hostile)).toEqual([]);
+    expect(findMoney(`${hostile} men 100 000 kr`).map((m) => m.amountSek)).toEqual([100_000]);
   });
 });
