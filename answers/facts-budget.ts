@@ -28,15 +28,26 @@ function normRef(r: string): string {
   return r.replace(/[.\s]/g, '').toLowerCase();
 }
 
-function refMatches(budgetRef: string, activityRef: string | null): boolean {
-  if (!activityRef) return false;
-  const a = activityRef.trim();
-  return normRef(a) === normRef(budgetRef) || a.startsWith(budgetRef + '.') || budgetRef.startsWith(a + '.');
+/** An activity with its ref trimmed and normalised once (a plan's lines all look at its activities). */
+interface RefActivity {
+  act: ActivityRow;
+  ref: string;
+  norm: string;
+}
+
+function refActivities(acts: ActivityRow[]): RefActivity[] {
+  return acts.filter((a) => a.ref).map((a) => ({ act: a, ref: a.ref!.trim(), norm: normRef(a.ref!.trim()) }));
+}
+
+/** A budget ref prices an activity with the same ref, or one above or below it ("3" and "3.1"). */
+function refMatchesPrepared(budgetRef: string, budgetNorm: string, a: RefActivity): boolean {
+  return a.norm === budgetNorm || a.ref.startsWith(budgetRef + '.') || budgetRef.startsWith(a.ref + '.');
 }
 
 /** The activity a budget line prices: same document, same ref, nearest before it. */
-function linkActivity(line: BudgetRow, refs: string[], acts: ActivityRow[]): ActivityRow | null {
-  const same = acts.filter((a) => a.document_id === line.document_id && refs.some((r) => refMatches(r, a.ref)));
+function linkActivity(line: BudgetRow, refs: string[], acts: RefActivity[]): ActivityRow | null {
+  const normed = refs.map((r) => ({ r, n: normRef(r) }));
+  const same = acts.filter((a) => a.act.document_id === line.document_id && normed.some(({ r, n }) => refMatchesPrepared(r, n, a))).map((a) => a.act);
   if (same.length === 0) return null;
   const page = line.page ?? Infinity;
   const before = same.filter((a) => (a.page ?? 0) <= page).sort((x, y) => (y.page ?? 0) - (x.page ?? 0));
@@ -128,14 +139,18 @@ export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'fundin
   // to 2 000 activities, so each line looks at its document's list, and each text is folded once.
   const actsByDoc = new Map<string, ActivityRow[]>();
   for (const a of allActs) (actsByDoc.get(a.document_id) ?? actsByDoc.set(a.document_id, []).get(a.document_id)!).push(a);
+  const refActsByDoc = new Map([...actsByDoc].map(([id, as]) => [id, refActivities(as)] as const));
+  // Lines of one plan share sections, areas and activities: each text is folded once.
+  const folded = new Map<string, string[]>();
+  const fw = (s: string) => folded.get(s) ?? folded.set(s, foldedWords(s)).get(s)!;
   const scored: Scored[] = [];
   for (const line of lines) {
     const { refs, rest } = labelRefs(line.label);
-    const docActs = actsByDoc.get(line.document_id) ?? [];
-    const activity = refs.length ? linkActivity(line, refs, docActs) : null;
     if (ref && !refs.some((r) => normRef(r) === normRef(ref))) continue;
-    const strongWords = foldedWords([rest, line.source ?? '', activity?.name ?? '', activity?.goal ?? ''].join(' '));
-    const areaWords = foldedWords([line.section ?? '', areaOf(line, activity, docActs)].join(' '));
+    const docActs = actsByDoc.get(line.document_id) ?? [];
+    const activity = refs.length ? linkActivity(line, refs, refActsByDoc.get(line.document_id) ?? []) : null;
+    const strongWords = [rest, line.source ?? '', activity?.name ?? '', activity?.goal ?? ''].flatMap(fw);
+    const areaWords = [line.section ?? '', areaOf(line, activity, docActs)].flatMap(fw);
     const strong = coverage(terms, strongWords);
     const area = coverage(terms, areaWords);
     const all = coverage(terms, [...strongWords, ...areaWords]);
