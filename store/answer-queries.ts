@@ -247,9 +247,12 @@ async function bestDocuments(
     return r.rows.map((x) => x.id);
   };
 
+  // When every condition is a word, no row of any document holds them all once this is empty.
+  let top = n;
   if (wordConds.length >= 2) {
     const all = await level(wordConds.map((c) => c.sql).join(' AND '), [], maxDocs);
     if (all.length) return all;
+    if (n === wordConds.length) top = n - 1;
   }
 
   // The window: each group's newest documents having rows of this table, ranked row by row.
@@ -276,7 +279,7 @@ async function bestDocuments(
   let older = 0;
   // Level by level, stopping once `maxDocs` are found: the lower levels (OR over many words)
   // are the costly ones, and running them all at once only makes them compete.
-  for (let k = n; k > b && older < maxDocs; k--) {
+  for (let k = top; k > b && older < maxDocs; k--) {
     // k is a count computed here, not user text.
     const filter = k === n ? conds.map((c) => c.sql).join(' AND ') : `(${rarest.slice(0, n - k + 1).join(' OR ')}) AND (${hits}) >= ${k}`;
     const ids = await level(filter, [...windowIds, ...ranked.filter((r) => !r.window).map((r) => r.id)], maxDocs - older);
