@@ -15,6 +15,7 @@ import { listOpenItems } from '../../store/reminders.js';
 import { cardOf, cardText, startBotHarness, type BotHarness, type Conversation, type RecordedReply } from '../helpers/bot-harness.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 import { MINUTES_PDF, morning, ROSTER } from '../reminders/helpers.js';
+import { parseCsv } from '../helpers/csv.js';
 
 const SECRET = 'export-test-secret';
 let h: BotHarness;
@@ -28,40 +29,6 @@ const as = (id: string) => (people[id] ? { id, name: people[id]!.name, aadObject
 
 type Action = { type: string; title: string; url?: string; verb?: string; data?: Record<string, unknown> };
 const actionsOf = (card: Record<string, unknown> | null) => (card?.actions as Action[] | undefined) ?? [];
-
-/** A small RFC 4180 reader (quotes, commas, CRLF), independent of the writer. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
-}
 
 async function say(conversation: Conversation, from: ReturnType<typeof as>, text: string): Promise<RecordedReply[]> {
   const replies = await h.exchange(h.message({ conversation, from, text, mentionBot: conversation.conversationType === 'channel' }));

@@ -4,39 +4,7 @@ import { foldLine, icsEscape, loadExport, toCsv, toIcs } from '../../reminders/e
 import type { Db } from '../../store/db.js';
 import { listOpenItems } from '../../store/reminders.js';
 import { closeTestDb, morning, openTestDb, seedMinutes } from './helpers.js';
-
-/** A small RFC 4180 reader, independent of the writer. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+import { parseCsv } from '../helpers/csv.js';
 
 describe('export of open action items', () => {
   let db: Db;
