@@ -34,6 +34,11 @@ export function sourcesLine(citations: Citation[], lang: AnswerLanguage): string
   return `${lang === 'sv' ? 'Källa' : 'Source'}: ${parts.join('; ')}.`;
 }
 
+/** True when an answer already names its source ("… Källa: X, s. 3."), so renderers add no second line. */
+export function namesItsSource(answer: string): boolean {
+  return /(^|\s)(Källa|Källor|Sources?):/.test(answer);
+}
+
 /** Joins a list as "a, b och c" / "a, b and c". */
 export function joinList(items: string[], lang: AnswerLanguage): string {
   if (items.length <= 1) return items.join('');

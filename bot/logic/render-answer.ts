@@ -3,6 +3,8 @@
  * ("Källa: Mötesanteckningar 2026-03-02, s. 3"). Plain TypeScript.
  */
 
+import { namesItsSource } from '../../answers/index.js';
+
 export interface RenderableCitation {
   document: string;
   page: number | null;
@@ -28,7 +30,7 @@ export function sourcesLine(citations: RenderableCitation[], language: 'sv' | 'e
 
 /** The answer with its sources line; the engine's answers usually carry one already, then it is kept as is. */
 export function renderAnswer(a: { answer: string; citations: RenderableCitation[]; language: 'sv' | 'en' }): string {
-  if (/(^|\s)(Källa|Källor|Sources?):/.test(a.answer)) return a.answer;
+  if (namesItsSource(a.answer)) return a.answer;
   const line = sourcesLine(a.citations, a.language);
   return line ? `${a.answer}\n\n${line}` : a.answer;
 }

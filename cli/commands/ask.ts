@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
+import { namesItsSource } from '../../answers/index.js';
 import { AppError } from '../../core/errors.js';
 import type { CliAnswer } from '../../runtime/operations.js';
 import { openStoreAccess } from '../store-access.js';
@@ -64,7 +65,7 @@ async function readQuestions(file: string): Promise<QuestionLine[]> {
 
 /** The answer as the engine wrote it; a sources line only when it names none itself. */
 function formatAnswer(a: CliAnswer): string {
-  if (/(^|\s)(Källa|Källor|Sources?):/.test(a.answer) || a.citations.length === 0) return `${a.answer}\n`;
+  if (namesItsSource(a.answer) || a.citations.length === 0) return `${a.answer}\n`;
   const sources = a.citations.map((c) => `${c.document}${c.page ? `, s. ${c.page}` : ''}`);
   return `${a.answer}\nKälla: ${[...new Set(sources)].join('; ')}\n`;
 }
