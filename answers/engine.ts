@@ -14,14 +14,12 @@ import { answerActivity, answerBudget } from './facts-budget.js';
 import { answerDocumentList, answerDocumentsMentioning } from './facts-documents.js';
 import { answerDecisions, answerNextMeeting } from './facts-meeting.js';
 import { answerMeetingInfo } from './facts-meeting-info.js';
-import { NOT_FOUND, sourcesLine, t } from './format.js';
+import { MAX_QUESTION_CHARS, NOT_FOUND, sourcesLine, t, TOO_SLOW, tooLong } from './format.js';
 import { detectIntent, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
 import { passageAnswers, searchPassages, shapeOk, type Passage } from './passages.js';
 import { contentTerms, fold } from './text.js';
 import type { Answer, AskRequest, Evidence, EvidenceBudget } from './types.js';
-
-const MAX_QUESTION = 1000;
 
 type Handler = (ctx: HandlerContext) => Promise<HandlerResult | null>;
 
@@ -53,7 +51,7 @@ const FALLBACK: Partial<Record<Intent, Handler>> = {
 };
 
 async function context(db: Queryable, req: AskRequest): Promise<{ ctx: HandlerContext; intent: Intent }> {
-  const question = req.question.slice(0, MAX_QUESTION);
+  const question = req.question;
   const lang = detectLanguage(question);
   const names = await knownNames(db, req.groupIds);
   const resolved = resolveNames(question, names);
@@ -79,11 +77,28 @@ function toEvidencePassages(ps: Passage[]): Evidence['passages'] {
   return ps.map((p) => ({ document: p.document, page: p.page, text: p.text, score: Math.round(p.score * 1000) / 1000 }));
 }
 
-/** Answers one question from the groups' stored facts and text. */
+/**
+ * Answers one question from the groups' stored facts and text. Pass `Db.reader` as `db` where
+ * there is one: its statements time out, and a timed-out question gets a polite reply.
+ */
 export async function answerQuestion(db: Queryable, req: AskRequest): Promise<Answer> {
+  try {
+    return await answer(db, req);
+  } catch (err) {
+    if ((err as { code?: string } | null)?.code !== 'query-timeout') throw err;
+    const lang = detectLanguage(req.question ?? '');
+    return { answer: TOO_SLOW[lang], found: false, citations: [], intent: 'timeout', language: lang, evidence: emptyEvidence() };
+  }
+}
+
+async function answer(db: Queryable, req: AskRequest): Promise<Answer> {
   const lang0 = detectLanguage(req.question ?? '');
   if (!req.question?.trim() || req.groupIds.length === 0) {
     return { answer: NOT_FOUND[lang0], found: false, citations: [], intent: 'none', language: lang0, evidence: emptyEvidence() };
+  }
+  const length = req.question.trim().length;
+  if (length > MAX_QUESTION_CHARS) {
+    return { answer: tooLong(lang0, length), found: false, citations: [], intent: 'too-long', language: lang0, evidence: emptyEvidence() };
   }
   const { ctx, intent } = await context(db, req);
   const { lang } = ctx;
@@ -123,6 +138,7 @@ export async function gatherEvidence(
 ): Promise<Evidence & { intent: string; language: 'sv' | 'en' }> {
   const lang0 = detectLanguage(req.question ?? '');
   if (!req.question?.trim() || req.groupIds.length === 0) return { ...emptyEvidence(), intent: 'none', language: lang0 };
+  if (req.question.trim().length > MAX_QUESTION_CHARS) return { ...emptyEvidence(), intent: 'too-long', language: lang0 };
   const { ctx, intent } = await context(db, req);
   let facts: string[] = [];
   if (intent !== 'passage') {

@@ -6,6 +6,22 @@ export const NOT_FOUND: Record<AnswerLanguage, string> = {
   en: "The group's documents do not say.",
 };
 
+/** Longer questions get `tooLong` instead of an answer: a pasted page is not a question. */
+export const MAX_QUESTION_CHARS = 500;
+
+/** The polite reply to a question longer than `MAX_QUESTION_CHARS`. */
+export function tooLong(lang: AnswerLanguage, length: number): string {
+  return lang === 'sv'
+    ? `Frågan är för lång för mig (${length} tecken). Skriv den kortare, högst ${MAX_QUESTION_CHARS} tecken, så svarar jag.`
+    : `That question is too long for me (${length} characters). Please ask it in at most ${MAX_QUESTION_CHARS} characters.`;
+}
+
+/** The reply when the database gave up on a question (statement timeout). */
+export const TOO_SLOW: Record<AnswerLanguage, string> = {
+  sv: 'Det tog för lång tid att söka igenom dokumenten. Försök med en kortare eller enklare fråga.',
+  en: 'Searching the documents took too long. Please try a shorter or simpler question.',
+};
+
 /** The name shown for a document: its title, else its file name. */
 export function docName(d: { title: string | null; file_name: string } | undefined): string {
   if (!d) return '?';

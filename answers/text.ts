@@ -364,7 +364,27 @@ export interface QueryTerm {
   compound?: boolean;
 }
 
-/** The content words of a question (no stop words, no question-kind words). */
+/**
+ * At most this many terms of a question reach the database. Every query built from terms grows
+ * with their number (the passage net that lets one word be missing, with its square), so a long
+ * question must not grow the SQL: the heaviest terms stand for the question (issue 14 #2).
+ */
+export const MAX_QUERY_TERMS = 10;
+
+/** The `max` heaviest terms (names, numbers and must-terms first, then weight, then length), in question order. */
+export function heaviestTerms(terms: QueryTerm[], max = MAX_QUERY_TERMS): QueryTerm[] {
+  if (terms.length <= max) return terms;
+  const keep = new Set(
+    [...terms]
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => Number(b.t.must) - Number(a.t.must) || b.t.weight - a.t.weight || b.t.folded.length - a.t.folded.length || a.i - b.i)
+      .slice(0, max)
+      .map((x) => x.i),
+  );
+  return terms.filter((_, i) => keep.has(i));
+}
+
+/** The content words of a question (no stop words, no question-kind words), at most `MAX_QUERY_TERMS`. */
 export function contentTerms(question: string, opts: { dropQuestionWords?: boolean } = {}): QueryTerm[] {
   const out: QueryTerm[] = [];
   const seen = new Set<string>();
@@ -400,7 +420,7 @@ export function contentTerms(question: string, opts: { dropQuestionWords?: boole
       });
     }
   });
-  return out;
+  return heaviestTerms(out);
 }
 
 /** Characters safe inside a tsquery lexeme; anything else is dropped, never passed to SQL. */

@@ -69,7 +69,7 @@ export function createBotApp(base: BotBase): BotApp {
     progress: new UploadProgress(sender),
     notifyHandlers: new Map(),
     // Nothing LLM-related exists without config.llm.
-    llm: config.llm ? createLlmAnswerer(config.llm, db) : undefined,
+    llm: config.llm ? createLlmAnswerer(config.llm, db.reader) : undefined,
   };
   deps.notifyHandlers.set('ingest-finished', ingestFinishedHandler(deps));
 

@@ -36,13 +36,13 @@ async function prepareAnswer(ctx: TurnContext, deps: BotDeps, question: string):
   const info = turnInfo(ctx);
   const groupIds = await scopeOf(ctx, deps);
   const asker = { id: info.user.userId, name: info.user.name };
-  return { req: { question, asker, groupIds }, engine: await answerQuestion(deps.db, { question, asker, groupIds }) };
+  return { req: { question, asker, groupIds }, engine: await answerQuestion(deps.db.reader, { question, asker, groupIds }) };
 }
 
 /** The message text: the LLM's phrasing of the same evidence when configured and usable, else the engine's. */
 async function finishAnswer(ctx: TurnContext, deps: BotDeps, p: PreparedAnswer, useLlm: boolean): Promise<string> {
   if (p.req.groupIds.length === 0) return NOTHING_VISIBLE[p.engine.language];
-  if (useLlm && deps.llm) {
+  if (useLlm && deps.llm && p.engine.intent !== 'too-long') {
     try {
       const llm = await deps.llm.answer(ctx, p.req, p.engine.citations);
       if (llm) return llm;
@@ -64,7 +64,7 @@ export function registerAsk(app: Application<TurnState>, deps: BotDeps): void {
     async (ctx) => {
       await ctx.sendActivity({ type: 'typing' });
       const prepared = await prepareAnswer(ctx, deps, ctx.activity.text.trim());
-      if (!deps.llm || prepared.req.groupIds.length === 0) {
+      if (!deps.llm || prepared.req.groupIds.length === 0 || prepared.engine.intent === 'too-long') {
         await ctx.sendActivity({ text: await finishAnswer(ctx, deps, prepared, false), textFormat: 'markdown' });
         return;
       }

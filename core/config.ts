@@ -45,6 +45,7 @@ const schema = z.object({
   PARSE_TIMEOUT_MS: int(120_000, 1000),
   PARSE_MAX_MEMORY_MB: int(768, 64),
   PUBLIC_BASE_URL: optionalString,
+  ANSWER_QUERY_TIMEOUT_MS: int(5000, 100),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
@@ -75,6 +76,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Statement timeout of the queries that answer a question (Postgres only). */
+  answerQueryTimeoutMs: number;
   redisUrl: string;
   redisAutostart: boolean;
   queuePrefix: string;
@@ -125,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: path.resolve(e.MINUTES_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    answerQueryTimeoutMs: e.ANSWER_QUERY_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     redisAutostart: e.REDIS_AUTOSTART,
     queuePrefix: e.QUEUE_PREFIX,

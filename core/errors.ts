@@ -28,6 +28,7 @@ export const ErrorCodes = {
   LLM_FAILED: 'llm-failed',
   BAD_INPUT: 'bad-input',
   INTERNAL: 'internal',
+  QUERY_TIMEOUT: 'query-timeout',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

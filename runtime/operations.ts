@@ -122,7 +122,7 @@ export interface CliAnswer {
 export async function ask(rt: Runtime, params: AskParams): Promise<CliAnswer[]> {
   // An unknown group has no documents: the engine then says so, revealing nothing else.
   const group = await getGroupByName(rt.db, params.group);
-  const answers = await askMany(rt.db, group ? [group.id] : [], params.questions, params.asker ?? { id: 'cli' });
+  const answers = await askMany(rt.db.reader, group ? [group.id] : [], params.questions, params.asker ?? { id: 'cli' });
   return answers.map((a) => ({
     answer: a.answer,
     found: a.found,

@@ -21,6 +21,12 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'postgres' | 'pglite';
+  /**
+   * For interactive reads (answers to questions): on Postgres a pool of its own whose statements
+   * are cancelled after `readTimeoutMs`, so one costly question cannot hold the database; on PGlite
+   * (one thread, no timers inside a statement) the database itself, bounded by how queries are built.
+   */
+  readonly reader: Queryable;
   /** Runs `fn` in one transaction; rolls back if it throws. */
   transaction<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -35,6 +41,8 @@ export interface OpenDbOptions {
   /** In-memory PGlite (tests). */
   memory?: boolean;
   poolSize?: number;
+  /** Statement timeout of `Db.reader` on Postgres. @defaultValue 5000 */
+  readTimeoutMs?: number;
 }
 
 // Dates stay ISO strings (`YYYY-MM-DD`): a JS Date would shift them by the local time zone.
@@ -53,21 +61,23 @@ function setPgTypes(): void {
 }
 
 export async function openDb(options: OpenDbOptions): Promise<Db> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.schema, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.schema, options.poolSize ?? 10, options.readTimeoutMs ?? 5000);
   return openPglite(options);
 }
 
-async function openPostgres(url: string, schema: string | undefined, max: number): Promise<Db> {
+async function openPostgres(url: string, schema: string | undefined, max: number, readTimeoutMs: number): Promise<Db> {
   setPgTypes();
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new AppError('config-invalid', `Bad schema name: ${schema}`);
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    connectionTimeoutMillis: 5000,
-    options: schema ? `-c search_path=${schema},public` : undefined,
-  });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
+  const searchPath = schema ? `-c search_path=${schema},public` : '';
+  const newPool = (size: number, extra = '') => {
+    const p = new pg.Pool({ connectionString: url, max: size, connectionTimeoutMillis: 5000, options: `${searchPath} ${extra}`.trim() || undefined });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    p.on('error', () => undefined);
+    return p;
+  };
+  const pool = newPool(max);
+  // Made on first use: most processes (CLI commands, workers) never answer a question.
+  let readPool: pg.Pool | null = null;
   try {
     if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     else await pool.query('SELECT 1');
@@ -75,16 +85,27 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     await pool.end().catch(() => undefined);
     throw databaseUnavailable(err);
   }
-  const query = async <T>(text: string, params?: unknown[]): Promise<QueryResult<T>> => {
+  const queryOn = async <T>(p: pg.Pool, text: string, params?: unknown[]): Promise<QueryResult<T>> => {
     try {
-      const r = await pool.query(text, params);
+      const r = await p.query(text, params);
       return { rows: r.rows as T[] };
     } catch (err) {
       throw mapPgError(err);
     }
   };
+  const query = <T>(text: string, params?: unknown[]) => queryOn<T>(pool, text, params);
+  const reader: Queryable = {
+    query<T>(text: string, params?: unknown[]) {
+      readPool ??= newPool(Math.max(2, Math.ceil(max / 2)), `-c statement_timeout=${Math.max(1, Math.round(readTimeoutMs))}`);
+      return queryOn<T>(readPool, text, params);
+    },
+    async exec() {
+      throw new Error('Db.reader is for reads');
+    },
+  };
   return {
     kind: 'postgres',
+    reader,
     query,
     async exec(sql) {
       await query(sql);
@@ -122,7 +143,7 @@ async function openPostgres(url: string, schema: string | undefined, max: number
       }
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), readPool?.end()]);
     },
   };
 }
@@ -146,8 +167,7 @@ async function openPglite(options: OpenDbOptions): Promise<Db> {
     release();
     throw err;
   }
-  return {
-    kind: 'pglite',
+  const self: Queryable = {
     async query<T>(text: string, params?: unknown[]) {
       const r = await db.query<T>(text, params);
       return { rows: r.rows };
@@ -155,6 +175,12 @@ async function openPglite(options: OpenDbOptions): Promise<Db> {
     async exec(sql) {
       await db.exec(sql);
     },
+  };
+  return {
+    kind: 'pglite',
+    reader: self,
+    query: self.query,
+    exec: self.exec,
     async transaction(fn) {
       return db.transaction(async (tx) =>
         fn({
@@ -229,6 +255,8 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 function mapPgError(err: unknown): unknown {
   const code = (err as { code?: string } | null)?.code;
   const message = err instanceof Error ? err.message : '';
+  // 57014: cancelled by statement_timeout (only `Db.reader` sets one).
+  if (code === '57014') return new AppError('query-timeout', 'That took the database too long; ask more simply or try again.', { cause: err });
   if ((code && CONNECTION_CODES.has(code)) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message)) {
     return databaseUnavailable(err);
   }
