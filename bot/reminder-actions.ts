@@ -14,6 +14,7 @@ import { workerConnection } from '../queue/redis.js';
 import { applyReminderAction, type ReminderActionResult } from '../reminders/actions.js';
 import { REMINDER_VERBS } from '../reminders/cards.js';
 import { openRemindersQueue, startReminderWorkers, upsertReminderSchedule } from '../queue/reminders.js';
+import { scopeOf } from './ask.js';
 import type { BotDeps } from './deps.js';
 
 const log = logger('reminders');
@@ -31,6 +32,8 @@ async function apply(ctx: TurnContext, deps: BotDeps, verb: string, data: Action
     itemId: Number(data.itemId),
     key: typeof data.key === 'string' ? data.key : null,
     actor: { userId: from.id, aadObjectId: from.aadObjectId ?? null, name: from.name ?? null },
+    // Card data is the presser's to forge: the item must belong to a group visible from here.
+    groupIds: await scopeOf(ctx, deps),
     now: new Date(),
     settings: deps.config.reminders,
   });
@@ -43,7 +46,7 @@ export function registerReminderActions(app: Application<TurnState>, deps: BotDe
       const r = await apply(ctx, deps, verb, data);
       log.info({ verb, itemId: data.itemId, status: r.status }, 'reminder card action');
       // Personal chats have one viewer; elsewhere everyone should see the new state.
-      if (r.status !== 'forbidden' && ctx.activity.conversation.conversationType !== 'personal' && ctx.activity.replyToId) {
+      if (r.status !== 'forbidden' && r.status !== 'not-found' && ctx.activity.conversation.conversationType !== 'personal' && ctx.activity.replyToId) {
         await ctx
           .updateActivity({ type: 'message', id: ctx.activity.replyToId, attachments: [CardFactory.adaptiveCard(r.card)] })
           .catch((err: unknown) => log.warn({ err: String(err) }, 'could not update the reminder card for everyone'));
@@ -52,7 +55,7 @@ export function registerReminderActions(app: Application<TurnState>, deps: BotDe
     });
     app.adaptiveCards.actionSubmit<ActionData>(verb, async (ctx, _state, data) => {
       const r = await apply(ctx, deps, verb, data);
-      if (ctx.activity.replyToId && r.status !== 'forbidden') {
+      if (ctx.activity.replyToId && r.status !== 'forbidden' && r.status !== 'not-found') {
         await ctx.updateActivity({ type: 'message', id: ctx.activity.replyToId, attachments: [CardFactory.adaptiveCard(r.card)] });
       } else {
         await ctx.sendActivity(r.message);

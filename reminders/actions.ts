@@ -1,7 +1,10 @@
 /**
  * What the card buttons do: Klar (done), Skjut upp en vecka (snooze 7 days), Inte min (reassign
- * to the chair). Only an owner of the item, the chair or a secretary may change it. Returns the
- * card rebuilt from the stored state, for the bot to put in place of the old one.
+ * to the chair). Only an owner of the item, the chair or a secretary may change it, and only from
+ * where the item's group is visible (`groupIds`): anything else is answered exactly as an item
+ * that does not exist, so card data carrying another group's item id or reminder key reveals
+ * nothing of it. Returns the card rebuilt from the stored state, for the bot to put in place of
+ * the old one.
  */
 import type { Db, Queryable } from '../store/db.js';
 import { getItem, getItems, getSend, logItemEvent, reassignItem, setItemDone, snoozeItem, type ReminderItemRow } from '../store/reminders.js';
@@ -24,6 +27,12 @@ export interface ReminderActionInput {
   /** Sent-log key of the card the button was on. */
   key?: string | null;
   actor: ReminderActor;
+  /**
+   * The groups the actor may see from where the button was pressed (the bot decides this by Teams
+   * identity: the conversation's group in a team or group chat, the groups whose roster holds the
+   * actor in personal chat). Items and reminders of other groups are treated as missing.
+   */
+  groupIds: readonly string[];
   now: Date;
   settings?: ReminderSettings;
 }
@@ -42,14 +51,20 @@ export function isReminderVerb(v: unknown): v is ReminderVerb {
 export async function applyReminderAction(db: Db, input: ReminderActionInput): Promise<ReminderActionResult> {
   const settings = input.settings ?? DEFAULT_REMINDER_SETTINGS;
   const today = localDay(input.now, settings.timezone);
-  const row = await getItem(db, input.itemId);
+  const found = Number.isSafeInteger(input.itemId) ? await getItem(db, input.itemId) : null;
+  const row = found && input.groupIds.includes(found.group_id) ? found : null;
   const ctx = row ? await loadGroupContext(db, row.group_id) : null;
+  if (!row || !ctx) {
+    const message = 'Uppgiften finns inte längre.';
+    return { status: 'not-found', message, card: singleItemCard(null, null, today, message) };
+  }
+  // The key only rebuilds a reminder of the item's own group.
+  const key = input.key && (await getSend(db, input.key))?.group_id === row.group_id ? input.key : null;
   const finish = async (status: ReminderActionResult['status'], message: string): Promise<ReminderActionResult> => ({
     status,
     message,
-    card: (await renderStoredReminder(db, input.key ?? null, input.now, settings, message)) ?? singleItemCard(row, ctx, today, message),
+    card: (await renderStoredReminder(db, key, input.now, settings, message)) ?? singleItemCard(row, ctx, today, message),
   });
-  if (!row || !ctx) return finish('not-found', 'Uppgiften finns inte längre.');
   if (!isReminderVerb(input.verb)) return finish('bad-verb', 'Okänd knapp.');
   if (!mayChangeItem(ctx, row, input.actor)) return finish('forbidden', 'Bara den ansvariga, ordföranden eller sekreteraren kan ändra uppgiften.');
   if (row.status === 'done') return finish('already-done', `Uppgiften är redan klar.`);
@@ -77,7 +92,7 @@ export async function applyReminderAction(db: Db, input: ReminderActionInput): P
         message = `Flyttad till ordföranden (${label}) av ${who}.`;
       }
     }
-    await logItemEvent(q, row.id, input.verb, input.actor.userId, input.actor.name ?? null, { day: today, key: input.key ?? null });
+    await logItemEvent(q, row.id, input.verb, input.actor.userId, input.actor.name ?? null, { day: today, key });
   });
   return finish(status!, message!);
 }

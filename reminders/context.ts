@@ -103,9 +103,14 @@ export function chairLabel(ctx: GroupContext): string {
 
 type Actor = { userId: string; aadObjectId?: string | null; name?: string | null };
 
+/**
+ * The actor as the group's roster knows them, found by Teams identity (user id or AAD object id).
+ * Their name is the roster's, never the display name an activity carries: two people can share a
+ * display name, and a name alone must not let anyone act on a group's items.
+ */
 function actorMember(ctx: GroupContext, actor: Actor) {
   const member = ctx.roster.find((m) => m.userId === actor.userId || (!!actor.aadObjectId && m.aadObjectId === actor.aadObjectId));
-  return { member, actorName: normalizeName(member?.name ?? actor.name ?? '') };
+  return { member, actorName: member ? normalizeName(member.name) : '' };
 }
 
 /** A chair (chosen, or flagged in the latest minutes) or a secretary of the latest minutes. */

@@ -53,11 +53,25 @@ describe.each(['pglite', 'postgres'] as const)('card actions change what the nex
       'test',
     );
 
-    const denied = await applyReminderAction(db, { verb: REMINDER_VERBS.done, itemId: mine.id, key: reminder.key, actor: nina, now: morning('2026-04-10') });
+    const denied = await applyReminderAction(db, {
+      verb: REMINDER_VERBS.done,
+      itemId: mine.id,
+      key: reminder.key,
+      actor: nina,
+      now: morning('2026-04-10'),
+      groupIds: [groupId],
+    });
     expect(denied.status).toBe('forbidden');
     expect(await digestIds('2026-04-14')).toContain(mine.id);
 
-    const ok = await applyReminderAction(db, { verb: REMINDER_VERBS.done, itemId: mine.id, key: reminder.key, actor: charlotte, now: morning('2026-04-10') });
+    const ok = await applyReminderAction(db, {
+      verb: REMINDER_VERBS.done,
+      itemId: mine.id,
+      key: reminder.key,
+      actor: charlotte,
+      now: morning('2026-04-10'),
+      groupIds: [groupId],
+    });
     expect(ok.status).toBe('done');
     expect(cardTexts(ok.card)).toContain('Klar – markerad av Charlotte');
     expect(cardTexts(ok.card)).not.toContain(`"itemId":${mine.id}`); // no buttons for a done item
@@ -68,6 +82,7 @@ describe.each(['pglite', 'postgres'] as const)('card actions change what the nex
       key: reminder.key,
       actor: charlotte,
       now: morning('2026-04-10'),
+      groupIds: [groupId],
     });
     expect(again.status).toBe('already-done');
   });
@@ -75,7 +90,13 @@ describe.each(['pglite', 'postgres'] as const)('card actions change what the nex
   it('Skjut upp en vecka: gone from plans until the snooze ends, then the owner hears again', async () => {
     const items = await listOpenItems(db, groupId);
     const glemfelt = items.find((i) => i.owners.includes('Maria Glemfelt'))!;
-    const r = await applyReminderAction(db, { verb: REMINDER_VERBS.snooze, itemId: glemfelt.id, actor: mariaG, now: morning('2026-04-08') });
+    const r = await applyReminderAction(db, {
+      verb: REMINDER_VERBS.snooze,
+      itemId: glemfelt.id,
+      actor: mariaG,
+      now: morning('2026-04-08'),
+      groupIds: [groupId],
+    });
     expect(r.status).toBe('snoozed');
     expect(r.message).toContain('2026-04-15');
     expect(await digestIds('2026-04-14')).not.toContain(glemfelt.id);
@@ -91,7 +112,7 @@ describe.each(['pglite', 'postgres'] as const)('card actions change what the nex
     await db.query(`UPDATE action_items SET corrected_owners = ARRAY['Charlotte Bliesener Falkenström'] WHERE id = $1`, [due.id]);
     let plan = await planReminders(db, { now: morning(due.due!), groupId });
     expect(plan.find((p) => p.kind === 'owner-due' && p.recipient.userId === '29:charlotte')?.items.map((i) => i.id)).toContain(due.id);
-    const r = await applyReminderAction(db, { verb: REMINDER_VERBS.notMine, itemId: due.id, actor: annaLena, now: morning('2026-04-10') });
+    const r = await applyReminderAction(db, { verb: REMINDER_VERBS.notMine, itemId: due.id, actor: annaLena, now: morning('2026-04-10'), groupIds: [groupId] });
     expect(r.status).toBe('reassigned');
     plan = await planReminders(db, { now: morning(due.due!), groupId });
     expect(plan.find((p) => p.recipient.userId === '29:charlotte')?.items.map((i) => i.id) ?? []).not.toContain(due.id);

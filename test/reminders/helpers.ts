@@ -49,9 +49,11 @@ export async function seedRoster(q: Queryable, groupId: string, roster: Readonly
   }
 }
 
-/** The 2026-03-02 minutes through the real pipeline, plus the roster. */
+/** The 2026-03-02 minutes through the real pipeline, in a team with the roster. */
 export async function seedMinutes(db: Queryable, groupName = `Uppdragsgrupp ${randomUUID().slice(0, 8)}`): Promise<{ groupId: string; groupName: string }> {
   const { groupId } = await seedCorpus(db, groupName, [MINUTES_PDF]);
+  // A group with a Teams roster is a team: that is what lets its members see it from personal chat.
+  await db.query(`UPDATE groups SET kind = 'team', teams_team_id = $2 WHERE id = $1`, [groupId, `19:${groupId}@thread.tacv2`]);
   await seedRoster(db, groupId);
   return { groupId, groupName };
 }
