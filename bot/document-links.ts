@@ -15,7 +15,10 @@ export interface DocumentLinks {
   /** A signed URL for a document, or null when no base URL is known yet. */
   urlFor(documentId: string): string | null;
   verify(documentId: string, exp: string, sig: string, now?: number): boolean;
-  /** Records the bot's public base URL as seen by Bot Framework requests (fallback for PUBLIC_BASE_URL). */
+  /**
+   * Records the bot's base URL when PUBLIC_BASE_URL is not set: the local-mode listen address, or
+   * the host of an authenticated Bot Framework activity; never an unauthenticated request's.
+   */
   learnBaseUrl(url: string): void;
   /**
    * A signed, expiring URL for another bot route (`/exports/…`). The signature covers the whole

@@ -20,13 +20,33 @@ import { startBotReminders } from './reminder-actions.js';
 
 const log = logger('bot');
 
-export async function mountTeamsBot(app: Express, rt: Runtime): Promise<() => Promise<void>> {
+/** Where a local-mode bot is reached from this machine: its listen address, or localhost. */
+function localBaseUrl(host: string, port: number): string {
+  const h = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${h}:${port}`;
+}
+
+export async function mountTeamsBot(app: Express, rt: Runtime, server: { port: number }): Promise<() => Promise<void>> {
   const bot = createBotApp({ config: rt.config, db: rt.db, blobs: rt.blobs, queues: rt.queues });
   const { deps } = bot;
+  const { localMode } = rt.config.bot;
+  if (!rt.config.publicBaseUrl) {
+    if (localMode) {
+      // Nothing is authenticated in local mode, so no request may set where links point.
+      deps.links.learnBaseUrl(localBaseUrl(rt.config.host, server.port));
+    } else {
+      log.warn('PUBLIC_BASE_URL is not set: links to documents and exports use the host Bot Framework calls, learnt from authenticated activities');
+    }
+  }
   app.post('/api/messages', async (req: Request, res: Response) => {
-    deps.links.learnBaseUrl(`${req.protocol}://${req.get('host') ?? 'localhost'}`);
+    const seenAt = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     try {
-      await bot.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (ctx) => bot.app.run(ctx).then(() => undefined));
+      await bot.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (ctx) => {
+        // Runs only for activities whose Bot Framework token checked out: an unauthenticated
+        // request's Host header never decides where signed links point.
+        if (!localMode) deps.links.learnBaseUrl(seenAt);
+        return bot.app.run(ctx).then(() => undefined);
+      });
     } catch (err) {
       log.error({ err: err instanceof Error ? err.message : String(err) }, 'activity processing failed');
       if (!res.headersSent) res.status(500).end();

@@ -12,8 +12,11 @@ import { openRuntime, type Runtime } from './runtime.js';
 export interface MainJobOptions {
   serve: boolean;
   work: boolean;
-  /** Wires the Teams bot into the HTTP server; returns a function that stops its own consumers. */
-  mountBot?: (app: Express, rt: Runtime) => Promise<() => Promise<void>> | (() => Promise<void>);
+  /**
+   * Wires the Teams bot into the HTTP server (listening on `port`); returns a function that stops
+   * its own consumers.
+   */
+  mountBot?: (app: Express, rt: Runtime, server: { port: number }) => Promise<() => Promise<void>> | (() => Promise<void>);
 }
 
 export interface MainJob {
@@ -33,7 +36,7 @@ export async function startMainJob(config: Config, opts: MainJobOptions): Promis
   if (opts.serve) {
     http = await startHttpServer({ runtime, port: config.port, host: config.host });
     // Routes added after listen() are served as well; the bot needs the runtime first.
-    stopBot = await opts.mountBot?.(http.app, runtime);
+    stopBot = await opts.mountBot?.(http.app, runtime, { port: http.port });
   }
   let stopping: Promise<void> | undefined;
   const stop = () =>
