@@ -14,19 +14,19 @@ import { openDb, type Db } from '../../store/db.js';
 import { migrate } from '../../store/migrate.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 
-interface QaItem {
+export interface QaItem {
   id: string;
   q: string;
   expect: { found: boolean; contains: string[]; page?: number };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SETS: Array<{ name: string; file: string }> = [
+export const SETS: Array<{ name: string; file: string }> = [
   { name: 'main', file: 'questions.jsonl' },
   { name: 'holdout', file: 'questions-holdout.jsonl' },
 ];
 
-function load(file: string): QaItem[] {
+export function load(file: string): QaItem[] {
   return fs
     .readFileSync(path.join(here, file), 'utf8')
     .split('\n')
@@ -111,4 +111,5 @@ async function main(): Promise<void> {
   await db.close();
 }
 
-await main();
+// Also imported by `npm run eval` (eval/qa-run.ts) for its judge and sets: run only as a script.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
