@@ -80,3 +80,32 @@ export function extractionMissLines(docs: readonly DocResult[]): string[] {
   }
   return out;
 }
+
+/** One line per document: the figures behind the split totals. */
+export function perDocumentLines(docs: readonly DocResult[]): string[] {
+  const f1 = (x: { tp: number; fp: number; fn: number }) => (x.tp + x.fp + x.fn === 0 ? '–' : ((2 * x.tp) / (2 * x.tp + x.fp + x.fn)).toFixed(2));
+  const yn = (c: { scored: boolean; right: boolean }) => (!c.scored ? '–' : c.right ? 'y' : 'n');
+  const widths = [5, 6, 8, 7, 6, 4, 5, 5, 15, 7, 6, 23, 7];
+  const row = (cells: string[]) => '  ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('');
+  const head = row(['doc', 'split', 'present', 'absent', 'chair', 'sec', 'date', 'next', 'actions m/g/s', 'owners', 'due', 'budget exact/a+l/gold', 'wrong']);
+  const rows = docs.map((d) => {
+    const m = d.minutes;
+    const b = d.budget;
+    const mins = m
+      ? [
+          m.present.scored ? f1(m.present) : '–',
+          m.absent.scored ? f1(m.absent) : '–',
+          yn(m.chair),
+          yn(m.secretary),
+          yn(m.date),
+          yn(m.nextMeeting),
+          `${m.actions.matched}/${m.actions.gold}/${m.actions.system}`,
+          `${m.actions.ownersRight}/${m.actions.matched}`,
+          `${m.actions.dueRight}/${m.actions.dueGold}`,
+        ]
+      : Array<string>(9).fill('');
+    const bud = b?.hasGold ? `${b.exact}/${b.amountLabel}/${b.gold}` : '';
+    return row([d.id, d.split, ...mins, bud, String(b?.wrong.length ?? 0)]) + (d.error ? `  parse failed: ${d.error.code}` : '');
+  });
+  return [head, ...rows];
+}

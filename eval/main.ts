@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnalysisCache, parserVersion, type AnalysedFile } from './analyse-cache.js';
 import { findCorpusDir, loadRealDocs, loadSeedDocs, REPO_ROOT, type EvalDoc } from './corpus.js';
-import { extractionMissLines, inventedLines, qaFailureLines, seedFailureLines, wrongAmountLines } from './details.js';
+import { extractionMissLines, inventedLines, perDocumentLines, qaFailureLines, seedFailureLines, wrongAmountLines } from './details.js';
 import { extractionFigures, qaFigures, type DocResult } from './figures.js';
 import { checkFloors, FLOORS_FILE, readFloors } from './floors.js';
 import { runQuestions, runSeedSets, type QaRecord, type SeedSetResult } from './qa-run.js';
@@ -94,6 +94,10 @@ if (opt.only !== 'qa') {
   const wrong = wrongAmountLines(docResults);
   say(`\nWrong amounts (${wrong.length}): label = same label on the page has other gold amounts; not-whole = digits not a whole number on the page`);
   out.push(...wrong);
+  if (opt.verbose || opt.docs) {
+    say('\nPer document:');
+    out.push(...perDocumentLines(docResults));
+  }
   if (opt.verbose) {
     say('\nExtraction misses per document:');
     out.push(...extractionMissLines(docResults));
@@ -171,6 +175,6 @@ fs.writeFileSync(path.join(resultsDir, `${stamp}.json`), json);
 fs.writeFileSync(path.join(resultsDir, 'latest.json'), json);
 if (opt.json) fs.writeFileSync(path.resolve(opt.json), json);
 if (failed) {
-  console.error('eval: a test-split figure is below its floor (see "Floors" above).');
+  console.error('eval: a test-split figure failed its floor (see "Floors" above).');
   process.exit(1);
 }

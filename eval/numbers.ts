@@ -94,7 +94,7 @@ export function positionedLineText(items: ReadonlyArray<{ text: string; x: numbe
       out += wide(it.width) ? '\t' : ' ';
     } else {
       const gap = prevEnd === null ? 0 : it.x - prevEnd;
-      if (prevEnd !== null && wide(gap)) out += '\t';
+      if (prevEnd !== null && wide(gap) && !out.endsWith('\t')) out += '\t';
       else if (prevEnd !== null && gap > 0.1 * it.height && !/\s$/.test(out)) out += ' ';
       out += it.text;
     }
