@@ -150,6 +150,8 @@ export function qaFigures(records: readonly QaRecord[]) {
       right: correctAnswerable.filter((r) => r.pageRight).length,
       rate: ratio(correctAnswerable.filter((r) => r.pageRight).length, correctAnswerable.length),
     },
+    /** Correct counting only confident answers: an answerable must also be `found: true`. */
+    confident: count(records.map((r) => ({ ...r, correct: r.correct && (r.found || r.unanswerable) }))),
     /** Correct answers that abstained (`found: false`) yet hold the gold string (e.g. a "closest passages" answer). */
     correctButNotFound: correctAnswerable.filter((r) => !r.found).length,
     wrongDocument: { found: found.length, wrong: found.filter((r) => r.wrongDocument).length },

@@ -114,6 +114,7 @@ if (opt.only !== 'extraction') {
   const ids = new Set(docs.map((d) => d.id));
   const questions = all.filter((q) => ids.has(q.docId));
   const store = await storeCorpus(analysed.map(({ doc, file, sizeBytes }) => ({ doc, sha256: file.sha256, sizeBytes, analysis: file.analysis })));
+  const tQa = performance.now();
   try {
     qaRecords = await runQuestions(store, questions, ['primary', 'crowded']);
     const seedGroup = store.groupOf.primary.get(docs.find((d) => d.group === 'seeds')?.id ?? '');
@@ -121,13 +122,14 @@ if (opt.only !== 'extraction') {
   } finally {
     await store.db.close();
   }
+  const qaMs = performance.now() - tQa;
   const cols = (['primary', 'crowded'] as const).flatMap((layout) =>
     splits.map((split) => ({ layout, split, name: `${layout} ${split}`, f: qaFigures(qaRecords.filter((r) => r.layout === layout && r.split === split)) })),
   );
   say();
   for (const n of notes) say(`note: ${n}`);
   say(
-    `questions: ${questions.length} (${questions.filter((q) => q.set === 'budgets').length} budgets, ${questions.filter((q) => q.set === 'minutes').length} minutes); store ${(store.ingestMs / 1000).toFixed(1)} s`,
+    `questions: ${questions.length} (${questions.filter((q) => q.set === 'budgets').length} budgets, ${questions.filter((q) => q.set === 'minutes').length} minutes); database ${(store.openMs / 1000).toFixed(1)} s, ingest ${(store.ingestMs / 1000).toFixed(1)} s, questions ${(qaMs / 1000).toFixed(1)} s`,
   );
   say(qaTable(cols));
   if (seedSets.length) say(`\nSEEDS QA (test/qa, own judge)  ${seedSets.map((s) => `${s.name} ${s.correct}/${s.n} ${pct(s.correct / s.n)}`).join('   ')}`);
@@ -173,6 +175,13 @@ const json = JSON.stringify(results, null, 1);
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 fs.writeFileSync(path.join(resultsDir, `${stamp}.json`), json);
 fs.writeFileSync(path.join(resultsDir, 'latest.json'), json);
+// Keep the newest runs only; the folder is git-ignored but should not grow without bound.
+const KEEP_RUNS = 30;
+const runs = fs
+  .readdirSync(resultsDir)
+  .filter((f) => /^\d{4}-.*\.json$/.test(f))
+  .sort();
+for (const old of runs.slice(0, Math.max(0, runs.length - KEEP_RUNS))) fs.rmSync(path.join(resultsDir, old));
 if (opt.json) fs.writeFileSync(path.resolve(opt.json), json);
 if (failed) {
   console.error('eval: a test-split figure failed its floor (see "Floors" above).');

@@ -64,6 +64,7 @@ export function qaTable(cols: ReadonlyArray<{ name: string; f: QaFigures }>): st
     row('abstention precision', (f) => rate(f.abstention.abstainedRight, f.abstention.abstained, f.abstention.precision)),
     row('cited page right (of correct)', (f) => rate(f.pageRight.right, f.pageRight.n, f.pageRight.rate)),
     row('correct but found=false', (f) => String(f.correctButNotFound)),
+    row('accuracy, confident answers only', (f) => acc(f.confident)),
     row('wrong document cited (found)', (f) => `${f.wrongDocument.wrong}/${f.wrongDocument.found}`),
     row('INVENTED amounts / names', (f) => `${f.invented.amounts} / ${f.invented.names}`),
     row('latency p50 / p95 ms', (f) => (f.latencyMs.p50 === null ? '–' : `${f.latencyMs.p50.toFixed(0)} / ${f.latencyMs.p95!.toFixed(0)}`)),
