@@ -1,6 +1,7 @@
 /**
  * Floors for the test split (eval/floors.json): `min` figures must not drop below, `max` counts must
- * not rise above. Keys are paths into `{ extraction, qa: { primary, crowded } }` of the test split.
+ * not rise above. Keys are paths into `{ extraction, qa: { primary, crowded } }` of the test split and
+ * `seedsQa: { main, holdout }` (the seeds' own question sets).
  */
 import fs from 'node:fs';
 import path from 'node:path';

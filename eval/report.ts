@@ -1,7 +1,7 @@
 /** Compact tables for stdout: one row per figure, splits side by side. */
 import type { ExtractionFigures, QaFigures } from './figures.js';
 
-const LABEL_W = 34;
+const LABEL_W = 38;
 const CELL_W = 22;
 
 export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)}%`);
