@@ -114,6 +114,8 @@ if (opt.only !== 'extraction') {
   const { questions: all, notes } = loadQuestions(corpusDir, opt['minutes-questions'] ? path.resolve(opt['minutes-questions']) : undefined);
   const ids = new Set(docs.map((d) => d.id));
   const questions = all.filter((q) => ids.has(q.docId));
+  const orphans = opt.docs ? [] : all.filter((q) => !ids.has(q.docId));
+  if (orphans.length) notes.push(`${orphans.length} questions name a document the corpus lacks: ${orphans.map((q) => `${q.id}→${q.docId}`).join(', ')}`);
   const store = await storeCorpus(analysed.map(({ doc, file, sizeBytes }) => ({ doc, sha256: file.sha256, sizeBytes, analysis: file.analysis })));
   const tQa = performance.now();
   try {
