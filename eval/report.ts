@@ -1,11 +1,12 @@
 /** Compact tables for stdout: one row per figure, splits side by side. */
 import type { ExtractionFigures, QaFigures } from './figures.js';
 
-const LABEL_W = 38;
+const LABEL_W = 40;
 const CELL_W = 22;
 
 export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)}%`);
 const frac = (a: number, b: number) => `${a}/${b}`;
+const whole = (x: number | null) => (x === null ? '–' : String(Math.round(100 * x)));
 const rate = (right: number, n: number, r: number | null) => (n === 0 ? '–' : `${pct(r)} ${frac(right, n)}`);
 
 export function table(title: string, columns: readonly string[], rows: ReadonlyArray<[string, ...string[]]>): string {
@@ -23,12 +24,12 @@ type Row = [string, ...string[]];
 export function extractionTable(cols: ReadonlyArray<{ name: string; f: ExtractionFigures }>): string {
   const row = (label: string, cell: (f: ExtractionFigures) => string): Row => [label, ...cols.map((c) => cell(c.f))];
   const prfCell = (x: { f1: number | null; p: number | null; r: number | null; tp: number; fp: number; fn: number }) =>
-    x.tp + x.fp + x.fn === 0 ? '–' : `${pct(x.f1)} (P${pct(x.p)} R${pct(x.r)})`;
+    x.tp + x.fp + x.fn === 0 ? '–' : `${pct(x.f1)} P${whole(x.p)} R${whole(x.r)}`;
   const rows: Row[] = [
     row('documents (failed to parse)', (f) => `${f.docs} (${f.failed})`),
-    row('attendees present F1 (P R)', (f) => prfCell(f.present)),
+    row('attendees present F1 (P R %)', (f) => prfCell(f.present)),
     row('  docs; tp/fp/fn', (f) => `${f.present.docs}; ${f.present.tp}/${f.present.fp}/${f.present.fn}`),
-    row('attendees absent F1 (P R)', (f) => prfCell(f.absent)),
+    row('attendees absent F1 (P R %)', (f) => prfCell(f.absent)),
     row('  docs; tp/fp/fn; false elsewhere', (f) => `${f.absent.docs}; ${f.absent.tp}/${f.absent.fp}/${f.absent.fn}; ${f.absent.falseAbsent}`),
     row('chair right', (f) => rate(f.chair.right, f.chair.n, f.chair.rate)),
     row('secretary right', (f) => rate(f.secretary.right, f.secretary.n, f.secretary.rate)),
