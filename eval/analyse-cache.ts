@@ -38,6 +38,16 @@ export function parserVersion(): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/** The worker's parse limits (core/config.ts); its defaults when the environment holds a bad setting. */
+function parseLimits(): { maxBytes: number; maxPages: number } {
+  try {
+    const { parse } = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    return { maxBytes: parse.maxBytes, maxPages: parse.maxPages };
+  } catch {
+    return { maxBytes: 50 * 1024 * 1024, maxPages: 2000 };
+  }
+}
+
 export interface AnalysedFile {
   sha256: string;
   analysis: Analysis | null;
@@ -52,8 +62,7 @@ export class AnalysisCache {
 
   constructor(useDisk: boolean) {
     this.dir = useDisk ? path.join(CACHE_ROOT, `analysis-${parserVersion()}`) : null;
-    const { parse } = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-    this.limits = { maxBytes: parse.maxBytes, maxPages: parse.maxPages };
+    this.limits = parseLimits();
     if (this.dir) {
       fs.mkdirSync(this.dir, { recursive: true });
       // Only the current version is worth keeping.
@@ -79,9 +88,14 @@ export class AnalysisCache {
       out = { sha256, analysis: null, error: { code, message: err instanceof Error ? err.message : String(err) } };
     }
     if (cacheFile) {
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(out));
-      fs.renameSync(tmp, cacheFile);
+      // A cache that cannot be written (another run pruned this version's folder) costs only time.
+      try {
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, JSON.stringify(out));
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        /* parse again next time */
+      }
     }
     return { ...out, cached: false };
   }
