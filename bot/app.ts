@@ -23,6 +23,7 @@ import { registerReminderActions } from './reminder-actions.js';
 import { refreshRosterInTurn, createRosters } from './rosters.js';
 import { recordTurn } from './turn-info.js';
 import { UploadProgress } from './upload-progress.js';
+import { teamsTextFormat } from './teams-format.js';
 import { registerUpload } from './upload.js';
 
 export interface BotBase {
@@ -42,12 +43,15 @@ const log = logger('bot');
 
 export function createTeamsAdapter(config: Config): TeamsAdapter {
   const { appId, appPassword, appType, tenantId } = config.bot;
-  return new TeamsAdapter({
+  const adapter = new TeamsAdapter({
     MicrosoftAppId: appId ?? '',
     MicrosoftAppPassword: appPassword ?? '',
     MicrosoftAppType: appType,
     MicrosoftAppTenantId: tenantId ?? '',
   });
+  // Every outgoing text, in a turn or proactive, as Markdown that keeps its lines (teams-format.ts).
+  adapter.use(teamsTextFormat);
+  return adapter;
 }
 
 export function createBotApp(base: BotBase): BotApp {

@@ -1,0 +1,49 @@
+/**
+ * Plain text as Teams renders it. Teams (and the Agents Playground) treat a bot message's text as
+ * Markdown with inline HTML: a single "\n" is a soft break and renders as a space, "• a\n• b"
+ * becomes one line, a line after a list item is swallowed into that item, and anything shaped like
+ * a tag ("<filnamn eller titel>") is taken for HTML and dropped. This turns the bot's plain text
+ * (one thought per line, "-"/"•" bullets) into Markdown that shows the same lines: list items as a
+ * Markdown list with blank lines around it, every other line its own paragraph, angle brackets as
+ * entities. Idempotent, so text that is already Markdown passes through unchanged in meaning.
+ * Plain TypeScript.
+ */
+
+/** A list item as the bot and the answer engine write them: "- a", "• a", "* a", "1. a", "2) a". */
+const LIST_ITEM = /^\s*(?:([-*+•·▪–])|(\d{1,3})[.)])\s+(?=\S)/;
+
+/** Characters that would start a Markdown block (heading, quote, code fence) at the start of a line. */
+const BLOCK_START = /^(#{1,6}\s|```|~~~)/;
+
+export function escapeAngleBrackets(text: string): string {
+  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function toTeamsMarkdown(text: string): string {
+  const out: string[] = [];
+  let prev: 'blank' | 'para' | 'list' = 'blank';
+  for (const raw of escapeAngleBrackets(text).replace(/\r\n?/g, '\n').split('\n')) {
+    // Indentation means nothing in chat text, but four spaces would make a Markdown code block.
+    const line = raw.trim();
+    if (line === '') {
+      if (prev !== 'blank') out.push('');
+      prev = 'blank';
+      continue;
+    }
+    const m = LIST_ITEM.exec(line);
+    if (m) {
+      // A list right after a paragraph line needs a blank line in some renderers.
+      if (prev === 'para') out.push('');
+      const rest = line.slice(m[0].length);
+      out.push(m[2] !== undefined ? `${m[2]}. ${rest}` : `- ${rest}`);
+      prev = 'list';
+      continue;
+    }
+    // Any other line is a paragraph of its own: after a list it would otherwise continue the last item.
+    if (prev !== 'blank') out.push('');
+    out.push(BLOCK_START.test(line) ? `\\${line}` : line);
+    prev = 'para';
+  }
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return out.join('\n');
+}

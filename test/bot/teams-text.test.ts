@@ -1,0 +1,70 @@
+/**
+ * What Teams shows of the bot's text. The bot's messages go through the real endpoint to the
+ * channel emulator; their text is then rendered the way Teams and the Agents Playground render a
+ * message (CommonMark with inline HTML, test/helpers/teams-render.ts): a bulleted answer keeps one
+ * line per item with its sources line on its own, and a placeholder in angle brackets stays visible.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toTeamsMarkdown } from '../../bot/logic/teams-text.js';
+import { listOpenItems } from '../../store/reminders.js';
+import { startBotHarness, type BotHarness, type Conversation } from '../helpers/bot-harness.js';
+import { seedCorpus } from '../helpers/seed-corpus.js';
+import { visibleLines } from '../helpers/teams-render.js';
+import { MINUTES_PDF } from '../reminders/helpers.js';
+
+let h: BotHarness;
+let team: Conversation;
+let groupId = '';
+
+beforeAll(async () => {
+  h = await startBotHarness({ name: 'teamstext' });
+  team = h.team('19:team-text@thread.tacv2', 'Barn och unga');
+  h.emu.setRoster(team.teamId!, [{ id: 'sec', name: 'Sekreterare', aadObjectId: 'aad-sec' }]);
+  await h.exchange(h.conversationUpdate({ conversation: team, from: h.user('sec'), membersAdded: [{ id: h.botId }] }));
+  groupId = (await seedCorpus(h.job.runtime.db, 'Barn och unga', [MINUTES_PDF])).groupId;
+}, 90_000);
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('text as Teams shows it', () => {
+  it('a bulleted answer shows one line per item, and its sources line on a line of its own', async () => {
+    const open = await listOpenItems(h.job.runtime.db, groupId);
+    expect(open.length).toBeGreaterThan(3);
+    const text = await h.ask(team, h.user('sec'), 'Vilka åtgärder finns?', { mentionBot: true });
+    const lines = visibleLines(text);
+    // Heading, one line per open item, then the source.
+    expect(lines[0]).toMatch(/\(\d+\):$/);
+    const n = Number(/\((\d+)\):$/.exec(lines[0]!)![1]);
+    expect(n).toBe(open.length);
+    expect(lines).toHaveLength(n + 2);
+    expect(lines.at(-1)).toMatch(/^Källa: /);
+    for (const line of lines.slice(1, -1)) expect(line).not.toMatch(/Källa:/);
+  });
+
+  it('keeps a placeholder in angle brackets visible ("glöm <filnamn eller titel>")', async () => {
+    const text = await h.ask(team, h.user('sec'), 'glöm', { mentionBot: true });
+    expect(visibleLines(text).join('\n')).toMatch(/glöm <filnamn eller titel>/);
+  });
+
+  it('turns plain lines into Markdown that shows the same lines, and leaves Markdown as it is', () => {
+    const samples = [
+      'Beslut:\n• första beslutet\n• andra beslutet\nKälla: Protokoll, s. 1.',
+      'Sparat 1 rättelse.\nÅtgärder (2):\n- a — Anna\n- b — Bo\nKälla: X',
+      'Rad ett\nRad två\n\nStycke två',
+      '1. första\n2. andra\nSlut',
+      'Värdet är <5 % och > 2 %; skriv <namn>.',
+      '    indraget\n# inte en rubrik',
+    ];
+    for (const s of samples) {
+      const wanted = s
+        .split('\n')
+        .map((l) => l.trim().replace(/^([-•]|\d+\.)\s+/, ''))
+        .filter(Boolean);
+      const once = toTeamsMarkdown(s);
+      expect(visibleLines(once).map((l) => l.replace(/^\\/, ''))).toEqual(wanted);
+      expect(toTeamsMarkdown(once)).toBe(once);
+    }
+  });
+});
