@@ -15,6 +15,7 @@ import type { BotDeps } from './deps.js';
 import { answerText, NOTHING_VISIBLE, scopeOf } from './ask.js';
 import { canManageDocument } from './logic/access.js';
 import { parseCommand, parseExportFormats, type Command } from './logic/commands.js';
+import { groupLabel } from './logic/group-label.js';
 import { HELP_COMMAND_VERB, helpCard } from './logic/help-card.js';
 import { applyCorrections, correctionCard, correctionsFromForm, listActionItems, loadSummary } from './logic/summary.js';
 import { deleteDocument, getDocument, listDocuments } from '../store/documents.js';
@@ -55,10 +56,17 @@ async function run(ctx: TurnContext, deps: BotDeps, cmd: Command, out: Reply = r
         await send(en ? 'No documents yet.' : 'Inga dokument ännu.');
         return;
       }
+      const kinds = new Map(
+        (await deps.db.query<{ id: string; kind: string | null }>('SELECT id, kind FROM groups WHERE id = ANY($1::uuid[])', [groupIds])).rows.map((g) => [
+          g.id,
+          g.kind,
+        ]),
+      );
       const lines = docs.map((d) => {
         const name = d.title ? `${d.title} (${d.file_name})` : d.file_name;
         const status = d.status === 'done' ? '' : ` — ${STATUS_SV[d.status] ?? d.status}`;
-        return `- ${name}${d.doc_date ? `, ${d.doc_date}` : ''}${groupIds.length > 1 ? ` [${d.group_name}]` : ''}${status}`;
+        const where = groupIds.length > 1 ? ` [${groupLabel({ name: d.group_name, kind: kinds.get(d.group_id) }, cmd.language)}]` : '';
+        return `- ${name}${d.doc_date ? `, ${d.doc_date}` : ''}${where}${status}`;
       });
       await send(`${en ? 'Documents' : 'Dokument'} (${docs.length}):\n${lines.join('\n')}`);
       return;

@@ -11,12 +11,14 @@ import type { Express } from 'express';
 import { logger } from '../core/logger.js';
 import { loadExport, toCsv, toIcs } from '../reminders/export.js';
 import type { Queryable } from '../store/db.js';
+import { getBotGroup } from '../store/conversations.js';
 import { getGroup } from '../store/groups.js';
 import { scopeOf } from './ask.js';
 import type { BotDeps } from './deps.js';
 import type { DocumentLinks } from './document-links.js';
 import type { ExportFormat } from './logic/commands.js';
 import { EXPORT_GROUP_VERB, exportCard, exportGroupQuestion } from './logic/export-card.js';
+import { groupLabel } from './logic/group-label.js';
 import { replyTo, type Reply } from './reply.js';
 
 const log = logger('export');
@@ -36,9 +38,11 @@ async function sendExport(deps: BotDeps, groupId: string, formats: ExportFormat[
     );
     return;
   }
+  const group = await getBotGroup(deps.db, groupId);
   await out.card(
     exportCard({
-      groupName: data.groupName,
+      // A personal group's stored name carries the user's id: show "din personliga samling" instead.
+      groupName: group ? groupLabel(group, language) : data.groupName,
       openItems: data.items.length,
       datedItems: data.items.filter((i) => i.due).length,
       hasNextMeeting: data.nextMeeting !== null,
@@ -56,8 +60,18 @@ export async function runExport(deps: BotDeps, groupIds: string[], formats: Expo
     await sendExport(deps, groupIds[0]!, formats, language, out);
     return;
   }
-  const groups = (await deps.db.query<{ id: string; name: string }>('SELECT id, name FROM groups WHERE id = ANY($1::uuid[]) ORDER BY name', [groupIds])).rows;
-  await out.card(exportGroupQuestion(groups, formats, language));
+  const groups = (
+    await deps.db.query<{ id: string; name: string; kind: string | null }>('SELECT id, name, kind FROM groups WHERE id = ANY($1::uuid[]) ORDER BY name', [
+      groupIds,
+    ])
+  ).rows;
+  await out.card(
+    exportGroupQuestion(
+      groups.map((g) => ({ id: g.id, name: groupLabel(g, language) })),
+      formats,
+      language,
+    ),
+  );
 }
 
 function formatsOf(v: unknown): ExportFormat[] {
@@ -101,7 +115,9 @@ export function mountExportRoute(app: Express, deps: { db: Queryable; links: Doc
       const now = new Date();
       const data = await loadExport(deps.db, groupId, now, deps.timezone);
       const day = now.toLocaleDateString('sv-SE', { timeZone: deps.timezone });
-      const name = `åtgärder-${data.groupName}-${day}.${format}`.replace(/[\\/:*?"<>|\r\n]+/g, '_');
+      const group = await getBotGroup(deps.db, groupId);
+      const label = group?.kind === 'personal' ? 'personliga' : data.groupName;
+      const name = `åtgärder-${label}-${day}.${format}`.replace(/[\\/:*?"<>|\r\n]+/g, '_');
       // A BOM so that Excel opens the Swedish letters of a UTF-8 CSV correctly.
       const body = format === 'csv' ? `\uFEFF${toCsv(data)}` : toIcs(data, { now, timezone: deps.timezone });
       res.setHeader('Content-Type', CONTENT_TYPES[format]);

@@ -181,7 +181,7 @@ async function submit(
       },
     );
     if (outcome.status === 'duplicate') {
-      await say(duplicateText(file.name, outcome.existing, groupName));
+      await say(duplicateText(file.name, outcome.existing, groupName, info.user.userId));
       if (ackId) await deps.progress.finish(ackId);
       return;
     }

@@ -42,13 +42,18 @@ export function doneText(fileName: string, groupName: string | null): string {
   return `Klart: ${fileName} är inläst${groupName ? ` i ${groupName}` : ''}.`;
 }
 
-/** "Already have this" with who uploaded it and when (date in Swedish time). */
+/**
+ * "Already have this", with who uploaded it and when (date in Swedish time): "du laddade upp det"
+ * when it was the asker, the uploader's name when it was someone else, never "någon" for a known id.
+ */
 export function duplicateText(
   fileName: string,
-  existing: { uploader_name: string | null; created_at: Date | string; file_name: string },
+  existing: { uploader_id: string; uploader_name: string | null; created_at: Date | string; file_name: string },
   groupName: string | null,
+  askerId: string,
 ): string {
   const when = new Date(existing.created_at).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-  const who = existing.uploader_name ?? 'någon';
-  return `Det här dokumentet finns redan${groupName ? ` i ${groupName}` : ''}: ${existing.file_name}, uppladdat av ${who} den ${when}. Jag läser inte in ${fileName} en gång till.`;
+  const who =
+    existing.uploader_id === askerId ? `du laddade upp det den ${when}` : `${existing.uploader_name?.trim() || 'en annan medlem'} laddade upp det den ${when}`;
+  return `Det här dokumentet finns redan${groupName ? ` i ${groupName}` : ''}: ${existing.file_name} (${who}). Jag läser inte in ${fileName} en gång till.`;
 }
