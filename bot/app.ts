@@ -15,6 +15,7 @@ import { registerAsk } from './ask.js';
 import { registerCommands } from './commands.js';
 import type { BotDeps } from './deps.js';
 import { createDocumentLinks, loadLinkSecret } from './document-links.js';
+import { keepEntityProperties } from './entity-serialization.js';
 import { createLlmAnswerer } from './llm.js';
 import { registerMembership } from './membership.js';
 import { ingestFinishedHandler } from './notify-consumer.js';
@@ -42,6 +43,8 @@ export interface BotApp {
 const log = logger('bot');
 
 export function createTeamsAdapter(config: Config): TeamsAdapter {
+  // Citation entities must reach Teams whole (entity-serialization.ts).
+  keepEntityProperties();
   const { appId, appPassword, appType, tenantId } = config.bot;
   const adapter = new TeamsAdapter({
     MicrosoftAppId: appId ?? '',

@@ -4,12 +4,15 @@
  * their sources.
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { TurnContext } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
 import { answerQuestion, type Answer } from '../answers/index.js';
 import { logger } from '../core/logger.js';
 import type { BotDeps } from './deps.js';
 import { visibleGroupIds } from './logic/access.js';
+import type { SourceRef } from './logic/citations.js';
 import { renderAnswer } from './logic/render-answer.js';
+import { plainLlmText } from './llm.js';
+import { documentLinks, engineAnswerActivity, llmAnswerActivity } from './teams-answer.js';
 import { turnInfo } from './turn-info.js';
 
 const log = logger('ask');
@@ -39,22 +42,41 @@ async function prepareAnswer(ctx: TurnContext, deps: BotDeps, question: string):
   return { req: { question, asker, groupIds }, engine: await answerQuestion(deps.db.reader, { question, asker, groupIds }) };
 }
 
-/** The message text: the LLM's phrasing of the same evidence when configured and usable, else the engine's. */
-async function finishAnswer(ctx: TurnContext, deps: BotDeps, p: PreparedAnswer, useLlm: boolean): Promise<string> {
-  if (p.req.groupIds.length === 0) return NOTHING_VISIBLE[p.engine.language];
+/** An answer two ways: plain text with a "Källa:" line (cards, other channels) and the message to send. */
+export interface RenderedAnswer {
+  plain: string;
+  activity: Partial<Activity>;
+}
+
+const asMessage = (text: string): RenderedAnswer => ({ plain: text, activity: { type: 'message', text } });
+
+/**
+ * The answer for this conversation: the LLM's phrasing of the same evidence when configured and
+ * usable, else the engine's; in Teams with numbered citations (teams-answer.ts).
+ */
+async function finishAnswer(ctx: TurnContext, deps: BotDeps, p: PreparedAnswer, useLlm: boolean): Promise<RenderedAnswer> {
+  if (p.req.groupIds.length === 0) return asMessage(NOTHING_VISIBLE[p.engine.language]);
+  const teams = ctx.activity.channelId === 'msteams';
+  const engineRefs: SourceRef[] = p.engine.citations.map((c) => ({ document: c.document, documentId: c.documentId, page: c.page, quote: c.quote }));
   if (useLlm && deps.llm && p.engine.intent !== 'too-long') {
     try {
-      const llm = await deps.llm.answer(ctx, p.req, p.engine.citations);
-      if (llm) return llm;
+      const llm = await deps.llm.answer(ctx, p.req, engineRefs);
+      if (llm) {
+        const plain = plainLlmText(llm);
+        if (!teams) return asMessage(plain);
+        return { plain, activity: llmAnswerActivity(llm, await documentLinks(deps, [...llm.sources.values()], p.req.groupIds)) };
+      }
     } catch (err) {
       log.warn({ err: err instanceof Error ? err.message : String(err) }, 'LLM failed; using the engine answer');
     }
   }
-  return renderAnswer(p.engine);
+  const plain = renderAnswer(p.engine);
+  if (!teams || p.engine.citations.length === 0) return asMessage(plain);
+  return { plain, activity: engineAnswerActivity(p.engine, await documentLinks(deps, engineRefs, p.req.groupIds)) };
 }
 
-/** Answers a question from the engine alone (commands: structured, deterministic) and returns the text. */
-export async function answerText(ctx: TurnContext, deps: BotDeps, question: string): Promise<string> {
+/** Answers a question from the engine alone (commands: structured, deterministic). */
+export async function answerFor(ctx: TurnContext, deps: BotDeps, question: string): Promise<RenderedAnswer> {
   return finishAnswer(ctx, deps, await prepareAnswer(ctx, deps, question), false);
 }
 
@@ -65,14 +87,14 @@ export function registerAsk(app: Application<TurnState>, deps: BotDeps): void {
       await ctx.sendActivity({ type: 'typing' });
       const prepared = await prepareAnswer(ctx, deps, ctx.activity.text.trim());
       if (!deps.llm || prepared.req.groupIds.length === 0 || prepared.engine.intent === 'too-long') {
-        await ctx.sendActivity({ text: await finishAnswer(ctx, deps, prepared, false), textFormat: 'markdown' });
+        await ctx.sendActivity((await finishAnswer(ctx, deps, prepared, false)).activity);
         return;
       }
       // The model may take seconds; Teams retries turns that take long. Answer outside the turn.
       const ref = TurnContext.getConversationReference(ctx.activity);
       void deps.adapter
         .continueConversationAsync(deps.appId ?? '', ref, async (later) => {
-          await later.sendActivity({ text: await finishAnswer(later, deps, prepared, true), textFormat: 'markdown' });
+          await later.sendActivity((await finishAnswer(later, deps, prepared, true)).activity);
         })
         .catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'could not send the answer'));
     },

@@ -12,7 +12,7 @@ import fs from 'node:fs/promises';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { BotDeps } from './deps.js';
-import { answerText, NOTHING_VISIBLE, scopeOf } from './ask.js';
+import { answerFor, NOTHING_VISIBLE, scopeOf } from './ask.js';
 import { canManageDocument } from './logic/access.js';
 import { parseCommand, parseExportFormats, type Command } from './logic/commands.js';
 import { groupLabel } from './logic/group-label.js';
@@ -77,8 +77,8 @@ async function run(ctx: TurnContext, deps: BotDeps, cmd: Command, out: Reply = r
       return;
     }
     case 'attendance':
-      await send(
-        await answerText(
+      await out.answer(
+        await answerFor(
           ctx,
           deps,
           en
@@ -86,14 +86,14 @@ async function run(ctx: TurnContext, deps: BotDeps, cmd: Command, out: Reply = r
             : `Vilka var närvarande${cmd.arg ? ` på mötet ${cmd.arg}` : ''}?`,
         ),
       );
-      if (!en) await send(await answerText(ctx, deps, `Vilka var frånvarande${cmd.arg ? ` på mötet ${cmd.arg}` : ''}?`));
+      if (!en) await out.answer(await answerFor(ctx, deps, `Vilka var frånvarande${cmd.arg ? ` på mötet ${cmd.arg}` : ''}?`));
       return;
     case 'next-meeting':
-      await send(await answerText(ctx, deps, en ? 'When is the next meeting?' : 'När är nästa möte?'));
+      await out.answer(await answerFor(ctx, deps, en ? 'When is the next meeting?' : 'När är nästa möte?'));
       return;
     case 'budget':
-      await send(
-        await answerText(
+      await out.answer(
+        await answerFor(
           ctx,
           deps,
           cmd.arg

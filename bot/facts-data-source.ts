@@ -16,6 +16,8 @@ export interface NumberedSource {
   n: number;
   document: string | null;
   page: number | null;
+  /** The fact line or passage text (a citation's abstract). */
+  quote: string;
 }
 
 /** Document text must not be able to close the data fence or open a new one. */
@@ -43,12 +45,13 @@ export class FactsDataSource implements DataSource {
     const evidence = groupIds.length
       ? await gatherEvidence(this.db, { question, asker, groupIds }, { maxPassages: this.maxPassages })
       : { facts: [], passages: [] };
-    const entries: Array<{ text: string; document: string | null; page: number | null }> = [
-      ...evidence.facts.map((f) => ({ text: `Fact: ${f}`, document: null, page: null })),
+    const entries: Array<{ text: string; document: string | null; page: number | null; quote: string }> = [
+      ...evidence.facts.map((f) => ({ text: `Fact: ${f}`, document: null, page: null, quote: f })),
       ...evidence.passages.map((p) => ({
         text: `Passage from "${p.document}"${p.page !== null ? `, page ${p.page}` : ''}: ${p.text}`,
         document: p.document,
         page: p.page,
+        quote: p.text,
       })),
     ];
     const sources: NumberedSource[] = [];
@@ -67,7 +70,7 @@ export class FactsDataSource implements DataSource {
       }
       output += line;
       length += cost;
-      sources.push({ n, document: e.document, page: e.page });
+      sources.push({ n, document: e.document, page: e.page, quote: e.quote.replace(/\s+/g, ' ').trim().slice(0, 500) });
     }
     if (sources.length === 0) output += "(no sources found in the group's documents)\n";
     output += tail.trimStart();

@@ -13,19 +13,44 @@ import type { LlmConfig } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import type { Queryable } from '../store/db.js';
 import { FactsDataSource, type NumberedSource } from './facts-data-source.js';
+import { markersIn, type SourceRef } from './logic/citations.js';
 import { sourcesLine } from './logic/render-answer.js';
 
 export const PROMPTS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'prompts');
 const PROMPT = 'answer-question';
 
+/** The model's text and what each of its "[n]" markers points at. */
+export interface LlmAnswer {
+  text: string;
+  /** Marker number → the source it cites (fact lines are credited to the engine's citation of their page). */
+  sources: Map<number, SourceRef>;
+  language: 'sv' | 'en';
+}
+
 export interface LlmAnswerer {
-  /** The model's answer with a sources line, or null (fall back to the engine). */
+  /** The model's answer, or null (fall back to the engine). */
   answer(
     ctx: TurnContext,
     req: { question: string; asker: { id: string; name: string | null }; groupIds: string[] },
     /** The engine's citations: fact lines carry no document of their own, so cited facts are credited to these. */
-    engineCitations?: Array<{ document: string; page: number | null }>,
-  ): Promise<string | null>;
+    engineCitations?: SourceRef[],
+  ): Promise<LlmAnswer | null>;
+}
+
+/** The model's text with a plain sources line (for clients without citation support). */
+export function plainLlmText(a: LlmAnswer): string {
+  const cited = [...markersIn(a.text)].map((n) => a.sources.get(n)).filter((r): r is SourceRef => r !== undefined);
+  const line = sourcesLine(cited, a.language);
+  return line ? `${a.text}\n\n${line}` : a.text;
+}
+
+/** The engine citation a fact line rests on: same page (and document, when the line names it), else the first. */
+function creditFact(fact: NumberedSource, engine: SourceRef[]): SourceRef | undefined {
+  const page = /\bp\. (\d+)\b/.exec(fact.quote)?.[1];
+  const samePage = page ? engine.filter((c) => c.page === Number(page)) : [];
+  const named = samePage.find((c) => fact.quote.includes(c.document));
+  const base = named ?? samePage[0] ?? engine[0];
+  return base ? { ...base, quote: base.quote || fact.quote } : undefined;
 }
 
 const log = logger('llm');
@@ -73,14 +98,13 @@ export function createLlmAnswerer(cfg: LlmConfig, db: Queryable, opts: { prompts
         log.warn({ status: res.status, err: res.error?.message }, 'no usable completion');
         return null;
       }
-      const sources = memory.getValue<NumberedSource[]>('temp.sources') ?? [];
-      const cited = new Set([...text.matchAll(/\[(\d{1,3})\]/g)].map((m) => Number(m[1])));
-      const citedSources = sources.filter((s) => cited.has(s.n));
-      const used = citedSources.filter((s) => s.document !== null).map((s) => ({ document: s.document!, page: s.page }));
-      if (citedSources.some((s) => s.document === null)) used.unshift(...engineCitations);
-      const lang = detectLanguage(req.question);
-      const line = sourcesLine(used, lang);
-      return line ? `${text}\n\n${line}` : text;
+      const numbered = memory.getValue<NumberedSource[]>('temp.sources') ?? [];
+      const sources = new Map<number, SourceRef>();
+      for (const s of numbered) {
+        const ref = s.document !== null ? { document: s.document, documentId: null, page: s.page, quote: s.quote } : creditFact(s, engineCitations);
+        if (ref) sources.set(s.n, ref);
+      }
+      return { text, sources, language: detectLanguage(req.question) };
     },
   };
 }

@@ -3,10 +3,13 @@
  * `Action.Execute`, into the card the bot returns in the invoke response (see commands.ts).
  */
 import { CardFactory, type TurnContext } from 'botbuilder';
+import type { RenderedAnswer } from './ask.js';
 
 export interface Reply {
   text(text: string): Promise<void>;
   card(card: Record<string, unknown>): Promise<void>;
+  /** An answer: as its message (with citations in Teams), or its plain text where only text fits. */
+  answer(a: RenderedAnswer): Promise<void>;
 }
 
 /** Sends each answer as a message of its own. */
@@ -17,6 +20,9 @@ export function replyTo(ctx: TurnContext): Reply {
     },
     async card(card) {
       await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    },
+    async answer(a) {
+      await ctx.sendActivity(a.activity);
     },
   };
 }
@@ -29,6 +35,9 @@ export function collectingReply(ctx: TurnContext): Reply & { texts: string[] } {
     texts,
     async text(text) {
       texts.push(text);
+    },
+    async answer(a) {
+      texts.push(a.plain);
     },
     card: (card) => messages.card(card),
   };

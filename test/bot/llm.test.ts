@@ -20,7 +20,7 @@ interface ChatRequest {
   messages: Array<{ role: string; content: string }>;
 }
 
-let mode: 'answer' | 'refuse' | 'fail' | 'empty' | 'held' = 'answer';
+let mode: 'answer' | 'refuse' | 'fail' | 'empty' | 'held' | 'unknown-source' = 'answer';
 /** In 'held' mode the model answers only when this is called. */
 let release: (() => void) | null = null;
 const requests: ChatRequest[] = [];
@@ -50,7 +50,14 @@ const fake = http.createServer((req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'boom' } }));
       return;
     }
-    const content = mode === 'answer' ? 'Frånvarande var sex personer enligt källan [1].' : mode === 'refuse' ? 'Det framgår inte av gruppens dokument.' : '';
+    const content =
+      mode === 'answer'
+        ? 'Frånvarande var sex personer enligt källan [1].'
+        : mode === 'unknown-source'
+          ? 'Frånvarande var sex personer [1][99].'
+          : mode === 'refuse'
+            ? 'Det framgår inte av gruppens dokument.'
+            : '';
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
         id: 'chatcmpl-1',
@@ -114,6 +121,27 @@ describe('LLM answers through Teams AI', () => {
     expect(messages.at(-1)).toEqual({ role: 'user', content: 'Vem var frånvarande?' });
     // The model's text, with its [1] turned into a sources line.
     expect(text).toMatch(/^Frånvarande var sex personer enligt källan \[1\]\.\n\nKälla: .+/);
+  });
+
+  it('carries the AI label and a citation for each marker, linking to the cited page; a marker with no source is dropped', async () => {
+    for (const m of ['answer', 'unknown-source'] as const) {
+      mode = m;
+      const conv = h.personal('sec');
+      const asked = Date.now();
+      const text = await h.ask(conv, h.user('sec'), 'Vem var frånvarande?');
+      const reply = h.emu.sent.find((a) => a.conversationId === conv.id && a.at >= asked && a.activity.text === text)!;
+      const entity = (reply.activity.entities as Array<Record<string, unknown>>).find((e) => e.type === 'https://schema.org/Message') as {
+        additionalType?: string[];
+        citation?: Array<{ position: number; appearance: { name: string; abstract: string; url: string } }>;
+      };
+      expect(entity.additionalType).toEqual(['AIGeneratedContent']);
+      expect(entity.citation!.map((c) => c.position)).toEqual([1]);
+      expect(entity.citation![0]!.appearance.url).toMatch(/\/documents\/[0-9a-f-]{36}\?exp=\d+&sig=[^#]+#page=1$/);
+      expect(entity.citation![0]!.appearance.abstract.length).toBeLessThanOrEqual(160);
+      expect(text).not.toMatch(/\[99\]/);
+      expect([...text.matchAll(/\[(\d+)\]/g)].every((x) => x[1] === '1')).toBe(true);
+    }
+    mode = 'answer';
   });
 
   it('passes a refusal through', async () => {
