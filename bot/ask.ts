@@ -4,11 +4,12 @@
  * their sources.
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { TurnContext, type Activity } from 'botbuilder';
+import { CardFactory, TurnContext, type Activity } from 'botbuilder';
 import { answerQuestion, type Answer } from '../answers/index.js';
 import { logger } from '../core/logger.js';
 import type { BotDeps } from './deps.js';
 import { visibleGroupIds } from './logic/access.js';
+import { budgetChartCard, chooseBudgetChart, loadChartLines } from './logic/budget-chart.js';
 import type { SourceRef } from './logic/citations.js';
 import { renderAnswer } from './logic/render-answer.js';
 import { plainLlmText } from './llm.js';
@@ -46,9 +47,20 @@ async function prepareAnswer(ctx: TurnContext, deps: BotDeps, question: string):
 export interface RenderedAnswer {
   plain: string;
   activity: Partial<Activity>;
+  /** Cards that go with the answer (a budget chart), sent after it. */
+  cards: Array<Record<string, unknown>>;
 }
 
-const asMessage = (text: string): RenderedAnswer => ({ plain: text, activity: { type: 'message', text } });
+const asMessage = (text: string): RenderedAnswer => ({ plain: text, activity: { type: 'message', text }, cards: [] });
+
+/** For an amount question, a chart of the budget table the answer cites. */
+async function budgetCards(deps: BotDeps, engine: Answer): Promise<Array<Record<string, unknown>>> {
+  if (!engine.found || !engine.intent.startsWith('budget.') || engine.citations.length === 0) return [];
+  const ids = [...new Set(engine.citations.map((c) => c.documentId))];
+  const pages = engine.citations.map((c) => c.page).filter((p): p is number => p !== null);
+  const chart = chooseBudgetChart(await loadChartLines(deps.db, ids), { focusPages: pages, language: engine.language });
+  return chart ? [budgetChartCard(chart, engine.language)] : [];
+}
 
 /**
  * The answer for this conversation: the LLM's phrasing of the same evidence when configured and
@@ -56,6 +68,11 @@ const asMessage = (text: string): RenderedAnswer => ({ plain: text, activity: { 
  */
 async function finishAnswer(ctx: TurnContext, deps: BotDeps, p: PreparedAnswer, useLlm: boolean): Promise<RenderedAnswer> {
   if (p.req.groupIds.length === 0) return asMessage(NOTHING_VISIBLE[p.engine.language]);
+  const text = await answerText(ctx, deps, p, useLlm);
+  return { ...text, cards: await budgetCards(deps, p.engine) };
+}
+
+async function answerText(ctx: TurnContext, deps: BotDeps, p: PreparedAnswer, useLlm: boolean): Promise<RenderedAnswer> {
   const teams = ctx.activity.channelId === 'msteams';
   const engineRefs: SourceRef[] = p.engine.citations.map((c) => ({ document: c.document, documentId: c.documentId, page: c.page, quote: c.quote }));
   if (useLlm && deps.llm && p.engine.intent !== 'too-long') {
@@ -64,7 +81,7 @@ async function finishAnswer(ctx: TurnContext, deps: BotDeps, p: PreparedAnswer, 
       if (llm) {
         const plain = plainLlmText(llm);
         if (!teams) return asMessage(plain);
-        return { plain, activity: llmAnswerActivity(llm, await documentLinks(deps, [...llm.sources.values()], p.req.groupIds)) };
+        return { plain, activity: llmAnswerActivity(llm, await documentLinks(deps, [...llm.sources.values()], p.req.groupIds)), cards: [] };
       }
     } catch (err) {
       log.warn({ err: err instanceof Error ? err.message : String(err) }, 'LLM failed; using the engine answer');
@@ -72,12 +89,18 @@ async function finishAnswer(ctx: TurnContext, deps: BotDeps, p: PreparedAnswer, 
   }
   const plain = renderAnswer(p.engine);
   if (!teams || p.engine.citations.length === 0) return asMessage(plain);
-  return { plain, activity: engineAnswerActivity(p.engine, await documentLinks(deps, engineRefs, p.req.groupIds)) };
+  return { plain, activity: engineAnswerActivity(p.engine, await documentLinks(deps, engineRefs, p.req.groupIds)), cards: [] };
 }
 
 /** Answers a question from the engine alone (commands: structured, deterministic). */
 export async function answerFor(ctx: TurnContext, deps: BotDeps, question: string): Promise<RenderedAnswer> {
   return finishAnswer(ctx, deps, await prepareAnswer(ctx, deps, question), false);
+}
+
+/** The answer, then its cards. */
+export async function sendAnswer(ctx: TurnContext, a: RenderedAnswer): Promise<void> {
+  await ctx.sendActivity(a.activity);
+  for (const card of a.cards) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 }
 
 export function registerAsk(app: Application<TurnState>, deps: BotDeps): void {
@@ -87,14 +110,14 @@ export function registerAsk(app: Application<TurnState>, deps: BotDeps): void {
       await ctx.sendActivity({ type: 'typing' });
       const prepared = await prepareAnswer(ctx, deps, ctx.activity.text.trim());
       if (!deps.llm || prepared.req.groupIds.length === 0 || prepared.engine.intent === 'too-long') {
-        await ctx.sendActivity((await finishAnswer(ctx, deps, prepared, false)).activity);
+        await sendAnswer(ctx, await finishAnswer(ctx, deps, prepared, false));
         return;
       }
       // The model may take seconds; Teams retries turns that take long. Answer outside the turn.
       const ref = TurnContext.getConversationReference(ctx.activity);
       void deps.adapter
         .continueConversationAsync(deps.appId ?? '', ref, async (later) => {
-          await later.sendActivity((await finishAnswer(later, deps, prepared, true)).activity);
+          await sendAnswer(later, await finishAnswer(later, deps, prepared, true));
         })
         .catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'could not send the answer'));
     },

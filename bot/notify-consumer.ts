@@ -10,6 +10,7 @@ import { QUEUES, type NotifyJobData } from '../core/queues.js';
 import { workerConnection } from '../queue/redis.js';
 import { getDocument } from '../store/documents.js';
 import type { BotDeps, NotifyHandler } from './deps.js';
+import { chooseBudgetChart, loadChartLines, withBudgetChart } from './logic/budget-chart.js';
 import { doneText, failureMessage } from './logic/messages.js';
 import { loadSummary, summaryCard } from './logic/summary.js';
 import { ConversationGoneError } from './proactive.js';
@@ -66,6 +67,9 @@ export function ingestFinishedHandler(deps: BotDeps): NotifyHandler {
     await say(doneText(doc.file_name, groupName));
     const summary = await loadSummary(deps.db, doc.id);
     if (!summary) return;
-    await deps.sender.send(refId, { attachments: [CardFactory.adaptiveCard(summaryCard(summary, deps.links.urlFor(doc.id)))] });
+    // Budget at a glance: a chart of the document's budget lines, when they make one (logic/budget-chart.ts).
+    const chart = chooseBudgetChart(await loadChartLines(deps.db, [doc.id]));
+    const card = withBudgetChart(summaryCard(summary, deps.links.urlFor(doc.id)), chart);
+    await deps.sender.send(refId, { attachments: [CardFactory.adaptiveCard(card)] });
   };
 }

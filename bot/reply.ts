@@ -3,7 +3,7 @@
  * `Action.Execute`, into the card the bot returns in the invoke response (see commands.ts).
  */
 import { CardFactory, type TurnContext } from 'botbuilder';
-import type { RenderedAnswer } from './ask.js';
+import { sendAnswer, type RenderedAnswer } from './ask.js';
 
 export interface Reply {
   text(text: string): Promise<void>;
@@ -22,7 +22,7 @@ export function replyTo(ctx: TurnContext): Reply {
       await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     },
     async answer(a) {
-      await ctx.sendActivity(a.activity);
+      await sendAnswer(ctx, a);
     },
   };
 }
@@ -38,6 +38,7 @@ export function collectingReply(ctx: TurnContext): Reply & { texts: string[] } {
     },
     async answer(a) {
       texts.push(a.plain);
+      for (const card of a.cards) await messages.card(card);
     },
     card: (card) => messages.card(card),
   };
