@@ -12,10 +12,12 @@ import type { QueueHandles } from '../queue/queues.js';
 import type { BlobStore } from '../store/blobs.js';
 import type { Db } from '../store/db.js';
 import { registerAsk } from './ask.js';
+import { isChannelChatter, registerChannelFiles } from './channel-files.js';
 import { registerCommands } from './commands.js';
 import type { BotDeps } from './deps.js';
 import { createDocumentLinks, loadLinkSecret } from './document-links.js';
 import { keepEntityProperties } from './entity-serialization.js';
+import { createGraphFiles } from './graph-files.js';
 import { createLlmAnswerer } from './llm.js';
 import { registerMembership } from './membership.js';
 import { ingestFinishedHandler } from './notify-consumer.js';
@@ -77,6 +79,15 @@ export function createBotApp(base: BotBase): BotApp {
     notifyHandlers: new Map(),
     // Nothing LLM-related exists without config.llm.
     llm: config.llm ? createLlmAnswerer(config.llm, db.reader) : undefined,
+    // Nothing Graph-related exists without app credentials.
+    graphFiles: config.graph
+      ? createGraphFiles(config.graph, {
+          allowedHosts: config.download.allowedHosts,
+          allowLoopback: config.bot.localMode,
+          maxBytes: config.parse.maxBytes,
+          timeoutMs: config.download.timeoutMs,
+        })
+      : undefined,
   };
   deps.notifyHandlers.set('ingest-finished', ingestFinishedHandler(deps));
 
@@ -92,6 +103,8 @@ export function createBotApp(base: BotBase): BotApp {
       if (seen.size > 5000) for (const k of [...seen.keys()].slice(0, 2500)) seen.delete(k);
     }
     const info = await recordTurn(ctx, db);
+    // With RSC the bot sees every channel message: talk that is not to the bot gets no answer.
+    if (isChannelChatter(ctx, info)) return false;
     if (info.group && staleRoster(info.group.roster_refreshed_at, config.rosterTtlMinutes)) {
       await refreshRosterInTurn(ctx, db, info.group).catch((err: unknown) => log.warn({ err: String(err) }, 'roster refresh failed'));
     }
@@ -99,6 +112,7 @@ export function createBotApp(base: BotBase): BotApp {
   });
 
   registerMembership(app, deps);
+  registerChannelFiles(app, deps);
   registerUpload(app, deps);
   registerReminderActions(app, deps);
   registerCommands(app, deps);

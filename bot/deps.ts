@@ -9,6 +9,7 @@ import type { QueueHandles } from '../queue/queues.js';
 import type { BlobStore } from '../store/blobs.js';
 import type { Db } from '../store/db.js';
 import type { DocumentLinks } from './document-links.js';
+import type { GraphFiles } from './graph-files.js';
 import type { LlmAnswerer } from './llm.js';
 import type { ProactiveSender } from './proactive.js';
 import type { Rosters } from './rosters.js';
@@ -36,4 +37,6 @@ export interface BotDeps {
   notifyHandlers: Map<string, NotifyHandler>;
   /** Present only with config.llm. */
   llm: LlmAnswerer | undefined;
+  /** Present only with config.graph: files posted in channels (channel-files.ts). */
+  graphFiles: GraphFiles | undefined;
 }

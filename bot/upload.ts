@@ -46,7 +46,7 @@ export function fileAttachments(attachments: Attachment[] | undefined): FileAtta
     });
 }
 
-const MIME: Record<string, string> = {
+export const MIME: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   txt: 'text/plain',
@@ -54,6 +54,7 @@ const MIME: Record<string, string> = {
 
 export function registerUpload(app: Application<TurnState>, deps: BotDeps): void {
   app.activity(
+    // Channel files are channel-files.ts's (registered first); this is personal chat and group chats.
     async (ctx) => ctx.activity.type === 'message' && fileAttachments(ctx.activity.attachments).length > 0,
     async (ctx) => {
       const info = turnInfo(ctx);
@@ -159,7 +160,7 @@ async function receive(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackI
   if (ackId) await deps.sender.update(info.refId, ackId, { text: `${ackText(file.name)} Välj grupp nedan.` });
 }
 
-async function submit(
+export async function submit(
   deps: BotDeps,
   info: TurnInfo,
   file: { name: string; mimeType: string | null; bytes: Uint8Array },

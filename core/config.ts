@@ -53,6 +53,12 @@ const schema = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: optionalString,
+  // Microsoft Graph, for files posted in team channels (client credentials). Default: the bot's own app registration.
+  GRAPH_TENANT_ID: optionalString,
+  GRAPH_CLIENT_ID: optionalString,
+  GRAPH_CLIENT_SECRET: optionalString,
+  GRAPH_BASE_URL: z.string().default('https://graph.microsoft.com/v1.0'),
+  GRAPH_LOGIN_URL: z.string().default('https://login.microsoftonline.com'),
   DOWNLOAD_ALLOWED_HOSTS: list('sharepoint.com,sharepoint-df.com,onedrive.com,1drv.ms,files.1drv.com,svc.ms'),
   DOWNLOAD_TIMEOUT_MS: int(30_000, 1000),
   DOCUMENT_LINK_SECRET: optionalString,
@@ -64,6 +70,41 @@ const schema = z.object({
   REMINDER_SKIP_HOLIDAYS: bool.default('true'),
   REMINDER_WEEKLY_DAY: int(1, 1),
 });
+
+export interface GraphConfig {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string | undefined;
+  /** e.g. https://graph.microsoft.com/v1.0 (no trailing slash). */
+  baseUrl: string;
+  /** e.g. https://login.microsoftonline.com (no trailing slash). */
+  loginUrl: string;
+}
+
+/** An endpoint the bot sends credentials to: https, or http on loopback (test emulators). */
+function credentialEndpoint(raw: string): string | null {
+  try {
+    const u = new URL(raw);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+    if (u.protocol === 'https:' || (u.protocol === 'http:' && loopback)) return raw.replace(/\/+$/, '');
+  } catch {
+    /* not a URL */
+  }
+  return null;
+}
+
+function graphConfig(e: z.infer<typeof schema>, problems: string[]): GraphConfig | undefined {
+  const baseUrl = credentialEndpoint(e.GRAPH_BASE_URL);
+  const loginUrl = credentialEndpoint(e.GRAPH_LOGIN_URL);
+  if (!baseUrl) problems.push('GRAPH_BASE_URL: must be an https URL (http only on loopback)');
+  if (!loginUrl) problems.push('GRAPH_LOGIN_URL: must be an https URL (http only on loopback)');
+  if ((e.GRAPH_CLIENT_ID === undefined) !== (e.GRAPH_CLIENT_SECRET === undefined))
+    problems.push('GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET: set both or neither');
+  const clientId = e.GRAPH_CLIENT_ID ?? e.MicrosoftAppId;
+  const clientSecret = e.GRAPH_CLIENT_ID ? e.GRAPH_CLIENT_SECRET : e.MicrosoftAppPassword;
+  if (!clientId || !clientSecret || !baseUrl || !loginUrl) return undefined;
+  return { clientId, clientSecret, tenantId: e.GRAPH_TENANT_ID ?? e.MicrosoftAppTenantId, baseUrl, loginUrl };
+}
 
 export interface LlmConfig {
   apiKey: string;
@@ -100,6 +141,12 @@ export interface Config {
     localMode: boolean;
   };
   download: { allowedHosts: string[]; timeoutMs: number };
+  /**
+   * Microsoft Graph app credentials (client credentials flow), present when a client id and secret
+   * are known (GRAPH_CLIENT_ID/SECRET, else MicrosoftAppId/Password). Without them files posted in
+   * channels are not fetched. `tenantId` undefined: the tenant of the conversation.
+   */
+  graph: GraphConfig | undefined;
   /** Signed links to stored originals (`GET /documents/:id`). Without a secret, one is kept in the data dir. */
   documentLinks: { secret: string | undefined; ttlHours: number };
   /** How long a cached team/group-chat roster is trusted before the bot asks Teams again. */
@@ -122,6 +169,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new AppError('config-invalid', `Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const graph = graphConfig(e, problems);
+  if (problems.length) throw new AppError('config-invalid', `Invalid configuration: ${problems.join('; ')}`);
   const llmWanted = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
   return {
     port: e.PORT,
@@ -154,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       localMode: e.MicrosoftAppId === undefined,
     },
     download: { allowedHosts: e.DOWNLOAD_ALLOWED_HOSTS, timeoutMs: e.DOWNLOAD_TIMEOUT_MS },
+    graph,
     documentLinks: { secret: e.DOCUMENT_LINK_SECRET, ttlHours: e.DOCUMENT_LINK_TTL_HOURS },
     rosterTtlMinutes: e.ROSTER_TTL_MINUTES,
     reminders: {

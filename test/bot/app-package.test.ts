@@ -41,6 +41,15 @@ describe('appPackage', () => {
         expect.arrayContaining(['hjälp', 'dokument', 'åtgärder', 'närvaro', 'nästa möte', 'budget', 'glöm', 'exportera']),
       );
     }
+    // Channel files: the bot sees channel messages without a mention (resource-specific consent of
+    // the team's owner) and reads the files through Graph with its own app registration.
+    const rsc = m as unknown as {
+      webApplicationInfo: { id: string; resource: string };
+      authorization: { permissions: { resourceSpecific: Array<{ name: string; type: string }> } };
+    };
+    expect(rsc.webApplicationInfo.id).toBe('b0t-1d');
+    expect(rsc.webApplicationInfo.resource).not.toBe('');
+    expect(rsc.authorization.permissions.resourceSpecific).toContainEqual({ name: 'ChannelMessage.Read.Group', type: 'Application' });
     // The chair is a group's: the command works in teams and group chats only.
     const teamList = bot.commandLists.find((l) => l.scopes.includes('team'))!;
     expect(teamList.scopes).toContain('groupChat');

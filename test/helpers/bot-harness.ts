@@ -36,6 +36,8 @@ export interface Conversation {
   conversationType: 'personal' | 'groupChat' | 'channel';
   teamId?: string;
   teamName?: string;
+  /** The team's Microsoft 365 group id, when the activity carries it (`channelData.team.aadGroupId`). */
+  aadGroupId?: string;
   name?: string;
 }
 
@@ -139,7 +141,12 @@ export async function startBotHarness(opts: HarnessOptions): Promise<BotHarness>
     },
     channelData: {
       tenant: { id: 'tenant-1' },
-      ...(conversation.teamId ? { team: { id: conversation.teamId, name: conversation.teamName }, channel: { id: conversation.teamId } } : {}),
+      ...(conversation.teamId
+        ? {
+            team: { id: conversation.teamId, name: conversation.teamName, ...(conversation.aadGroupId ? { aadGroupId: conversation.aadGroupId } : {}) },
+            channel: { id: conversation.teamId },
+          }
+        : {}),
     },
   });
 

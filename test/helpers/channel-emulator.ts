@@ -9,7 +9,9 @@
  *   with `{ id }` (fresh ids `emu-1`, `emu-2`, …);
  * - updates: `PUT /v3/conversations/{id}/activities/{activityId}`;
  * - rosters: `GET /v3/conversations/{id}/pagedmembers` and `/members` (a team id works as `id`, as
- *   `TeamsInfo.getPagedTeamMembers` uses it), from `setRoster(id, members)`.
+ *   `TeamsInfo.getPagedTeamMembers` uses it), from `setRoster(id, members)`;
+ * - team details: `GET /v3/teams/{teamId}` (`TeamsInfo.getTeamDetails`: the team's Microsoft 365
+ *   group id, which Graph calls the team id), from `setTeamDetails(teamId, details)`.
  *
  * Everything the bot sends is recorded in `sent` (in order). `waitFor(pred)` resolves with the
  * first recorded activity that matches, now or later; `messagesTo(conversationId)` lists them.
@@ -62,6 +64,7 @@ export interface ChannelEmulator {
   requests: Array<{ path: string; authorization?: string }>;
   serveFile(name: string, bytes: Uint8Array, contentType?: string): string;
   setRoster(conversationOrTeamId: string, members: RosterEntry[]): void;
+  setTeamDetails(teamId: string, details: { name?: string; aadGroupId: string }): void;
   /** Makes sends/replies/updates into a conversation fail with this HTTP status (e.g. 403). */
   failConversation(conversationId: string, status: number | null): void;
   waitFor(pred: (a: RecordedActivity) => boolean, timeoutMs?: number): Promise<RecordedActivity>;
@@ -76,6 +79,7 @@ export async function startChannelEmulator(): Promise<ChannelEmulator> {
   const requests: ChannelEmulator['requests'] = [];
   const files = new Map<string, { bytes: Uint8Array; contentType: string }>();
   const rosters = new Map<string, RosterEntry[]>();
+  const teams = new Map<string, { name?: string; aadGroupId: string }>();
   const failing = new Map<string, number>();
   const waiters: Array<{ pred: (a: RecordedActivity) => boolean; resolve: (a: RecordedActivity) => void }> = [];
   let seq = 0;
@@ -103,6 +107,12 @@ export async function startChannelEmulator(): Promise<ChannelEmulator> {
       res.writeHead(200, { 'content-type': f.contentType, 'content-length': String(f.bytes.length) });
       res.end(Buffer.from(f.bytes));
       return;
+    }
+    const team = /^\/v3\/teams\/([^/]+)$/.exec(u.pathname);
+    if (req.method === 'GET' && team) {
+      const id = decodeURIComponent(team[1]!);
+      const details = teams.get(id);
+      return details ? json(200, { id, ...details }) : json(404, { error: { code: 'TeamNotFound' } });
     }
     const m = /^\/v3\/conversations\/([^/]+)(?:\/(activities|pagedmembers|members)(?:\/([^/]+))?)?$/.exec(u.pathname);
     if (!m) return json(404, { error: `unknown route ${req.method} ${u.pathname}` });
@@ -158,6 +168,9 @@ export async function startChannelEmulator(): Promise<ChannelEmulator> {
     },
     setRoster(id, members) {
       rosters.set(id, members);
+    },
+    setTeamDetails(id, details) {
+      teams.set(id, details);
     },
     failConversation(id, status) {
       if (status === null) failing.delete(id);
