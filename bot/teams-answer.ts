@@ -50,7 +50,11 @@ function activity(text: string, entity: ReturnType<typeof messageEntity>): Parti
 
 /** The engine's answer: its own sources line becomes a numbered one. */
 export function engineAnswerActivity(a: Pick<Answer, 'answer' | 'citations' | 'language'>, urlOf: UrlOf): Partial<Activity> {
-  const refs: SourceRef[] = a.citations.map((c) => ({ document: c.document, documentId: c.documentId, page: c.page, quote: c.quote }));
+  // Numbered in the order the sources line reads: documents as first cited, pages ascending.
+  const docOrder = [...new Set(a.citations.map((c) => c.document))];
+  const refs: SourceRef[] = a.citations
+    .map((c) => ({ document: c.document, documentId: c.documentId, page: c.page, quote: c.quote }))
+    .sort((x, y) => docOrder.indexOf(x.document) - docOrder.indexOf(y.document) || (x.page ?? 0) - (y.page ?? 0));
   const { numbered, numberOf } = numberRefs(refs, urlOf);
   const body = withoutSourcesLine(a.answer);
   let text: string;

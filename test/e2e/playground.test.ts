@@ -22,10 +22,18 @@ import { spawnCli, waitFor, type CliProcess } from '../helpers/processes.js';
 import { FIXTURES, tempDir, testEnv } from '../helpers/services.js';
 
 const MINUTES_NAME = '2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.pdf';
-const MINUTES = path.join(FIXTURES, MINUTES_NAME);
 const golden = JSON.parse(fs.readFileSync(path.join(FIXTURES, MINUTES_NAME.replace(/\.pdf$/, '.facts.json')), 'utf8')) as {
   attendees: Array<{ name: string; present: boolean }>;
 };
+const PLAN_NAME = '2015-11-13-mal-och-handlingsplan-2016-2018.pdf';
+const FIXTURE_NAMES = [MINUTES_NAME, PLAN_NAME];
+/** Screenshots of what the checks look at: E2E_SCREENSHOT_DIR keeps them, else a temp dir (path printed). */
+let shots: string | undefined;
+function shotPath(name: string): string {
+  shots ??= process.env['E2E_SCREENSHOT_DIR'] ?? tempDir('minutes-e2e-shots-');
+  fs.mkdirSync(shots, { recursive: true });
+  return path.join(shots, `${name}.png`);
+}
 const ABSENT = golden.attendees.filter((a) => !a.present).map((a) => a.name);
 const PRESENT = golden.attendees.filter((a) => a.present).map((a) => a.name);
 
@@ -41,6 +49,7 @@ let page: Page;
 let pg: PlaygroundConfig;
 let fileServer: http.Server | undefined;
 let fileUrl = '';
+let fileBase = '';
 const downloads: Array<{ url: string; authorization?: string }> = [];
 
 /** The bot's messages as the playground renders them (text of each, card text included). */
@@ -65,26 +74,56 @@ async function waitForBotMessage(what: string, from: number, test: (text: string
   );
 }
 
+/** Sends a file the way Teams does in personal chat: a `file.download.info` attachment. */
+async function uploadFile(name: string, uniqueId: string, downloadUrl = `${fileBase}${name}?tempauth=e2e`): Promise<void> {
+  await playground!.sendCustomActivity(pg.personalChat.id, {
+    type: 'message',
+    text: '',
+    from: { id: pg.currentUser.id, name: pg.currentUser.name },
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        name,
+        contentUrl: `https://contoso.sharepoint.com/personal/alexw/Documents/${name}`,
+        content: { downloadUrl, uniqueId, fileType: 'pdf', etag: uniqueId },
+      },
+    ],
+  });
+}
+
+async function ask(text: string): Promise<void> {
+  const box = page.getByRole('textbox');
+  await box.fill(text);
+  await box.press('Enter');
+}
+
 describe.skipIf(!browser.ok)('the bot in the Microsoft 365 Agents Playground, in headless Chromium', () => {
   beforeAll(async () => {
-    // Serves the file the way SharePoint's pre-authenticated download URL does: a plain GET.
-    const bytes = fs.readFileSync(MINUTES);
+    // Serves fixtures the way SharePoint's pre-authenticated download URL does: a plain GET.
     fileServer = http.createServer((req, res) => {
       downloads.push({ url: req.url ?? '', authorization: req.headers.authorization });
-      if (!req.url?.startsWith('/download/')) return void res.writeHead(404).end();
+      const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/download\//, ''));
+      if (!req.url?.startsWith('/download/') || !FIXTURE_NAMES.includes(name)) return void res.writeHead(404).end();
+      const bytes = fs.readFileSync(path.join(FIXTURES, name));
       res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': bytes.length }).end(bytes);
     });
     await new Promise<void>((resolve) => fileServer!.listen(0, '127.0.0.1', resolve));
-    fileUrl = `http://127.0.0.1:${(fileServer.address() as { port: number }).port}/download/${MINUTES_NAME}?tempauth=e2e`;
+    fileBase = `http://127.0.0.1:${(fileServer.address() as { port: number }).port}/download/`;
+    fileUrl = `${fileBase}${MINUTES_NAME}?tempauth=e2e`;
 
     // No MicrosoftAppId: local mode (no Bot Framework auth, loopback downloads allowed), as with the playground.
     const env = testEnv({ LOG_LEVEL: 'info', PORT: '0' });
     dataDir = env['MINUTES_DATA_DIR'];
     bot = spawnCli(['start'], env);
-    await waitFor('the main job to listen', async () => {
-      if (bot!.child.exitCode !== null) throw new Error(`the main job exited (${bot!.child.exitCode}):\n${bot!.output()}`);
-      return /running on http:\/\/localhost:\d+/.test(bot!.output());
-    });
+    await waitFor(
+      'the main job to listen',
+      async () => {
+        if (bot!.child.exitCode !== null) throw new Error(`the main job exited (${bot!.child.exitCode}):\n${bot!.output()}`);
+        return /running on http:\/\/localhost:\d+/.test(bot!.output());
+        // Bounded, not a timing check: a busy shared machine can take a minute or more to start it.
+      },
+      150_000,
+    );
     const botPort = Number(/running on http:\/\/localhost:(\d+)/.exec(bot.output())![1]);
     await waitFor('the main job to be ready', async () => (await fetch(`http://127.0.0.1:${botPort}/readyz`).catch(() => null))?.status === 200, 30_000);
 
@@ -104,7 +143,7 @@ describe.skipIf(!browser.ok)('the bot in the Microsoft 365 Agents Playground, in
     await page.goto(playground.url, { timeout: 60_000 });
     await page.getByRole('treeitem', { name: pg.personalChat.name }).click();
     await page.getByRole('textbox').waitFor({ state: 'visible' });
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
@@ -133,19 +172,7 @@ describe.skipIf(!browser.ok)('the bot in the Microsoft 365 Agents Playground, in
   it('an uploaded file is acknowledged, updated in place to done, and summarised in a card with the absent people', async () => {
     reportFailure('upload');
     const before = (await botTexts()).length;
-    await playground!.sendCustomActivity(pg.personalChat.id, {
-      type: 'message',
-      text: '',
-      from: { id: pg.currentUser.id, name: pg.currentUser.name },
-      attachments: [
-        {
-          contentType: 'application/vnd.microsoft.teams.file.download.info',
-          name: MINUTES_NAME,
-          contentUrl: `https://contoso.sharepoint.com/personal/alexw/Documents/${MINUTES_NAME}`,
-          content: { downloadUrl: fileUrl, uniqueId: 'e2e-1', fileType: 'pdf', etag: 'e2e-1' },
-        },
-      ],
-    });
+    await uploadFile(MINUTES_NAME, 'e2e-1', fileUrl);
     // If the user is in several groups the bot asks which one first: answer with its card button.
     const card = await waitForBotMessage('the summary card (or the group question)', before, (t) => /Frånvarande \(\d+\)|Vilken grupp hör/.test(t), 90_000);
     if (/Vilken grupp hör/.test(card)) await page.getByRole('button', { name: 'Spara i gruppen' }).last().click();
@@ -172,6 +199,21 @@ describe.skipIf(!browser.ok)('the bot in the Microsoft 365 Agents Playground, in
     for (const name of ABSENT) expect(answer).toContain(name);
     for (const name of PRESENT) expect(answer).not.toContain(name);
     expect(answer).toMatch(/Källa: .*s\. \d/);
+    // Numbered citations: the playground turns each "[n]" that has a citation entity into a reference button.
+    const message = botMessages().filter({ hasText: ABSENT[0]! }).last();
+    const citations = message.locator('.fai-Citation');
+    await expect.poll(() => citations.count()).toBeGreaterThan(0);
+    expect(await citations.first().innerText()).toBe('1');
+    expect(await message.innerText()).not.toMatch(/\[\d+\]/);
+    // Opening the reference shows the document and page, linking to the signed document at that page.
+    await citations.first().click();
+    const link = page.locator('a[href*="/documents/"][href*="#page="]').first();
+    await link.waitFor({ state: 'visible' });
+    expect(await link.getAttribute('href')).toMatch(/\/documents\/[0-9a-f-]{36}\?exp=\d+&sig=[^#]+#page=1$/);
+    const shot = shotPath('answer-with-citations');
+    await page.screenshot({ path: shot });
+    console.log(`[e2e] screenshot of the answer with its citation open: ${shot}`);
+    await page.keyboard.press('Escape');
   }, 90_000);
 
   it('a click on the card button "Alla åtgärder" reaches the bot, and its list of action items shows', async () => {
@@ -207,4 +249,58 @@ describe.skipIf(!browser.ok)('the bot in the Microsoft 365 Agents Playground, in
     // Replaced, not added: still as many help cards as before the click.
     expect((await botTexts()).filter((t) => /Det här kan jag/.test(t))).toHaveLength(helpCards);
   }, 90_000);
+
+  it('a bulleted answer keeps one line per item, and a placeholder in angle brackets stays visible', async () => {
+    reportFailure('lines');
+    let before = (await botTexts()).length;
+    await ask('Vilka åtgärder finns?');
+    const list = await waitForBotMessage('the list of action items', before, (t) => /uppgifter \(\d+\):/.test(t) && /Källa:/.test(t), 60_000);
+    const lines = list
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const head = lines.findIndex((l) => /uppgifter \(\d+\):$/.test(l));
+    expect(head).toBeGreaterThanOrEqual(0);
+    const n = Number(/\((\d+)\):$/.exec(lines[head]!)![1]);
+    expect(n).toBeGreaterThan(3);
+    // Heading, one line per item, then the source on its own line.
+    for (const item of lines.slice(head + 1, head + 1 + n)) expect(item).not.toMatch(/Källa:|uppgifter \(/);
+    expect(lines[head + 1 + n]).toMatch(/^Källa: /);
+    await botMessages()
+      .filter({ hasText: lines[head]! })
+      .last()
+      .screenshot({ path: shotPath('bulleted-answer') });
+    console.log(`[e2e] screenshot of a bulleted answer: ${shotPath('bulleted-answer')}`);
+
+    before = (await botTexts()).length;
+    await ask('glöm');
+    const hint = await waitForBotMessage('the forget hint', before, (t) => /Vilket dokument\?/.test(t), 60_000);
+    expect(hint).toContain('glöm <filnamn eller titel>');
+  }, 120_000);
+
+  it('a budget question is followed by a chart card of the table its answer cites', async () => {
+    reportFailure('budget-chart');
+    let before = (await botTexts()).length;
+    await uploadFile(PLAN_NAME, 'e2e-2');
+    // The plan's summary card carries its own chart: cost by area.
+    const summary = await waitForBotMessage('the plan summary with its chart', before, (t) => /Kostnad per område/.test(t), 180_000);
+    expect(summary).toMatch(/Äldre: 9 317 640 kr/);
+    const summaryCard = botMessages().filter({ hasText: 'Kostnad per område' }).last();
+    // The chart itself renders in the card: an SVG with one slice per area.
+    expect(await summaryCard.locator('.ac-adaptiveCard svg path').count()).toBeGreaterThanOrEqual(7);
+    await summaryCard.screenshot({ path: shotPath('summary-with-chart') });
+    console.log(`[e2e] screenshot of the plan's summary card with its chart: ${shotPath('summary-with-chart')}`);
+    before = (await botTexts()).length;
+    await ask('Hur mycket kostar Hallandsbarometern 2016?');
+    await waitForBotMessage('the answer', before, (t) => /375 000 kr/.test(t), 60_000);
+    const chart = await waitForBotMessage('the chart card', before, (t) => /Kostnader – Ekonomi 2016 – Gemensamt/.test(t), 60_000);
+    // The numbers as text for screen readers, the cited amount among them.
+    expect(chart).toMatch(/B Projektledare: 375 000 kr/);
+    const card = botMessages().filter({ hasText: 'Kostnader – Ekonomi 2016 – Gemensamt' }).last();
+    // The chart itself renders (an SVG pie, a slice per cost line), not only its text.
+    expect(await card.locator('.ac-adaptiveCard svg path').count()).toBeGreaterThanOrEqual(4);
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: shotPath('budget-chart') });
+    console.log(`[e2e] screenshot of the budget chart card: ${shotPath('budget-chart')}`);
+  }, 300_000);
 });
