@@ -1,9 +1,22 @@
+# Build stage: all dependencies, compile TypeScript to dist/.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+# Scripts off: `prepare` would build before the sources are here; the build runs below.
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY . .
+RUN npm run build
+
+# Runtime: production dependencies and the compiled code only (no TypeScript, no tsx).
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json .npmrc ./
+COPY bin ./bin
+COPY scripts/build.mjs ./scripts/build.mjs
+COPY --from=build /app/dist ./dist
+# `prepare` finds dist/ built and no compiler, and leaves it as it is.
 RUN npm ci --omit=dev --no-audit --no-fund
-COPY . .
 USER node
 EXPOSE 3978
-CMD ["npm", "run", "-s", "minutes", "--", "start"]
+CMD ["node", "dist/cli/main.js", "start"]

@@ -19,6 +19,11 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // Plain-JavaScript launchers and scripts run on Node before anything is compiled.
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly', performance: 'readonly' } },
+  },
   layer('core', ['../*', '../../*']),
   layer('parsers', [
     '**/store/*',

@@ -14,7 +14,7 @@ import { round, type Row } from './stats.js';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 export function benchSandboxRss(file: string): Row {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'sandbox-child.ts'), file], { cwd: ROOT, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'sandbox-child.mjs'), file], { cwd: ROOT, encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`sandbox child failed: ${res.stderr}`);
   const r = JSON.parse(res.stdout.trim().split('\n').pop()!) as Record<string, number>;
   return { section: 'rss', name: `sandbox, ${path.basename(file)}`, ...r };

@@ -5,30 +5,14 @@
  * in a tight loop; a blocked process could not answer a cancel message). The thread is kept for
  * the next job unless it had to be stopped.
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
 import { AppError, encodeError, isPermanent, type ErrorCode } from '../core/errors.js';
 import type { ParseJobData, ParseProgress, ParseResult } from '../core/queues.js';
+import { builtFileUrl } from './built-path.js';
 
-const THREAD_ENTRY = new URL('./parse-thread.ts', import.meta.url).href;
-const TSX_API = import.meta.resolve('tsx/esm/api');
-// pdf.js (≈ 3 MB of JavaScript with its worker half) loads natively, before tsx's hooks exist:
-// through tsx it is transformed and source-mapped, which cost ≈ 2 s and ≈ 300 MB per thread.
-const PDF_PARSE = import.meta.resolve('pdf-parse');
-const PDFJS_WORKER = pathToFileURL(createRequire(fileURLToPath(PDF_PARSE)).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
-// The thread's bootstrap: keep V8's push and JSON.parse (pdf.js's polyfills replace them; see
-// parsers/native-builtins.ts), load pdf.js natively, then our TypeScript through tsx.
-const BOOTSTRAP = `
-const push = Array.prototype.push, parse = JSON.parse;
-Promise.all([import(${JSON.stringify(PDF_PARSE)}), import(${JSON.stringify(PDFJS_WORKER)})])
-  .then(() => {
-    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
-    JSON.parse = parse;
-    return import(${JSON.stringify(TSX_API)});
-  })
-  .then((t) => { t.register(); return import(${JSON.stringify(THREAD_ENTRY)}); });`;
+/** The thread runs the compiled JavaScript (pdf.js and our parsers load natively, once per thread). */
+const THREAD_ENTRY = builtFileUrl(import.meta.url, './parse-thread.js');
 
 interface ThreadMessage {
   id?: number;
@@ -61,7 +45,7 @@ export default async function parse(job: SandboxedJob<ParseJobData, ParseResult>
 function getThread(heapMb: number): { worker: Worker; ready: Promise<void> } {
   if (thread && thread.heapMb === heapMb) return thread;
   if (thread) void thread.worker.terminate();
-  const worker = new Worker(BOOTSTRAP, { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  const worker = new Worker(THREAD_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   worker.unref();
   const ready = new Promise<void>((resolve, reject) => {
     const onMessage = (msg: ThreadMessage) => {

@@ -3,7 +3,6 @@
  * `ingest` worker that owns database writes. Every worker has an error listener; `close()` lets
  * active jobs finish (graceful shutdown on SIGINT/SIGTERM is wired by the caller).
  */
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
 import type { Config } from '../core/config.js';
 import { logger } from '../core/logger.js';
@@ -12,10 +11,10 @@ import { workerConnection } from '../queue/redis.js';
 import { NOTIFY_JOB_OPTIONS, type QueueHandles } from '../queue/queues.js';
 import type { Db } from '../store/db.js';
 import { markParsing } from '../store/documents.js';
+import { builtFile } from './built-path.js';
 import { createIngestProcessor } from './ingest.processor.js';
 import { createLlmRefine } from './llm-refine.js';
 
-const SANDBOX_FILE = fileURLToPath(new URL('./parse.sandbox.ts', import.meta.url));
 const log = logger('workers');
 
 export interface RunWorkersOptions {
@@ -40,14 +39,14 @@ export function runWorkers(opts: RunWorkersOptions): RunningWorkers {
   };
   const parseConn = workerConnection(config.redisUrl);
   const ingestConn = workerConnection(config.redisUrl);
-  const parse = new Worker<ParseJobData, ParseResult>(QUEUES.parse, SANDBOX_FILE, {
+  const parse = new Worker<ParseJobData, ParseResult>(QUEUES.parse, builtFile(import.meta.url, './parse.sandbox.js'), {
     ...common,
     connection: parseConn,
     concurrency: config.workerConcurrency,
     useWorkerThreads: false,
     workerForkOptions: {
-      // The child loads our TypeScript through tsx, with a capped heap.
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${config.parse.maxMemoryMb + 256}`],
+      // The child runs the compiled JavaScript (no tsx), with a capped heap.
+      execArgv: [`--max-old-space-size=${config.parse.maxMemoryMb + 256}`],
     } as never,
   });
   const ingest = new Worker<IngestJobData, IngestResult>(

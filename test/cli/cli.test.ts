@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnCli, waitFor, type CliProcess } from '../helpers/processes.js';
+import { CLI_ARGS, spawnCli, waitFor, type CliProcess } from '../helpers/processes.js';
 import { CORPUS_PAGES, CORPUS_PDFS, FIXTURES, testEnv } from '../helpers/services.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** Runs the CLI to completion, as `npm run -s minutes -- …` would. */
 function runCli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli', 'main.ts'), ...args], {
+    const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
       cwd: ROOT,
       env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...env } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,9 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
+/** The CLI as users run it: the compiled JavaScript (vitest's global setup builds dist/ when stale). */
+export const CLI_ARGS = [path.join(ROOT, 'dist', 'cli', 'main.js')];
+
 export interface CliProcess {
   child: ChildProcess;
   output(): string;
@@ -13,7 +16,7 @@ export interface CliProcess {
 }
 
 export function spawnCli(args: string[], env: Record<string, string | undefined>): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli', 'main.ts'), ...args], {
+  const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...env } as NodeJS.ProcessEnv,
     detached: true,

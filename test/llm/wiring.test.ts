@@ -6,6 +6,7 @@ import { analyseDocument } from '../../parsers/analyse.js';
 import { createLlmRefine } from '../../workers/llm-refine.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.js';
 import { startPipeline, type Pipeline } from '../helpers/pipeline.js';
+import { CLI_ARGS } from '../helpers/processes.js';
 import { FIXTURES, testEnv } from '../helpers/services.js';
 
 // Counts constructions of the refine step; the real one still runs.
@@ -99,7 +100,7 @@ describe('minutes extract --json without LLM configuration', () => {
     const env = testEnv();
     expect(Object.keys(env).filter((k) => k.startsWith('OPENAI'))).toEqual([]);
     const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli', 'main.ts'), 'extract', '--json', MINUTES], {
+      const child = spawn(process.execPath, [...CLI_ARGS, 'extract', '--json', MINUTES], {
         cwd: ROOT,
         env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...env } as NodeJS.ProcessEnv,
         stdio: ['ignore', 'pipe', 'ignore'],

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlannedReminder } from '../../reminders/types.js';
 import type { Db } from '../../store/db.js';
 import { listOpenItems } from '../../store/reminders.js';
+import { CLI_ARGS } from '../helpers/processes.js';
 import { TEST_DATABASE_URL, testEnv } from '../helpers/services.js';
 import { closeTestDb, openTestDb, seedMinutes } from './helpers.js';
 
@@ -30,8 +31,7 @@ describe('CLI: reminders plan, export', () => {
   afterAll(async () => {
     await closeTestDb(db);
   });
-  const cli = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli', 'main.ts'), ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+  const cli = (...args: string[]) => run(process.execPath, [...CLI_ARGS, ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
 
   it('reminders plan --json prints the chair digest of 2026-04-14 and sends nothing', async () => {
     const { stdout } = await cli('reminders', 'plan', '--now', '2026-04-14T08:00:00+02:00', '--group', groupName, '--json');

@@ -1,11 +1,12 @@
 /**
- * Runs the real parse sandbox (workers/parse.sandbox.ts: worker thread, heap cap, time limit) on
- * one file in this process and prints its peak RSS (this process includes the thread) as JSON.
- * Usage: node --import tsx bench/sandbox-child.ts FILE [maxMemoryMb]
+ * Runs the real, compiled parse sandbox (dist/workers/parse.sandbox.js: worker threads, heap cap, time
+ * limit) on one file in this process and prints its peak RSS (this process includes the threads) as
+ * JSON. Plain JavaScript so that nothing but the built code is loaded.
+ * Usage: node bench/sandbox-child.mjs FILE [maxMemoryMb]
  */
-import parse from '../workers/parse.sandbox.js';
+const { default: parse } = await import('../dist/workers/parse.sandbox.js');
 
-const file = process.argv[2]!;
+const file = process.argv[2];
 const maxMemoryMb = Number(process.argv[3] ?? 768);
 const before = process.resourceUsage().maxRSS;
 const t = performance.now();
@@ -19,7 +20,7 @@ const job = {
   },
   updateProgress: async () => undefined,
 };
-const result = await parse(job as never);
+const result = await parse(job);
 process.stdout.write(
   JSON.stringify({
     pages: result.pages.length,
