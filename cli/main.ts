@@ -2,11 +2,13 @@
 /**
  * `minutes` CLI: `npm run -s minutes -- <command>`. Human messages go to stderr; stdout carries
  * only the command's output (JSON with --json), so other tools can pipe it.
+ * Registering a command loads nothing heavy: each action imports what it needs when it runs, so
+ * `--help` or `extract` never load the Teams SDK, BullMQ or the database drivers.
  */
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../core/config.js';
 import { errorCode } from '../core/errors.js';
-import { configureLogger } from '../core/logger.js';
+import { setLogLevel } from '../core/log-level.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
@@ -19,14 +21,16 @@ import type { CliContext } from './context.js';
 
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
-  // One-shot commands log only warnings, so their stderr stays readable for people.
-  const isDaemon = ['start', 'serve', 'worker'].includes(argv[2] ?? '');
-  configureLogger(isDaemon || config.logLevel !== 'info' ? config.logLevel : 'warn');
   const ctx: CliContext = { config, exitCode: 0 };
   const program = new Command('minutes')
     .description('minutes-bot: ingest meeting documents, ask about them, run the bot and workers')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .hook('preAction', () => {
+      // One-shot commands log only warnings, so their stderr stays readable for people.
+      const isDaemon = ['start', 'serve', 'worker'].includes(argv[2] ?? '');
+      setLogLevel(isDaemon || config.logLevel !== 'info' ? config.logLevel : 'warn');
+    });
   registerServe(program, ctx);
   registerIngest(program, ctx);
   registerStatus(program, ctx);

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { configuredLogLevel, setLogLevel } from './log-level.js';
 
 export type { Logger };
 
@@ -26,11 +27,13 @@ let root: Logger | undefined;
  * CLI output (`extract --json`). Call `configureLogger` once at start-up; `logger(scope)` anywhere.
  */
 export function configureLogger(level: string): Logger {
+  setLogLevel(level);
   root = pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { pid: process.pid } }, pino.destination(2));
   return root;
 }
 
 export function logger(scope: string): Logger {
-  root ??= pino({ level: 'info', redact: { paths: REDACT, censor: '[redacted]' } }, pino.destination(2));
+  const level = configuredLogLevel();
+  root ??= level ? configureLogger(level) : pino({ level: 'info', redact: { paths: REDACT, censor: '[redacted]' } }, pino.destination(2));
   return root.child({ scope });
 }

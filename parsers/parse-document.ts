@@ -5,7 +5,6 @@
 import { AppError } from '../core/errors.js';
 import type { ParsedText } from '../core/facts.js';
 import { detectFormat } from './detect-format.js';
-import { extractDocxText } from './docx-text.js';
 import { extractPdfText } from './pdf-text.js';
 import { textToPages } from './text-pages.js';
 
@@ -42,7 +41,8 @@ export async function parseDocument(
     }
     return { format, pages };
   }
-  const text = format === 'docx' ? await extractDocxText(bytes) : new TextDecoder('utf-8').decode(bytes);
+  // mammoth loads only for Word files.
+  const text = format === 'docx' ? await (await import('./docx-text.js')).extractDocxText(bytes) : new TextDecoder('utf-8').decode(bytes);
   if (text.trim() === '') throw new AppError('empty-file', `${fileName} contains no text.`);
   const pages = textToPages(text);
   if (pages.length > limits.maxPages) {

@@ -5,8 +5,8 @@
 import type { Express } from 'express';
 import type { Config } from '../core/config.js';
 import { logger } from '../core/logger.js';
-import { startHttpServer, type RunningServer } from '../bot/http-server.js';
-import { runWorkers, type RunningWorkers } from '../workers/run-workers.js';
+import type { RunningServer } from '../bot/http-server.js';
+import type { RunningWorkers } from '../workers/run-workers.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 export interface MainJobOptions {
@@ -30,10 +30,12 @@ const log = logger('main');
 
 export async function startMainJob(config: Config, opts: MainJobOptions): Promise<MainJob> {
   const runtime = await openRuntime(config, { autostartRedis: true });
-  const workers = opts.work ? runWorkers({ config, db: runtime.db, queues: runtime.queues }) : undefined;
+  // A role loads only what it runs: no HTTP stack in a worker, no BullMQ workers in a server.
+  const workers = opts.work ? (await import('../workers/run-workers.js')).runWorkers({ config, db: runtime.db, queues: runtime.queues }) : undefined;
   let stopBot: (() => Promise<void>) | undefined;
   let http: RunningServer | undefined;
   if (opts.serve) {
+    const { startHttpServer } = await import('../bot/http-server.js');
     http = await startHttpServer({ runtime, port: config.port, host: config.host });
     // Routes added after listen() are served as well; the bot needs the runtime first.
     stopBot = await opts.mountBot?.(http.app, runtime, { port: http.port });

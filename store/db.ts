@@ -4,9 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import pg from 'pg';
+// Only the driver a process uses is loaded (PGlite's WASM build is large; a Postgres process never needs it).
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
 import { AppError } from '../core/errors.js';
 
 export interface QueryResult<T> {
@@ -52,11 +52,11 @@ const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
 let pgTypesSet = false;
-function setPgTypes(): void {
+function setPgTypes(driver: typeof pg): void {
   if (pgTypesSet) return;
-  pg.types.setTypeParser(DATE_OID, (v) => v);
-  pg.types.setTypeParser(INT8_OID, (v) => Number(v));
-  pg.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
+  driver.types.setTypeParser(DATE_OID, (v) => v);
+  driver.types.setTypeParser(INT8_OID, (v) => Number(v));
+  driver.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
   pgTypesSet = true;
 }
 
@@ -66,11 +66,12 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
 }
 
 async function openPostgres(url: string, schema: string | undefined, max: number, readTimeoutMs: number): Promise<Db> {
-  setPgTypes();
+  const { default: driver } = await import('pg');
+  setPgTypes(driver);
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new AppError('config-invalid', `Bad schema name: ${schema}`);
   const searchPath = schema ? `-c search_path=${schema},public` : '';
   const newPool = (size: number, extra = '') => {
-    const p = new pg.Pool({ connectionString: url, max: size, connectionTimeoutMillis: 5000, options: `${searchPath} ${extra}`.trim() || undefined });
+    const p = new driver.Pool({ connectionString: url, max: size, connectionTimeoutMillis: 5000, options: `${searchPath} ${extra}`.trim() || undefined });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     p.on('error', () => undefined);
     return p;
@@ -155,6 +156,10 @@ async function openPglite(options: OpenDbOptions): Promise<Db> {
     fs.mkdirSync(dir, { recursive: true });
     release = acquireDirLock(options.dataDir);
   }
+  const [{ PGlite: PGliteClass, types: pgliteTypes }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
   const parsers = {
     [pgliteTypes.DATE]: (v: string) => v,
     [pgliteTypes.INT8]: (v: string) => Number(v),
@@ -162,7 +167,7 @@ async function openPglite(options: OpenDbOptions): Promise<Db> {
   };
   let db: PGlite;
   try {
-    db = await PGlite.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers });
+    db = await PGliteClass.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers });
   } catch (err) {
     release();
     throw err;

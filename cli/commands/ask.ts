@@ -1,9 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
-import { namesItsSource } from '../../answers/index.js';
 import { AppError } from '../../core/errors.js';
 import type { CliAnswer } from '../../runtime/operations.js';
-import { openStoreAccess } from '../store-access.js';
 import type { CliContext } from '../context.js';
 
 interface QuestionLine {
@@ -27,6 +25,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
       const lines = opts.questions ? await readQuestions(opts.questions) : null;
       const question = words.join(' ').trim();
       if (!lines && !question) throw new AppError('bad-input', 'Give a question, e.g.: minutes ask "Vem var frånvarande?"');
+      const { openStoreAccess } = await import('../store-access.js');
       const access = await openStoreAccess(ctx.config);
       try {
         const questions = lines ? lines.map((l) => l.q) : [question];
@@ -34,7 +33,8 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         if (lines) {
           for (const [i, a] of answers.entries()) process.stdout.write(`${JSON.stringify({ id: lines[i]!.id, ...a })}\n`);
         } else {
-          process.stdout.write(opts.json ? `${JSON.stringify(answers[0])}\n` : formatAnswer(answers[0]!));
+          const { namesItsSource } = await import('../../answers/index.js');
+          process.stdout.write(opts.json ? `${JSON.stringify(answers[0])}\n` : formatAnswer(answers[0]!, namesItsSource));
         }
       } finally {
         await access.close();
@@ -64,7 +64,7 @@ async function readQuestions(file: string): Promise<QuestionLine[]> {
 }
 
 /** The answer as the engine wrote it; a sources line only when it names none itself. */
-function formatAnswer(a: CliAnswer): string {
+function formatAnswer(a: CliAnswer, namesItsSource: (answer: string) => boolean): string {
   if (namesItsSource(a.answer) || a.citations.length === 0) return `${a.answer}\n`;
   const sources = a.citations.map((c) => `${c.document}${c.page ? `, s. ${c.page}` : ''}`);
   return `${a.answer}\nKälla: ${[...new Set(sources)].join('; ')}\n`;

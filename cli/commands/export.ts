@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
-import { openStoreAccess } from '../store-access.js';
 import type { CliContext } from '../context.js';
 
 export function registerExport(program: Command, ctx: CliContext): void {
@@ -12,6 +11,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .option('--now <iso>', 'date-time that decides what is overdue (default: now)')
     .action(async (opts: { group: string; format: string; now?: string }) => {
       if (opts.format !== 'csv' && opts.format !== 'ics') throw new AppError('bad-input', `Unknown format "${opts.format}": use csv or ics.`);
+      const { openStoreAccess } = await import('../store-access.js');
       const access = await openStoreAccess(ctx.config);
       try {
         const out = await access.call('exportActionItems', { group: opts.group, format: opts.format, now: opts.now });

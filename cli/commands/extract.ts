@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ExtractResult } from '../../core/facts.js';
-import { analyseDocument } from '../../parsers/analyse.js';
 import type { CliContext } from '../context.js';
 
 /** `extract --json FILE`: facts of one file; no queue or database. Exactly one JSON object on stdout. */
@@ -19,6 +18,7 @@ export function registerExtract(program: Command, ctx: CliContext): void {
       } catch (err) {
         throw new Error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
       }
+      const { analyseDocument } = await import('../../parsers/analyse.js');
       const analysis = await analyseDocument(bytes, path.basename(file), ctx.config.parse);
       const facts: ExtractResult = analysis.facts;
       process.stdout.write(opts.json ? `${JSON.stringify(facts)}\n` : formatFacts(facts));

@@ -1,13 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { producerConnection } from '../../queue/redis.js';
-import { ensureRedis } from '../../queue/redis-autostart.js';
-import { openQueues } from '../../queue/queues.js';
 import type { SubmittedFile } from '../../runtime/operations.js';
-import { runWorkers, type RunningWorkers } from '../../workers/run-workers.js';
-import { openStoreAccess } from '../store-access.js';
-import { waitForJobs, type WaitItem } from '../wait-for-jobs.js';
+import type { RunningWorkers } from '../../workers/run-workers.js';
+import type { WaitItem } from '../wait-for-jobs.js';
 import type { CliContext } from '../context.js';
 
 export function registerIngest(program: Command, ctx: CliContext): void {
@@ -18,6 +14,13 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .option('--wait', 'wait until every file is parsed; exit non-zero if any failed')
     .argument('<files...>')
     .action(async (files: string[], opts: { group: string; wait?: boolean }) => {
+      const [{ producerConnection }, { ensureRedis }, { openQueues }, { openStoreAccess }, { waitForJobs }] = await Promise.all([
+        import('../../queue/redis.js'),
+        import('../../queue/redis-autostart.js'),
+        import('../../queue/queues.js'),
+        import('../store-access.js'),
+        import('../wait-for-jobs.js'),
+      ]);
       const redis = await ensureRedis(ctx.config.redisUrl, ctx.config.dataDir, ctx.config.redisAutostart);
       const access = await openStoreAccess(ctx.config);
       let workers: RunningWorkers | undefined;
@@ -37,6 +40,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           .map((s) => ({ file: s.file, jobId: s.jobId! }));
         // Nobody to do the work? Then we do it here, with the same sandboxed workers.
         if (pending.length && access.runtime && (await queues.parse.getWorkersCount()) === 0) {
+          const { runWorkers } = await import('../../workers/run-workers.js');
           workers = runWorkers({ config: ctx.config, db: access.runtime.db, queues: access.runtime.queues });
         }
         const outcomes = await waitForJobs(queues, redis.url, pending, Boolean(process.stderr.isTTY));

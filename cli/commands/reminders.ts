@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { PlannedReminder } from '../../reminders/types.js';
-import { openStoreAccess } from '../store-access.js';
 import type { CliContext } from '../context.js';
 
 export function registerReminders(program: Command, ctx: CliContext): void {
@@ -12,6 +11,7 @@ export function registerReminders(program: Command, ctx: CliContext): void {
     .option('--group <name>', 'only this group')
     .option('--json', 'print JSON')
     .action(async (opts: { now: string; group?: string; json?: boolean }) => {
+      const { openStoreAccess } = await import('../store-access.js');
       const access = await openStoreAccess(ctx.config);
       try {
         const plan = await access.call('remindersPlan', { now: opts.now, group: opts.group });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { openStoreAccess } from '../store-access.js';
 import type { CliContext } from '../context.js';
 
 /** `retry [--group NAME]`: parse every failed document again (its original was kept). */
@@ -9,6 +8,7 @@ export function registerRetry(program: Command, ctx: CliContext): void {
     .description('queue every failed document again (originals are kept)')
     .option('--group <name>', 'only this group')
     .action(async (opts: { group?: string }) => {
+      const { openStoreAccess } = await import('../store-access.js');
       const access = await openStoreAccess(ctx.config);
       try {
         const retried = await access.call('retryFailed', { group: opts.group });

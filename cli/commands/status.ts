@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { StatusRow } from '../../runtime/operations.js';
-import { openStoreAccess } from '../store-access.js';
 import type { CliContext } from '../context.js';
 
 export function registerStatus(program: Command, ctx: CliContext): void {
@@ -10,6 +9,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .option('--group <name>', 'only this group')
     .option('--json', 'print JSON')
     .action(async (opts: { group?: string; json?: boolean }) => {
+      const { openStoreAccess } = await import('../store-access.js');
       const access = await openStoreAccess(ctx.config);
       try {
         const rows = await access.call('documentStatus', { group: opts.group });
