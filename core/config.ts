@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.js';
@@ -44,6 +45,8 @@ const schema = z.object({
   PARSE_MAX_PAGES: int(2000, 1),
   PARSE_TIMEOUT_MS: int(120_000, 1000),
   PARSE_MAX_MEMORY_MB: int(768, 64),
+  PARSE_THREADS: int(0, 0),
+  PARSE_PARALLEL_MIN_PAGES: int(40, 1),
   PUBLIC_BASE_URL: optionalString,
   ANSWER_QUERY_TIMEOUT_MS: int(5000, 100),
   OPENAI_API_KEY: optionalString,
@@ -128,7 +131,16 @@ export interface Config {
   /** How long a worker holds a job without renewing; a killed worker's job is retried after this. */
   lockDurationMs: number;
   stalledIntervalMs: number;
-  parse: { maxBytes: number; maxPages: number; timeoutMs: number; maxMemoryMb: number };
+  parse: {
+    maxBytes: number;
+    maxPages: number;
+    timeoutMs: number;
+    maxMemoryMb: number;
+    /** Threads reading one large PDF (page-parallel), each with the heap cap maxMemoryMb. */
+    threads: number;
+    /** PDFs with fewer pages are read on one thread. */
+    parallelMinPages: number;
+  };
   publicBaseUrl: string | undefined;
   /** Present only when an OpenAI-compatible endpoint is configured. */
   llm: LlmConfig | undefined;
@@ -192,6 +204,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPages: e.PARSE_MAX_PAGES,
       timeoutMs: e.PARSE_TIMEOUT_MS,
       maxMemoryMb: e.PARSE_MAX_MEMORY_MB,
+      // 0: one per core this process may use.
+      threads: e.PARSE_THREADS || os.availableParallelism(),
+      parallelMinPages: e.PARSE_PARALLEL_MIN_PAGES,
     },
     publicBaseUrl: e.PUBLIC_BASE_URL,
     // Local servers need no key, but the OpenAI SDK insists on one.

@@ -52,7 +52,15 @@ export interface ParseJobData {
   /** Absolute path of the stored original in the blob store. */
   blobPath: string;
   /** maxMemoryMb caps the parse thread's heap. */
-  limits: { maxBytes: number; maxPages: number; timeoutMs: number; maxMemoryMb: number };
+  limits: {
+    maxBytes: number;
+    maxPages: number;
+    timeoutMs: number;
+    maxMemoryMb: number;
+    /** Page-parallel reading of large PDFs (absent in jobs queued by older versions: one thread). */
+    threads?: number;
+    parallelMinPages?: number;
+  };
 }
 
 export interface ParseResult {

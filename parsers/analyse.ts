@@ -6,6 +6,7 @@ import type { ExtractResult, PageText, ParsedText } from '../core/facts.js';
 import { chunkPages, type Chunk } from './chunks.js';
 import { extractFacts } from './extract.js';
 import { parseDocument, type ParseLimits } from './parse-document.js';
+import type { PdfPageReader } from './pdf-text.js';
 
 export interface Analysis {
   format: ParsedText['format'];
@@ -21,9 +22,10 @@ export async function analyseDocument(
   fileName: string,
   limits: ParseLimits,
   onPage?: (page: number, total: number) => void,
+  readPdf?: PdfPageReader,
 ): Promise<Analysis> {
   const t0 = performance.now();
-  const parsed = await parseDocument(bytes, fileName, limits, onPage);
+  const parsed = await parseDocument(bytes, fileName, limits, onPage, readPdf);
   const t1 = performance.now();
   const facts = extractFacts(parsed.pages, { format: parsed.format });
   const chunks = chunkPages(parsed.pages);

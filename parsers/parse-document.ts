@@ -5,7 +5,7 @@
 import { AppError } from '../core/errors.js';
 import type { ParsedText } from '../core/facts.js';
 import { detectFormat } from './detect-format.js';
-import { extractPdfText } from './pdf-text.js';
+import { extractPdfText, type PdfPageReader } from './pdf-text.js';
 import { textToPages } from './text-pages.js';
 
 export interface ParseLimits {
@@ -18,6 +18,8 @@ export async function parseDocument(
   fileName: string,
   limits: ParseLimits,
   onPage?: (page: number, total: number) => void,
+  /** How PDF pages are read: one thread by default; the workers pass a page-parallel reader. */
+  readPdf: PdfPageReader = extractPdfText,
 ): Promise<ParsedText> {
   if (bytes.length === 0) throw new AppError('empty-file', `${fileName} is empty (0 bytes). Upload the file again.`);
   if (bytes.length > limits.maxBytes) {
@@ -31,7 +33,7 @@ export async function parseDocument(
     );
   }
   if (format === 'pdf') {
-    const pages = await extractPdfText(bytes, { maxPages: limits.maxPages, onPage });
+    const pages = await readPdf(bytes, { maxPages: limits.maxPages, onPage });
     const chars = pages.reduce((n, p) => n + p.text.replace(/\s/g, '').length, 0);
     if (chars < 10) {
       throw new AppError(

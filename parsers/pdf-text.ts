@@ -14,10 +14,13 @@ restoreNativeBuiltins();
 
 export interface PdfTextOptions {
   maxPages: number;
-  /** Called after each page, for progress reports. */
-  onPage?: (pageNo: number, total: number) => void;
+  /** Called after each page, for progress reports: pages read so far and the document's page count. */
+  onPage?: (pagesDone: number, total: number) => void;
   password?: string;
 }
+
+/** Reads a PDF's pages; `extractPdfText` on one thread, or a page-parallel reader (workers/) with the same contract. */
+export type PdfPageReader = (bytes: Uint8Array, options: PdfTextOptions) => Promise<PageText[]>;
 
 /** Minimal view of the pdf.js objects we use (pdf-parse keeps them private). */
 interface PdfJsTextItem {
@@ -37,28 +40,58 @@ interface PdfJsDoc {
   getPage(n: number): Promise<PdfJsPage>;
 }
 
-export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions): Promise<PageText[]> {
+/** An open PDF whose pages can be read in any order and in ranges (page-parallel parsing opens one per thread). */
+export interface OpenPdf {
+  numPages: number;
+  /** Pages `first`..`last` (1-based, inclusive), in order. */
+  readPages(first: number, last: number, onPage?: () => void): Promise<PageText[]>;
+  close(): Promise<void>;
+}
+
+/** Opens a PDF; throws the same coded errors as `extractPdfText` (too-many-pages, password-protected, corrupt-pdf …). */
+export async function openPdf(bytes: Uint8Array, options: Pick<PdfTextOptions, 'maxPages' | 'password'>): Promise<OpenPdf> {
   // pdf.js transfers the buffer it is given; pass a copy so the caller's bytes stay usable.
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS, password: options.password, isEvalSupported: false });
+  const close = () => parser.destroy().catch(() => undefined);
+  let doc: PdfJsDoc;
   try {
-    const doc = await loadDocument(parser);
+    doc = await loadDocument(parser);
     // pdf.js evaluates its worker code (and its polyfills) during the first load.
     restoreNativeBuiltins();
     if (doc.numPages > options.maxPages) {
       throw new AppError('too-many-pages', `The file has ${doc.numPages} pages; the limit is ${options.maxPages}. Split it into smaller files.`);
     }
-    const pages: PageText[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      pages.push(await readPage(page, n));
-      page.cleanup();
-      options.onPage?.(n, doc.numPages);
-    }
-    return pages;
   } catch (err) {
+    await close();
     throw mapPdfError(err);
+  }
+  return {
+    numPages: doc.numPages,
+    async readPages(first, last, onPage) {
+      const pages: PageText[] = [];
+      try {
+        for (let n = first; n <= last; n++) {
+          const page = await doc.getPage(n);
+          pages.push(await readPage(page, n));
+          page.cleanup();
+          onPage?.();
+        }
+      } catch (err) {
+        throw mapPdfError(err);
+      }
+      return pages;
+    },
+    close,
+  };
+}
+
+export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions): Promise<PageText[]> {
+  const pdf = await openPdf(bytes, options);
+  try {
+    let done = 0;
+    return await pdf.readPages(1, pdf.numPages, () => options.onPage?.(++done, pdf.numPages));
   } finally {
-    await parser.destroy().catch(() => undefined);
+    await pdf.close();
   }
 }
 

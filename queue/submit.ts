@@ -75,6 +75,8 @@ export async function enqueueIngest(deps: Pick<SubmitDeps, 'blobs' | 'queues' | 
       maxPages: deps.parseLimits.maxPages,
       timeoutMs: deps.parseLimits.timeoutMs,
       maxMemoryMb: deps.parseLimits.maxMemoryMb,
+      threads: deps.parseLimits.threads,
+      parallelMinPages: deps.parseLimits.parallelMinPages,
     },
   };
   await deps.queues.flow.add({

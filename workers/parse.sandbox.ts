@@ -10,6 +10,7 @@ import { UnrecoverableError, type SandboxedJob } from 'bullmq';
 import { AppError, encodeError, isPermanent, type ErrorCode } from '../core/errors.js';
 import type { ParseJobData, ParseProgress, ParseResult } from '../core/queues.js';
 import { builtFileUrl } from './built-path.js';
+import { parseCrashed, tooMuchMemory } from './parse-errors.js';
 
 /** The thread runs the compiled JavaScript (pdf.js and our parsers load natively, once per thread). */
 const THREAD_ENTRY = builtFileUrl(import.meta.url, './parse-thread.js');
@@ -117,10 +118,12 @@ async function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promis
       );
     }, limits.timeoutMs);
     // The heap cap does not cover ArrayBuffers (inflated streams, page images), which a crafted
-    // file can grow without bound: watch what this process really holds, too.
+    // file can grow without bound: watch what this process really holds, too (the cap applies per
+    // thread, and a large PDF may be read by `limits.threads` of them).
     const baseRss = process.memoryUsage.rss();
+    const rssBudget = limits.maxMemoryMb * Math.max(1, limits.threads ?? 1) * 1024 * 1024;
     const memoryWatch = setInterval(() => {
-      if (process.memoryUsage.rss() - baseRss > limits.maxMemoryMb * 1024 * 1024) finish(() => reject(tooMuchMemory(fileName)), true);
+      if (process.memoryUsage.rss() - baseRss > rssBudget) finish(() => reject(tooMuchMemory(fileName)), true);
     }, MEMORY_WATCH_MS);
     const onMessage = (msg: ThreadMessage) => {
       if (msg.id !== id) return;
@@ -136,21 +139,11 @@ async function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promis
       finish(() => reject(oom ? tooMuchMemory(fileName) : err), true);
     };
     const onExit = (exitCode: number) => {
-      finish(
-        () => reject(new AppError('parse-crashed', `Reading ${fileName} stopped unexpectedly (exit ${exitCode}). The file may be damaged; export it again.`)),
-        true,
-      );
+      finish(() => reject(parseCrashed(fileName, exitCode)), true);
     };
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
     worker.postMessage({ id, job: job.data });
   });
-}
-
-function tooMuchMemory(fileName: string): AppError {
-  return new AppError(
-    'parse-crashed',
-    `Reading ${fileName} needed more memory than allowed and was stopped. The file may be damaged; export it again, or upload the Word file.`,
-  );
 }

@@ -18,8 +18,10 @@ export function registerExtract(program: Command, ctx: CliContext): void {
       } catch (err) {
         throw new Error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
       }
-      const { analyseDocument } = await import('../../parsers/analyse.js');
-      const analysis = await analyseDocument(bytes, path.basename(file), ctx.config.parse);
+      const [{ analyseDocument }, { pageParallelReader }] = await Promise.all([import('../../parsers/analyse.js'), import('../../workers/page-parallel.js')]);
+      const { threads, parallelMinPages, maxMemoryMb } = ctx.config.parse;
+      const readPdf = pageParallelReader({ fileName: path.basename(file), threads, minPages: parallelMinPages, heapMb: maxMemoryMb });
+      const analysis = await analyseDocument(bytes, path.basename(file), ctx.config.parse, undefined, readPdf);
       const facts: ExtractResult = analysis.facts;
       process.stdout.write(opts.json ? `${JSON.stringify(facts)}\n` : formatFacts(facts));
     });

@@ -1,0 +1,184 @@
+/**
+ * Page-parallel PDF reading: a large document's pages are split into chunks that this thread and
+ * helper worker threads (workers/pdf-range.thread.ts, each with its own heap cap) read at the same
+ * time, each from its own copy of the document; the pages are merged back in page order. Chunks are
+ * handed out as threads get free, so a helper that starts late or a slow page range does not hold the
+ * others up. Small documents are read on this thread alone: a helper costs a pdf.js load.
+ * Errors are those of the one-thread reader (parsers/pdf-text.ts); when several ranges fail, the
+ * first failing range's error wins, as if the pages had been read in order.
+ */
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../core/errors.js';
+import type { PageText } from '../core/facts.js';
+import { openPdf, type PdfPageReader } from '../parsers/pdf-text.js';
+import { builtFileUrl } from './built-path.js';
+import { parseCrashed, tooMuchMemory } from './parse-errors.js';
+import type { HelperRequest } from './pdf-range.thread.js';
+
+export interface PageParallelOptions {
+  /** For error messages. */
+  fileName: string;
+  /** Threads reading one document, this one included; 1 reads on this thread only. */
+  threads: number;
+  /** Documents with fewer pages are read on this thread only. */
+  minPages: number;
+  /** Heap cap of each helper thread (the same cap as the parse thread's). */
+  heapMb: number;
+}
+
+interface HelperReply {
+  req: number;
+  ok?: boolean;
+  pages?: PageText[];
+  error?: { code?: ErrorCode; name: string; message: string };
+}
+
+/** Helpers idle this long are stopped, so a long-running process gives their memory back. */
+const HELPER_IDLE_MS = 30_000;
+/** Fewer pages per chunk would spend more on messages than on reading. */
+const MIN_CHUNK_PAGES = 8;
+
+class Helper {
+  readonly worker: Worker;
+  private pending = new Map<number, { resolve: (r: HelperReply) => void; reject: (e: unknown) => void }>();
+  private nextReq = 1;
+  private fileName = '';
+  private idleTimer: NodeJS.Timeout | undefined;
+  dead = false;
+  busy = false;
+
+  constructor(readonly heapMb: number) {
+    this.worker = new Worker(builtFileUrl(import.meta.url, './pdf-range.thread.js'), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    this.worker.unref();
+    this.worker.on('message', (m: HelperReply) => {
+      const p = this.pending.get(m.req);
+      this.pending.delete(m.req);
+      p?.resolve(m);
+    });
+    const fail = (err: unknown) => {
+      this.dead = true;
+      helpers.delete(this);
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    this.worker.on('error', (err: Error & { code?: string }) =>
+      fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooMuchMemory(this.fileName) : parseCrashed(this.fileName, 1)),
+    );
+    this.worker.on('exit', (code) => fail(parseCrashed(this.fileName, code)));
+  }
+
+  acquire(fileName: string): void {
+    this.busy = true;
+    this.fileName = fileName;
+    clearTimeout(this.idleTimer);
+    // Referenced while it works: the process must wait for its answers.
+    this.worker.ref();
+  }
+
+  release(): void {
+    this.busy = false;
+    this.worker.unref();
+    this.idleTimer = setTimeout(() => this.stop(), HELPER_IDLE_MS);
+    this.idleTimer.unref();
+  }
+
+  stop(): void {
+    helpers.delete(this);
+    this.dead = true;
+    void this.worker.terminate();
+  }
+
+  async call(msg: WithoutReq<Extract<HelperRequest, { req: number }>>): Promise<HelperReply> {
+    if (this.dead) throw parseCrashed(this.fileName, 1);
+    const req = this.nextReq++;
+    const reply = await new Promise<HelperReply>((resolve, reject) => {
+      this.pending.set(req, { resolve, reject });
+      this.worker.postMessage({ ...msg, req });
+    });
+    if (reply.error) {
+      const { code, name, message } = reply.error;
+      if (code) throw new AppError(code, message);
+      throw Object.assign(new Error(message), { name });
+    }
+    return reply;
+  }
+
+  send(msg: HelperRequest): void {
+    if (!this.dead) this.worker.postMessage(msg);
+  }
+}
+
+type WithoutReq<T> = T extends unknown ? Omit<T, 'req'> : never;
+
+const helpers = new Set<Helper>();
+let nextDoc = 1;
+
+function takeHelpers(count: number, heapMb: number, fileName: string): Helper[] {
+  const out: Helper[] = [];
+  for (const h of helpers) if (out.length < count && !h.busy && !h.dead && h.heapMb === heapMb) out.push(h);
+  while (out.length < count) {
+    const h = new Helper(heapMb);
+    helpers.add(h);
+    out.push(h);
+  }
+  for (const h of out) h.acquire(fileName);
+  return out;
+}
+
+/** A reader with the contract of `extractPdfText` that spreads large documents over threads. */
+export function pageParallelReader(opts: PageParallelOptions): PdfPageReader {
+  return async (bytes, options) => {
+    const pdf = await openPdf(bytes, options);
+    try {
+      const total = pdf.numPages;
+      let done = 0;
+      const progress = (n: number) => {
+        done += n;
+        options.onPage?.(done, total);
+      };
+      const helperCount = Math.min(opts.threads - 1, Math.floor(total / MIN_CHUNK_PAGES) - 1);
+      if (total < opts.minPages || helperCount < 1) return await pdf.readPages(1, total, () => progress(1));
+
+      const size = Math.max(MIN_CHUNK_PAGES, Math.ceil(total / ((helperCount + 1) * 4)));
+      const chunks: Array<[number, number]> = [];
+      for (let first = 1; first <= total; first += size) chunks.push([first, Math.min(total, first + size - 1)]);
+      const results: PageText[][] = [];
+      const errors = new Map<number, unknown>();
+      let next = 0;
+      const take = () => (errors.size === 0 && next < chunks.length ? next++ : -1);
+      const run = async (read: (first: number, last: number) => Promise<PageText[]>) => {
+        for (let i = take(); i >= 0; i = take()) {
+          const [first, last] = chunks[i]!;
+          try {
+            results[i] = await read(first, last);
+          } catch (err) {
+            errors.set(i, err);
+          }
+        }
+      };
+      const local = run((first, last) => pdf.readPages(first, last, () => progress(1)));
+      const remote = takeHelpers(helperCount, opts.heapMb, opts.fileName).map(async (h) => {
+        const doc = nextDoc++;
+        try {
+          await h.call({ type: 'open', doc, bytes: new Uint8Array(bytes), maxPages: options.maxPages, password: options.password });
+          await run(async (first, last) => {
+            const pages = (await h.call({ type: 'read', doc, first, last })).pages!;
+            progress(pages.length);
+            return pages;
+          });
+        } catch (err) {
+          // The helper could not open what this thread opened: no page's fault, so any page error wins over it.
+          errors.set(Number.MAX_SAFE_INTEGER, err);
+        } finally {
+          h.send({ type: 'close', doc });
+          h.release();
+        }
+      });
+      await Promise.all([local, ...remote]);
+      if (errors.size > 0) throw errors.get(Math.min(...errors.keys()));
+      return results.flat();
+    } finally {
+      await pdf.close();
+    }
+  };
+}
