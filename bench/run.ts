@@ -4,7 +4,8 @@
  * for the comparison, pdftotext (`apt-get install -y poppler-utils`).
  *
  *   npm run bench                       # everything (the 10 000-document step takes minutes)
- *   npm run bench -- --only parse,rss   # sections: parse, rss, queue, questions, bot
+ *   npm run bench -- --only parse,rss   # sections: whole, parse, rss, queue, questions, bot
+ *   npm run bench -- --only whole,questions --sizes 1000,10000   # issue 12's whole-process figures
  *   npm run bench -- --sizes 100,1000   # question-store sizes
  */
 import fs from 'node:fs';
@@ -17,9 +18,11 @@ import { benchParse } from './parse.js';
 import { benchQuestions } from './questions.js';
 import { benchThroughput, benchTrivialIngest } from './queue.js';
 import { benchQueuedRss, benchSandboxRss } from './rss.js';
+import { benchIdleStart, benchWholeProcess } from './whole-process.js';
 import type { Row } from './stats.js';
 
 const LARGE = path.join(FIXTURES, 'edge', 'large-400-pages-plan-repeated.pdf');
+const MINUTES = CORPUS_PDFS.find((f) => f.includes('motesanteckning'))!;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,7 +31,7 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   configureLogger('silent');
-  const only = new Set((arg('only') ?? 'parse,rss,queue,questions,bot').split(','));
+  const only = new Set((arg('only') ?? 'whole,parse,rss,queue,questions,bot').split(','));
   const sizes = (arg('sizes') ?? '100,1000,10000').split(',').map(Number);
   const backends = (arg('backends') ?? 'postgres,pglite').split(',') as Array<'postgres' | 'pglite'>;
   const rows: Row[] = [];
@@ -41,6 +44,8 @@ async function main(): Promise<void> {
     printTable(r);
     console.error(`  (${name}: ${Math.round((performance.now() - t) / 1000)} s)`);
   };
+  // Idle after PARSE_THREAD_IDLE_MS (60 s by default), so the sandboxes have put their parse threads down.
+  await section('whole', async () => [...benchWholeProcess(MINUTES, LARGE, Number(arg('reps') ?? 3)), await benchIdleStart(Number(arg('idle') ?? 75))]);
   await section('parse', () => benchParse([...CORPUS_PDFS, LARGE], Number(arg('reps') ?? 5)));
   await section('rss', async () => [benchSandboxRss(LARGE), await benchQueuedRss(LARGE, 10, 2)]);
   await section('queue', async () => {

@@ -47,6 +47,8 @@ const schema = z.object({
   PARSE_MAX_MEMORY_MB: int(768, 64),
   PARSE_THREADS: int(0, 0),
   PARSE_PARALLEL_MIN_PAGES: int(40, 1),
+  PARSE_THREAD_IDLE_MS: int(60_000, 1000),
+  PGLITE_SHARED_BUFFERS_MB: int(16, 1),
   PUBLIC_BASE_URL: optionalString,
   ANSWER_QUERY_TIMEOUT_MS: int(5000, 100),
   OPENAI_API_KEY: optionalString,
@@ -140,7 +142,11 @@ export interface Config {
     threads: number;
     /** PDFs with fewer pages are read on one thread. */
     parallelMinPages: number;
+    /** A sandbox stops its idle parse thread (and gives pdf.js's memory back) after this long. */
+    threadIdleMs: number;
   };
+  /** Postgres `shared_buffers` of the embedded database: the largest part of its idle memory. */
+  pgliteSharedBuffersMb: number;
   publicBaseUrl: string | undefined;
   /** Present only when an OpenAI-compatible endpoint is configured. */
   llm: LlmConfig | undefined;
@@ -207,7 +213,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       // 0: one per core this process may use.
       threads: e.PARSE_THREADS || os.availableParallelism(),
       parallelMinPages: e.PARSE_PARALLEL_MIN_PAGES,
+      threadIdleMs: e.PARSE_THREAD_IDLE_MS,
     },
+    pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     // Local servers need no key, but the OpenAI SDK insists on one.
     llm: llmWanted ? { apiKey: e.OPENAI_API_KEY ?? 'not-needed', baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL } : undefined,

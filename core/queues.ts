@@ -60,6 +60,8 @@ export interface ParseJobData {
     /** Page-parallel reading of large PDFs (absent in jobs queued by older versions: one thread). */
     threads?: number;
     parallelMinPages?: number;
+    /** The sandbox stops its parse thread after this long without a job. */
+    threadIdleMs?: number;
   };
 }
 

@@ -77,6 +77,7 @@ export async function enqueueIngest(deps: Pick<SubmitDeps, 'blobs' | 'queues' | 
       maxMemoryMb: deps.parseLimits.maxMemoryMb,
       threads: deps.parseLimits.threads,
       parallelMinPages: deps.parseLimits.parallelMinPages,
+      threadIdleMs: deps.parseLimits.threadIdleMs,
     },
   };
   await deps.queues.flow.add({

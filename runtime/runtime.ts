@@ -34,7 +34,13 @@ const log = logger('runtime');
 
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema, readTimeoutMs: config.answerQueryTimeoutMs });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: options.schema,
+    readTimeoutMs: config.answerQueryTimeoutMs,
+    sharedBuffersMb: config.pgliteSharedBuffersMb,
+  });
   let redis: RedisHandle | undefined;
   let connection: Redis | undefined;
   try {

@@ -43,6 +43,8 @@ export interface OpenDbOptions {
   poolSize?: number;
   /** Statement timeout of `Db.reader` on Postgres. @defaultValue 5000 */
   readTimeoutMs?: number;
+  /** PGlite's Postgres shared_buffers (its default, 128 MB, is most of its idle memory). */
+  sharedBuffersMb?: number;
 }
 
 // Dates stay ISO strings (`YYYY-MM-DD`): a JS Date would shift them by the local time zone.
@@ -167,7 +169,8 @@ async function openPglite(options: OpenDbOptions): Promise<Db> {
   };
   let db: PGlite;
   try {
-    db = await PGliteClass.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers });
+    const postgresqlconf = options.sharedBuffersMb ? [`shared_buffers=${options.sharedBuffersMb}MB`] : undefined;
+    db = await PGliteClass.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers, postgresqlconf });
   } catch (err) {
     release();
     throw err;
