@@ -49,6 +49,7 @@ const schema = z.object({
   PARSE_PARALLEL_MIN_PAGES: int(40, 1),
   PARSE_THREAD_IDLE_MS: int(60_000, 1000),
   PGLITE_SHARED_BUFFERS_MB: int(16, 1),
+  PGLITE_MAINTENANCE_WORK_MEM_MB: int(16, 1),
   PUBLIC_BASE_URL: optionalString,
   ANSWER_QUERY_TIMEOUT_MS: int(5000, 100),
   OPENAI_API_KEY: optionalString,
@@ -147,6 +148,8 @@ export interface Config {
   };
   /** Postgres `shared_buffers` of the embedded database: the largest part of its idle memory. */
   pgliteSharedBuffersMb: number;
+  /** Its `maintenance_work_mem` (index builds in migrations): WASM memory never shrinks once grown. */
+  pgliteMaintenanceWorkMemMb: number;
   publicBaseUrl: string | undefined;
   /** Present only when an OpenAI-compatible endpoint is configured. */
   llm: LlmConfig | undefined;
@@ -216,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       threadIdleMs: e.PARSE_THREAD_IDLE_MS,
     },
     pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
+    pgliteMaintenanceWorkMemMb: e.PGLITE_MAINTENANCE_WORK_MEM_MB,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     // Local servers need no key, but the OpenAI SDK insists on one.
     llm: llmWanted ? { apiKey: e.OPENAI_API_KEY ?? 'not-needed', baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL } : undefined,

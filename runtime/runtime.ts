@@ -40,6 +40,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     schema: options.schema,
     readTimeoutMs: config.answerQueryTimeoutMs,
     sharedBuffersMb: config.pgliteSharedBuffersMb,
+    maintenanceWorkMemMb: config.pgliteMaintenanceWorkMemMb,
   });
   let redis: RedisHandle | undefined;
   let connection: Redis | undefined;

@@ -45,6 +45,8 @@ export interface OpenDbOptions {
   readTimeoutMs?: number;
   /** PGlite's Postgres shared_buffers (its default, 128 MB, is most of its idle memory). */
   sharedBuffersMb?: number;
+  /** PGlite's maintenance_work_mem (index builds); its WASM memory never shrinks once grown. */
+  maintenanceWorkMemMb?: number;
 }
 
 // Dates stay ISO strings (`YYYY-MM-DD`): a JS Date would shift them by the local time zone.
@@ -169,7 +171,10 @@ async function openPglite(options: OpenDbOptions): Promise<Db> {
   };
   let db: PGlite;
   try {
-    const postgresqlconf = options.sharedBuffersMb ? [`shared_buffers=${options.sharedBuffersMb}MB`] : undefined;
+    const postgresqlconf = [
+      ...(options.sharedBuffersMb ? [`shared_buffers=${options.sharedBuffersMb}MB`] : []),
+      ...(options.maintenanceWorkMemMb ? [`maintenance_work_mem=${options.maintenanceWorkMemMb}MB`] : []),
+    ];
     db = await PGliteClass.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers, postgresqlconf });
   } catch (err) {
     release();
