@@ -4,7 +4,7 @@
  * active jobs finish (graceful shutdown on SIGINT/SIGTERM is wired by the caller).
  */
 import { Worker } from 'bullmq';
-import type { Config, LlmConfig } from '../core/config.js';
+import type { Config } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { QUEUES, type IngestJobData, type IngestResult, type ParseJobData, type ParseResult } from '../core/queues.js';
 import { workerConnection } from '../queue/redis.js';
@@ -12,7 +12,8 @@ import { NOTIFY_JOB_OPTIONS, type QueueHandles } from '../queue/queues.js';
 import type { Db } from '../store/db.js';
 import { markParsing } from '../store/documents.js';
 import { builtFile } from './built-path.js';
-import { createIngestProcessor, type IngestDeps } from './ingest.processor.js';
+import { createIngestProcessor } from './ingest.processor.js';
+import { createLlmRefine } from './llm-refine.js';
 
 const log = logger('workers');
 
@@ -53,7 +54,7 @@ export function runWorkers(opts: RunWorkersOptions): RunningWorkers {
     createIngestProcessor({
       db,
       // Nothing LLM-related exists without config.llm.
-      ...(config.llm ? { refine: lazyLlmRefine(config.llm) } : {}),
+      ...(config.llm ? { refine: createLlmRefine(config.llm) } : {}),
       notify: async (data, jobId) => {
         await queues.notify.add('notify', data, { ...NOTIFY_JOB_OPTIONS, jobId });
       },
@@ -76,10 +77,4 @@ export function runWorkers(opts: RunWorkersOptions): RunningWorkers {
       ingestConn.disconnect();
     },
   };
-}
-
-/** The LLM client and its prompt load on the first document that needs them, never without config.llm. */
-function lazyLlmRefine(llm: LlmConfig): NonNullable<IngestDeps['refine']> {
-  let refine: Promise<NonNullable<IngestDeps['refine']>> | undefined;
-  return async (pages, facts) => (await (refine ??= import('./llm-refine.js').then((m) => m.createLlmRefine(llm))))(pages, facts);
 }
