@@ -21,7 +21,7 @@ export function producerConnection(url: string): Redis {
 }
 
 /** Resolves when Redis answers PING, or throws a clear error after `timeoutMs`. */
-export async function pingRedis(url: string, timeoutMs = 1500): Promise<boolean> {
+export async function pingRedis(url: string, timeoutMs = 3000): Promise<boolean> {
   const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null, enableOfflineQueue: false });
   r.on('error', () => undefined);
   try {

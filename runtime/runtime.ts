@@ -34,24 +34,32 @@ const log = logger('runtime');
 
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const db = await openDb({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    schema: options.schema,
-    readTimeoutMs: config.answerQueryTimeoutMs,
-    sharedBuffersMb: config.pgliteSharedBuffersMb,
-    maintenanceWorkMemMb: config.pgliteMaintenanceWorkMemMb,
-  });
-  let redis: RedisHandle | undefined;
-  let connection: Redis | undefined;
+  // Redis first: opening the embedded database can hold the event loop for a second or more
+  // (PGlite's WASM), long enough for a ping to time out on a loaded machine.
+  const redis: RedisHandle = await ensureRedis(config.redisUrl, config.dataDir, options.autostartRedis ?? config.redisAutostart);
+  let db: Db;
+  try {
+    db = await openDb({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      schema: options.schema,
+      readTimeoutMs: config.answerQueryTimeoutMs,
+      sharedBuffersMb: config.pgliteSharedBuffersMb,
+      maintenanceWorkMemMb: config.pgliteMaintenanceWorkMemMb,
+    });
+  } catch (err) {
+    await redis.stop?.();
+    throw err;
+  }
+  let connection: Redis;
   try {
     const applied = await migrate(db);
     if (applied.length) log.info({ applied }, 'migrations applied');
-    redis = await ensureRedis(config.redisUrl, config.dataDir, options.autostartRedis ?? config.redisAutostart);
     connection = producerConnection(redis.url);
     connection.on('error', () => undefined);
   } catch (err) {
     await db.close();
+    await redis.stop?.();
     throw err;
   }
   const queues = openQueues(connection, config.queuePrefix);
