@@ -119,8 +119,7 @@ async function receiveChannelFiles(deps: BotDeps, info: TurnInfo, where: Channel
       await (ack.id ? deps.sender.update(info.refId, ack.id, { text }) : say(text).then(() => undefined));
       continue;
     }
-    const mimeType = MIME[fetched.name.split('.').pop()?.toLowerCase() ?? ''] ?? fetched.contentType;
     // From here on exactly as a personal upload: progress in the acknowledgement, then the summary card.
-    await submit(deps, info, { name: fetched.name, mimeType, bytes: fetched.bytes }, info.group!, ack.id);
+    await submit(deps, info, { name: fetched.name, bytes: fetched.bytes }, info.group!, ack.id);
   }
 }

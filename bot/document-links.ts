@@ -79,6 +79,18 @@ export function createDocumentLinks(opts: { secret: string; ttlHours: number; pu
   };
 }
 
+/**
+ * The type an original is served with. Rows written before types were sniffed may carry whatever
+ * the download server said (`text/html`, `image/svg+xml`): only the parsed types pass through.
+ */
+const SERVED_TYPES = new Set(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+function servedType(stored: string | null): string {
+  const base = (stored ?? '').split(';')[0]!.trim().toLowerCase();
+  if (SERVED_TYPES.has(base)) return base;
+  if (base === 'text/plain') return 'text/plain; charset=utf-8';
+  return 'application/octet-stream';
+}
+
 /** Serves the original file of a document to holders of a valid link. */
 export function mountDocumentRoute(app: Express, deps: { db: Queryable; blobs: BlobStore; links: DocumentLinks }): void {
   app.get('/documents/:id', async (req, res) => {
@@ -96,9 +108,17 @@ export function mountDocumentRoute(app: Express, deps: { db: Queryable; blobs: B
     }
     try {
       const bytes = await deps.blobs.get(doc.sha256);
-      res.setHeader('Content-Type', doc.mime_type ?? 'application/octet-stream');
-      res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`);
+      const type = servedType(doc.mime_type);
+      const pdf = type === 'application/pdf';
+      res.setHeader('Content-Type', type);
+      // Only a PDF opens in the browser (citations link to its pages); anything else is a download.
+      res.setHeader('Content-Disposition', `${pdf ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`);
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      // Browsers' PDF viewers count as plugins: a PDF needs object-src; nothing else runs anything.
+      res.setHeader(
+        'Content-Security-Policy',
+        pdf ? "default-src 'none'; object-src 'self'; frame-ancestors 'none'" : "default-src 'none'; frame-ancestors 'none'; sandbox",
+      );
       res.send(bytes);
     } catch {
       res.status(404).type('text/plain').send('The stored file is missing.');

@@ -27,6 +27,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   const { runtime } = opts;
   const app = express();
   app.disable('x-powered-by');
+  // Nothing served here is a web page: no script, no framing, no sniffing, and signed links never
+  // leak through a Referer. Routes that serve files (documents) set their own narrower policy.
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
   app.use(express.json({ limit: '1mb' }));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -46,6 +46,7 @@ export function fileAttachments(attachments: Attachment[] | undefined): FileAtta
     });
 }
 
+/** File name extensions worth fetching (channel files); what a file is, is decided from its bytes. */
 export const MIME: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -91,9 +92,7 @@ export function registerUpload(app: Application<TurnState>, deps: BotDeps): void
       `${ackText(pending.file_name)} till ${group.name}. (Nästa gång används ${group.name} direkt; skriv "byt grupp" för att ändra.)`,
     );
     const bytes = await deps.blobs.get(pending.sha256);
-    void submit(deps, info, { name: pending.file_name, mimeType: pending.mime_type, bytes }, group, ack?.id ?? '').catch((err: unknown) =>
-      log.error({ err: String(err) }, 'submit failed'),
-    );
+    void submit(deps, info, { name: pending.file_name, bytes }, group, ack?.id ?? '').catch((err: unknown) => log.error({ err: String(err) }, 'submit failed'));
   });
 }
 
@@ -108,9 +107,8 @@ async function uploadGroups(deps: BotDeps, info: TurnInfo): Promise<BotGroupRow[
 async function receive(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackId: string): Promise<void> {
   const say = (text: string) => (ackId ? deps.sender.update(info.refId, ackId, { text }) : deps.sender.send(info.refId, { text }).then(() => undefined));
   let bytes: Uint8Array;
-  let contentType: string | null;
   try {
-    ({ bytes, contentType } = await downloadFile(file.downloadUrl, {
+    ({ bytes } = await downloadFile(file.downloadUrl, {
       allowedHosts: deps.config.download.allowedHosts,
       allowLoopback: deps.config.bot.localMode,
       maxBytes: deps.config.parse.maxBytes,
@@ -121,12 +119,11 @@ async function receive(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackI
     await say(failureMessage(file.name, errorCode(err) ?? 'download-failed'));
     return;
   }
-  const mimeType = (file.fileType && MIME[file.fileType.toLowerCase()]) ?? contentType;
   const groups = await uploadGroups(deps, info);
   const preferred = await getDefaultGroup(deps.db, info.user.userId);
   const group = groups.length === 1 ? groups[0]! : groups.find((g) => g.id === preferred);
   if (group) {
-    await submit(deps, info, { name: file.name, mimeType, bytes }, group, ackId);
+    await submit(deps, info, { name: file.name, bytes }, group, ackId);
     return;
   }
   // Several groups and no default: keep the bytes (the URL expires) and ask.
@@ -136,7 +133,8 @@ async function receive(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackI
     userName: info.user.name,
     conversationRefId: info.refId,
     fileName: file.name,
-    mimeType,
+    // The type is decided from the bytes when the document is submitted.
+    mimeType: null,
     sha256: sha,
   });
   const card = CardFactory.adaptiveCard({
@@ -160,13 +158,7 @@ async function receive(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackI
   if (ackId) await deps.sender.update(info.refId, ackId, { text: `${ackText(file.name)} Välj grupp nedan.` });
 }
 
-export async function submit(
-  deps: BotDeps,
-  info: TurnInfo,
-  file: { name: string; mimeType: string | null; bytes: Uint8Array },
-  group: BotGroupRow,
-  ackId: string,
-): Promise<void> {
+export async function submit(deps: BotDeps, info: TurnInfo, file: { name: string; bytes: Uint8Array }, group: BotGroupRow, ackId: string): Promise<void> {
   const groupName = group.kind === 'personal' ? null : group.name;
   if (ackId) deps.progress.start({ refId: info.refId, ackId, fileName: file.name, groupName });
   const say = (text: string) => (ackId ? deps.progress.say(ackId, text) : deps.sender.send(info.refId, { text }).then(() => undefined));
@@ -177,7 +169,6 @@ export async function submit(
         groupId: group.id,
         fileName: file.name,
         bytes: file.bytes,
-        mimeType: file.mimeType,
         uploader: { id: info.user.userId, name: info.user.name, conversationRefId: info.refId, activityId: ackId || null },
       },
     );

@@ -25,12 +25,37 @@ export function detectFormat(bytes: Uint8Array, fileName: string): DetectedForma
     if (sig.every((b, i) => bytes[i] === b)) return { unsupported: what };
   }
   if (looksLikeText(bytes)) {
+    // Markup is text too, but served back it would run script at the bot's origin: never a document.
+    const markup = markupKind(bytes);
+    if (markup) return { unsupported: markup };
     // Text under a document's name is a broken export or a mix-up, not minutes typed as .txt.
     const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
     if (ext && ['pdf', 'docx', 'doc', 'odt', 'rtf', 'xlsx', 'pptx'].includes(ext)) return { unsupported: `plain text saved under a .${ext} name` };
     return 'txt';
   }
   return { unsupported: 'binary data of an unknown kind' };
+}
+
+/** The MIME type an original is stored and served with: decided by its bytes, never by the sender. */
+export function mimeTypeOf(format: DetectedFormat): string {
+  if (format === 'pdf') return 'application/pdf';
+  if (format === 'docx') return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (format === 'txt') return 'text/plain; charset=utf-8';
+  return 'application/octet-stream';
+}
+
+/** HTML, SVG or other XML at the start of a text file (after a BOM, blanks and comments). */
+function markupKind(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (!head.startsWith('<')) return null;
+  if (/<svg[\s>]/.test(head)) return 'an SVG image';
+  if (/^<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<script[\s>]|<iframe[\s>]/.test(head)) return 'an HTML page';
+  if (head.startsWith('<?xml') || head.startsWith('<!doctype')) return 'an XML file';
+  return null;
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {

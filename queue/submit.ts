@@ -3,6 +3,7 @@
  * (group, content). The same file twice in a group is a duplicate, never parsed twice.
  */
 import type { Config } from '../core/config.js';
+import { detectFormat, mimeTypeOf } from '../parsers/detect-format.js';
 import { ingestJobId, parseJobId, QUEUES, type IngestJobData, type ParseJobData, type Uploader } from '../core/queues.js';
 import type { BlobStore } from '../store/blobs.js';
 import type { Queryable } from '../store/db.js';
@@ -20,7 +21,6 @@ export interface SubmitInput {
   groupId: string;
   fileName: string;
   bytes: Uint8Array;
-  mimeType?: string | null;
   uploader: Uploader;
 }
 
@@ -38,7 +38,8 @@ export async function submitDocument(deps: SubmitDeps, input: SubmitInput): Prom
     groupId: input.groupId,
     sha256: sha,
     fileName: safeFileName(input.fileName),
-    mimeType: input.mimeType ?? null,
+    // From the bytes, never from the sender: the original is served back with this type.
+    mimeType: mimeTypeOf(detectFormat(input.bytes, input.fileName)),
     sizeBytes: input.bytes.length,
     uploaderId: input.uploader.id,
     uploaderName: input.uploader.name,
