@@ -12,6 +12,7 @@ import { detectLanguage } from '../answers/index.js';
 import type { LlmConfig } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import type { Queryable } from '../store/db.js';
+import { quietModelErrors } from './llm-errors.js';
 import { FactsDataSource, type NumberedSource } from './facts-data-source.js';
 import { markersIn, type SourceRef } from './logic/citations.js';
 import { sourcesLine } from './logic/render-answer.js';
@@ -73,16 +74,19 @@ class PlainMemory implements Memory {
 }
 
 export function createLlmAnswerer(cfg: LlmConfig, db: Queryable, opts: { promptsFolder?: string; timeoutMs?: number } = {}): LlmAnswerer {
-  const model = new OpenAIModel({
-    apiKey: cfg.apiKey,
-    defaultModel: cfg.model,
-    endpoint: cfg.baseUrl,
-    // Without this, Teams AI sends the whole prompt as a user message.
-    useSystemMessages: true,
-    retryPolicy: [],
-    maxRetries: 0,
-    clientOptions: { timeout: opts.timeoutMs ?? 30_000, maxRetries: 0 },
-  });
+  const model = quietModelErrors(
+    new OpenAIModel({
+      apiKey: cfg.apiKey,
+      defaultModel: cfg.model,
+      endpoint: cfg.baseUrl,
+      // Without this, Teams AI sends the whole prompt as a user message.
+      useSystemMessages: true,
+      retryPolicy: [],
+      maxRetries: 0,
+      clientOptions: { timeout: opts.timeoutMs ?? 30_000, maxRetries: 0 },
+    }),
+    cfg.apiKey,
+  );
   const prompts = new PromptManager({ promptsFolder: opts.promptsFolder ?? PROMPTS_FOLDER });
   prompts.addDataSource(new FactsDataSource(db));
   const planner = new ActionPlanner({ model, prompts, defaultPrompt: PROMPT });

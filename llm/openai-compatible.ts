@@ -66,7 +66,7 @@ function mapError(err: unknown, apiKey: string): LlmResult {
 }
 
 /** SDK messages can echo a bad key ("Incorrect API key provided: sk-…"). */
-function redact(message: string, apiKey: string): string {
+export function redact(message: string, apiKey: string): string {
   let m = apiKey.length >= 6 ? message.split(apiKey).join('[redacted]') : message;
   m = m.replace(/\b(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_*-]+/g, '$1…[redacted]');
   return m;
