@@ -8,7 +8,6 @@
  * card with the command's answer in it (teams-ai puts it in the invoke response; Teams replaces the
  * card for the clicker); an `Action.Submit` (`verb: 'cmd'`) answers with ordinary messages.
  */
-import fs from 'node:fs/promises';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { BotDeps } from './deps.js';
@@ -18,7 +17,8 @@ import { parseCommand, parseExportFormats, type Command } from './logic/commands
 import { groupLabel } from './logic/group-label.js';
 import { HELP_COMMAND_VERB, helpCard } from './logic/help-card.js';
 import { applyCorrections, correctionCard, correctionsFromForm, listActionItems, loadSummary } from './logic/summary.js';
-import { deleteDocument, getDocument, listDocuments } from '../store/documents.js';
+import { getDocument, listDocuments } from '../store/documents.js';
+import { forgetDocument, matchDocuments } from '../queue/forget.js';
 import { setDefaultGroup } from '../store/conversations.js';
 import { turnInfo } from './turn-info.js';
 import { runChair } from './chair.js';
@@ -139,12 +139,7 @@ async function forget(ctx: TurnContext, deps: BotDeps, arg: string, groupIds: st
     await out.text(en ? 'Which document? Write: forget <file name or title>.' : 'Vilket dokument? Skriv: glöm <filnamn eller titel>.');
     return;
   }
-  const want = arg.toLowerCase();
-  const docs = (await listDocuments(deps.db, groupIds)).filter(
-    (d) => d.file_name.toLowerCase().includes(want) || (d.title ?? '').toLowerCase().includes(want) || d.id === arg,
-  );
-  const exact = docs.filter((d) => d.file_name.toLowerCase() === want || (d.title ?? '').toLowerCase() === want);
-  const matches = exact.length === 1 ? exact : docs;
+  const matches = matchDocuments(await listDocuments(deps.db, groupIds), arg);
   if (matches.length === 0) {
     await out.text(
       en
@@ -167,10 +162,7 @@ async function forget(ctx: TurnContext, deps: BotDeps, arg: string, groupIds: st
     );
     return;
   }
-  await deleteDocument(deps.db, doc.id);
-  // The original goes too, unless the same file is stored for another group.
-  const still = await deps.db.query('SELECT 1 FROM documents WHERE sha256 = $1 LIMIT 1', [doc.sha256]);
-  if (still.rows.length === 0) await fs.unlink(deps.blobs.pathOf(doc.sha256)).catch(() => undefined);
+  await forgetDocument(deps, doc);
   await out.text(en ? `Removed ${doc.file_name} and everything taken from it.` : `Borttaget: ${doc.file_name} och allt som hämtats ur det.`);
 }
 

@@ -17,6 +17,7 @@ import { registerAsk } from './commands/ask.js';
 import { registerRetry } from './commands/retry.js';
 import { registerReminders } from './commands/reminders.js';
 import { registerExport } from './commands/export.js';
+import { registerForget } from './commands/forget.js';
 import type { CliContext } from './context.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
   registerRetry(program, ctx);
   registerReminders(program, ctx);
   registerExport(program, ctx);
+  registerForget(program, ctx);
   await program.parseAsync(argv);
   return ctx.exitCode;
 }

@@ -8,6 +8,7 @@ import { ingestJobId, parseJobId, QUEUES, type IngestJobData, type ParseJobData,
 import type { BlobStore } from '../store/blobs.js';
 import type { Queryable } from '../store/db.js';
 import { insertDocument, markQueued, type DocumentRow } from '../store/documents.js';
+import { clearStaleJobs } from './forget.js';
 import { INGEST_JOB_OPTIONS, PARSE_JOB_OPTIONS, type QueueHandles } from './queues.js';
 
 export interface SubmitDeps {
@@ -50,6 +51,7 @@ export async function submitDocument(deps: SubmitDeps, input: SubmitInput): Prom
     await retryDocument(deps, row, input.uploader);
     return { documentId: row.id, jobId, status: 'requeued', existing: row };
   }
+  await clearStaleJobs(deps.queues, row.id, row.group_id, row.sha256);
   await enqueueIngest(deps, row, input.uploader);
   return { documentId: row.id, jobId, status: 'queued', existing: row };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppError } from '../core/errors.js';
 import type { Uploader } from '../core/queues.js';
 import { askMany } from '../answers/index.js';
+import { forgetDocument, matchDocuments } from '../queue/forget.js';
 import { retryDocument, submitDocument } from '../queue/submit.js';
 import { ensureGroup, getGroupByName } from '../store/groups.js';
 import { getDocument, listDocuments } from '../store/documents.js';
@@ -195,6 +196,33 @@ export async function retryFailed(rt: Runtime, params: { group?: string }): Prom
   return out;
 }
 
+export interface ForgottenDocument {
+  group: string;
+  documentId: string;
+  fileName: string;
+  blobRemoved: boolean;
+}
+
+/**
+ * Forgets one document (file name, title or id; in one group, or in any when none is given) and
+ * everything derived from it. Several matches are refused with the candidates listed.
+ */
+export async function forgetDocuments(rt: Runtime, params: { group?: string; document: string }): Promise<ForgottenDocument> {
+  const scope = await documentStatus(rt, { group: params.group });
+  const candidates = scope.map((r) => ({ id: r.documentId, file_name: r.fileName, title: r.title, group: r.group }));
+  const matches = matchDocuments(candidates, params.document);
+  if (matches.length === 0)
+    throw new AppError('not-found', `No document called "${params.document}"${params.group ? ` in group "${params.group}"` : ''}. See: minutes status`);
+  if (matches.length > 1) {
+    const list = matches.map((m) => `  ${m.group}: ${m.file_name}${m.title ? ` (${m.title})` : ''}  ${m.id}`).join('\n');
+    throw new AppError('bad-input', `"${params.document}" matches ${matches.length} documents; give the whole file name, --group, or the id:\n${list}`);
+  }
+  const doc = await getDocument(rt.db, matches[0]!.id);
+  if (!doc) throw new AppError('not-found', `The document "${params.document}" is already gone.`);
+  const out = await forgetDocument({ db: rt.db, blobs: rt.blobs, queues: rt.queues }, doc);
+  return { group: matches[0]!.group, documentId: out.documentId, fileName: out.fileName, blobRemoved: out.blobRemoved };
+}
+
 /** Operations reachable over the loopback API. Add new ones here and nowhere else. */
 export const OPERATIONS = {
   submitFiles,
@@ -203,6 +231,7 @@ export const OPERATIONS = {
   exportActionItems,
   ask,
   retryFailed,
+  forgetDocuments,
 } satisfies Record<string, (rt: Runtime, params: never) => Promise<unknown>>;
 
 export type OperationName = keyof typeof OPERATIONS;

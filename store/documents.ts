@@ -82,7 +82,3 @@ export async function markFailed(q: Queryable, id: string, code: string, message
 export async function markQueued(q: Queryable, id: string): Promise<void> {
   await q.query(`UPDATE documents SET status = 'queued', error_code = NULL, error_message = NULL, updated_at = now() WHERE id = $1`, [id]);
 }
-
-export async function deleteDocument(q: Queryable, id: string): Promise<void> {
-  await q.query('DELETE FROM documents WHERE id = $1', [id]);
-}

@@ -42,7 +42,14 @@ export function createIngestProcessor(deps: IngestDeps) {
     if (!result) throw new Error('The parse result is missing; retrying.');
     await job.updateProgress({ stage: 'storing', page: result.pages.length, pages: result.pages.length });
     const facts = deps.refine ? await refineOrKeep(deps.refine, job, result) : result.facts;
-    await deps.db.transaction((q) => replaceDocumentContent(q, documentId, job.data.groupId, { ...result, facts }));
+    try {
+      await deps.db.transaction((q) => replaceDocumentContent(q, documentId, job.data.groupId, { ...result, facts }));
+    } catch (err) {
+      // Forgotten while it was being read: nothing to store, nothing to retry.
+      if (!(await getDocument(deps.db, documentId).catch(() => doc)))
+        throw new UnrecoverableError(`[not-found] Document ${documentId} was removed while it was parsed.`);
+      throw err;
+    }
     await notifyUploader(deps, job, { kind: 'ingest-finished', documentId, conversationRefId: uploader.conversationRefId, activityId: uploader.activityId });
     log.info({ documentId, pages: result.pages.length, parseMs: Math.round(result.parseMs), extractMs: Math.round(result.extractMs) }, 'document stored');
     return { documentId, pages: result.pages.length, status: 'done' };

@@ -132,3 +132,43 @@ describe('upload in personal chat', () => {
     expect(await h.ask(conv, from, 'Hur mycket kostar Hallandsbarometern 2016?')).not.toMatch(/375 000/);
   });
 });
+
+describe('forget, then upload again', () => {
+  it('"glöm" removes every row, job, reminder and the original; the same file then parses afresh and answers again', { timeout: 120_000 }, async () => {
+    const conv = h.personal('secretary');
+    const from = h.user('secretary');
+    const db = h.job.runtime.db;
+    const doc = (
+      await db.query<{ id: string; sha256: string; group_id: string }>(`SELECT id, sha256, group_id FROM documents WHERE file_name LIKE '2026-03-02%'`)
+    ).rows[0]!;
+    // A reminder planned for one of its items, not sent yet.
+    const item = (await db.query<{ id: string }>('SELECT id FROM action_items WHERE document_id = $1 LIMIT 1', [doc.id])).rows[0]!;
+    await db.query(
+      `INSERT INTO reminder_sends (key, group_id, kind, day, item_ids) VALUES ('reminder-test-forget', $1, 'owner-due', '2026-04-14', ARRAY[$2::bigint])`,
+      [doc.group_id, item.id],
+    );
+    const blob = h.job.runtime.blobs.pathOf(doc.sha256);
+    expect(fs.existsSync(blob)).toBe(true);
+
+    expect(await h.ask(conv, from, 'glöm 2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.pdf')).toMatch(/^Borttaget/);
+    // Every column named document_id, in every table (also tables added later), is free of it.
+    const cols = await db.query<{ table_schema: string; table_name: string }>(
+      `SELECT table_schema, table_name FROM information_schema.columns WHERE column_name = 'document_id' AND table_schema = current_schema()`,
+    );
+    expect(cols.rows.length).toBeGreaterThan(5);
+    for (const c of cols.rows) {
+      const n = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${c.table_name}" WHERE document_id::text = $1`, [doc.id]);
+      expect(n.rows[0]!.n, c.table_name).toBe(0);
+    }
+    expect((await db.query('SELECT 1 FROM reminder_sends WHERE key = $1', ['reminder-test-forget'])).rows).toHaveLength(0);
+    expect(fs.existsSync(blob)).toBe(false);
+    expect(await h.job.runtime.queues.ingest.getJob(`ingest-${doc.group_id}-${doc.sha256}`)).toBeUndefined();
+
+    const { conv: again, before } = await upload(MINUTES);
+    await h.emu.waitFor((a) => h.emu.sent.indexOf(a) >= before && a.conversationId === again.id && /^Klart: 2026-03-02/.test(a.activity.text ?? ''), 90_000);
+    const fresh = (await db.query<{ id: string; status: string }>(`SELECT id, status FROM documents WHERE file_name LIKE '2026-03-02%'`)).rows[0]!;
+    expect(fresh.id).not.toBe(doc.id);
+    expect(fresh.status).toBe('done');
+    expect(await h.ask(conv, from, 'Vem var frånvarande?')).toMatch(/Torstensson/);
+  });
+});

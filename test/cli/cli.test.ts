@@ -67,6 +67,24 @@ describe('minutes CLI on the embedded database, no server running', () => {
     expect(o.answer).not.toMatch(/Torstensson/);
   }, 60_000);
 
+  it('forget removes a document from status; ingest --wait of the same file then finishes and answers again', async () => {
+    const name = '2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.pdf';
+    const gone = await runCli(['forget', '--json', name], env);
+    expect(gone.stderr).toMatch(/forgot {2}2026-03-02/);
+    expect(gone.code).toBe(0);
+    expect(JSON.parse(gone.stdout)).toMatchObject({ fileName: name, blobRemoved: true });
+    const rows = JSON.parse((await runCli(['status', '--json'], env)).stdout) as Array<{ fileName: string }>;
+    expect(rows.map((r) => r.fileName)).not.toContain(name);
+    const again = await runCli(['ingest', '--wait', CORPUS_PDFS[1]!], env);
+    expect(again.stderr).toMatch(/done .*6 pages/);
+    expect(again.code).toBe(0);
+    const a = JSON.parse((await runCli(['ask', '--json', 'Vem var frånvarande?'], env)).stdout) as { answer: string };
+    expect(a.answer).toContain('Torstensson');
+    const unknown = await runCli(['forget', 'no-such-file.pdf'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No document called "no-such-file.pdf"/);
+  }, 120_000);
+
   it('ingest --wait exits non-zero and lists each failed file with its reason', async () => {
     const bad = ['image-only-no-text-layer.pdf', 'encrypted-user-password-corpus.pdf'].map((f) => path.join(FIXTURES, 'edge', f));
     const r = await runCli(['ingest', '--group', 'bad', '--wait', ...bad], env);
