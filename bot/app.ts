@@ -44,7 +44,7 @@ export interface BotApp {
 
 const log = logger('bot');
 
-export function createTeamsAdapter(config: Config): TeamsAdapter {
+export function createTeamsAdapter(config: Config, isOwnLink?: (url: string) => boolean): TeamsAdapter {
   // Citation entities must reach Teams whole (entity-serialization.ts).
   keepEntityProperties();
   const { appId, appPassword, appType, tenantId } = config.bot;
@@ -55,13 +55,18 @@ export function createTeamsAdapter(config: Config): TeamsAdapter {
     MicrosoftAppTenantId: tenantId ?? '',
   });
   // Every outgoing text, in a turn or proactive, as Markdown that keeps its lines (teams-format.ts).
-  adapter.use(teamsTextFormat);
+  adapter.use(teamsTextFormat({ isOwnLink }));
   return adapter;
 }
 
 export function createBotApp(base: BotBase): BotApp {
   const { config, db } = base;
-  const adapter = createTeamsAdapter(config);
+  const links = createDocumentLinks({
+    secret: loadLinkSecret(config.documentLinks.secret, config.dataDir),
+    ttlHours: config.documentLinks.ttlHours,
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  const adapter = createTeamsAdapter(config, (url) => links.isOwn(url));
   const appId = config.bot.appId;
   const sender = createProactiveSender(adapter, appId, db);
   const deps: BotDeps = {
@@ -69,11 +74,7 @@ export function createBotApp(base: BotBase): BotApp {
     adapter,
     appId,
     sender,
-    links: createDocumentLinks({
-      secret: loadLinkSecret(config.documentLinks.secret, config.dataDir),
-      ttlHours: config.documentLinks.ttlHours,
-      publicBaseUrl: config.publicBaseUrl,
-    }),
+    links,
     rosters: createRosters({ db, sender, ttlMinutes: config.rosterTtlMinutes }),
     progress: new UploadProgress(sender),
     notifyHandlers: new Map(),

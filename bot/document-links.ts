@@ -26,6 +26,8 @@ export interface DocumentLinks {
    */
   urlForPath(pathname: string): { url: string; expiresAt: Date } | null;
   verifyPath(pathname: string, exp: string, sig: string, now?: number): boolean;
+  /** Whether a URL is one of ours: under the base URL, with a valid signature for its path. */
+  isOwn(url: string): boolean;
 }
 
 export function loadLinkSecret(configured: string | undefined, dataDir: string): string {
@@ -75,6 +77,19 @@ export function createDocumentLinks(opts: { secret: string; ttlHours: number; pu
     },
     verifyPath(pathname, exp, sig, now = Date.now()) {
       return check(signPath(pathname, exp), exp, sig, now);
+    },
+    isOwn(raw) {
+      if (!base || !raw.startsWith(`${base}/`)) return false;
+      let u: URL;
+      try {
+        u = new URL(raw);
+      } catch {
+        return false;
+      }
+      const exp = u.searchParams.get('exp') ?? '';
+      const sig = u.searchParams.get('sig') ?? '';
+      const doc = /^\/documents\/([0-9a-f-]{36})$/i.exec(u.pathname);
+      return doc ? this.verify(doc[1]!, exp, sig) : this.verifyPath(u.pathname, exp, sig);
     },
   };
 }

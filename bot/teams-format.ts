@@ -2,29 +2,52 @@
  * One place where the bot's outgoing text becomes Teams Markdown (bot/logic/teams-text.ts): a
  * middleware on the adapter, so every message — in a turn, proactive (continueConversation runs
  * the middleware too), sent or updated in place — keeps its line breaks and its angle brackets.
- * Text marked `textFormat: 'plain'` or `'xml'` is left alone.
+ * Text marked `textFormat: 'plain'` or `'xml'` is left alone. Links in text and cards survive only
+ * when they point at the bot's own signed URLs (documents and the model are untrusted).
  */
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
-import { toTeamsMarkdown } from './logic/teams-text.js';
+import { neutraliseLinks, toTeamsMarkdown, type MarkdownOptions } from './logic/teams-text.js';
 
-function format(activity: Partial<Activity>): void {
+const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+function format(activity: Partial<Activity>, opts: MarkdownOptions): void {
   if (activity.type !== undefined && activity.type !== 'message') return;
+  for (const a of activity.attachments ?? []) if (a.contentType === ADAPTIVE_CARD) neutraliseCard(a.content, opts);
   if (typeof activity.text !== 'string' || activity.text === '') return;
   if (activity.textFormat === 'plain' || activity.textFormat === 'xml') return;
-  activity.text = toTeamsMarkdown(activity.text);
+  activity.text = toTeamsMarkdown(activity.text, opts);
   activity.textFormat = 'markdown';
 }
 
-export const teamsTextFormat: Middleware = {
-  async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
-    ctx.onSendActivities(async (_ctx, activities, nextSend) => {
-      for (const a of activities) format(a);
-      return nextSend();
-    });
-    ctx.onUpdateActivity(async (_ctx, activity, nextUpdate) => {
-      format(activity);
-      return nextUpdate();
-    });
-    await next();
-  },
-};
+/** Card TextBlocks and facts render Markdown links too, and cards carry titles and quotes from documents. */
+function neutraliseCard(node: unknown, opts: MarkdownOptions): void {
+  if (Array.isArray(node)) {
+    for (const n of node) neutraliseCard(n, opts);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  const isText = o.type === 'TextBlock' || (o.type === undefined && typeof o.title === 'string' && typeof o.value === 'string');
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === 'string') {
+      if (isText && (k === 'text' || k === 'title' || k === 'value')) o[k] = neutraliseLinks(v, opts);
+    } else neutraliseCard(v, opts);
+  }
+}
+
+/** The middleware; `isOwnLink` says which link targets are the bot's own (signed) URLs. */
+export function teamsTextFormat(opts: MarkdownOptions = {}): Middleware {
+  return {
+    async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
+      ctx.onSendActivities(async (_ctx, activities, nextSend) => {
+        for (const a of activities) format(a, opts);
+        return nextSend();
+      });
+      ctx.onUpdateActivity(async (_ctx, activity, nextUpdate) => {
+        format(activity, opts);
+        return nextUpdate();
+      });
+      await next();
+    },
+  };
+}
