@@ -17,6 +17,10 @@ COPY scripts/build.mjs ./scripts/build.mjs
 COPY --from=build /app/dist ./dist
 # `prepare` finds dist/ built and no compiler, and leaves it as it is.
 RUN npm ci --omit=dev --no-audit --no-fund
+# The data volume mounts here: created and owned by node, so a fresh named volume takes that owner
+# (an image without the folder gives a root-owned volume the node user cannot write).
+RUN mkdir -p /data && chown node:node /data
+ENV MINUTES_DATA_DIR=/data
 USER node
 EXPOSE 3978
 CMD ["node", "dist/cli/main.js", "start"]

@@ -27,7 +27,8 @@ const list = (def: string) =>
 
 const schema = z.object({
   PORT: int(3978, 0),
-  HOST: z.string().default('0.0.0.0'),
+  // Unset: loopback in local mode (no MicrosoftAppId, so no authentication), all interfaces otherwise.
+  HOST: optionalString,
   MINUTES_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalString,
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
@@ -120,6 +121,7 @@ export interface LlmConfig {
 
 export interface Config {
   port: number;
+  /** Where the HTTP server listens: HOST, else 127.0.0.1 in local mode and 0.0.0.0 with an app id. */
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
@@ -196,7 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const llmWanted = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.MicrosoftAppId === undefined ? '127.0.0.1' : '0.0.0.0'),
     dataDir: path.resolve(e.MINUTES_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     answerQueryTimeoutMs: e.ANSWER_QUERY_TIMEOUT_MS,

@@ -14,6 +14,14 @@ describe('configuration', () => {
     expect(path.isAbsolute(c.dataDir)).toBe(true);
   });
 
+  it('listens on loopback only in local mode unless HOST says otherwise; on every interface with an app id', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+  });
+
   it('lists every bad key in one error', () => {
     let message = '';
     try {

@@ -12,6 +12,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     stopOnSignals(job);
     const where = job.http ? ` on http://localhost:${job.http.port}` : '';
     process.stderr.write(`minutes-bot ${opts.serve && opts.work ? 'bot and workers' : opts.serve ? 'bot' : 'workers'} running${where} (Ctrl-C stops)\n`);
+    if (job.http) process.stderr.write(`${listenNotice(ctx.config)}\n`);
     ctx.exitCode = -1;
   };
   program
@@ -26,4 +27,13 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .command('worker')
     .description('run only the parsing workers')
     .action(() => run({ serve: false, work: true }));
+}
+
+/** What start-up says about who can reach the bot: local mode has no authentication. */
+export function listenNotice(config: CliContext['config']): string {
+  const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host);
+  if (!config.bot.localMode) return `Listening on ${config.host}; Bot Framework authentication is on (MicrosoftAppId is set).`;
+  if (loopback)
+    return `Local mode (no MicrosoftAppId, no authentication): listening on ${config.host} only, so only this machine can reach it. HOST=0.0.0.0 opens it to the network.`;
+  return `WARNING: local mode (no MicrosoftAppId, no authentication) while listening on ${config.host}: anyone who reaches this port can upload and ask. Set MicrosoftAppId, or leave HOST unset to listen on 127.0.0.1 only.`;
 }
