@@ -12,8 +12,8 @@ export type Language = 'sv' | 'en';
 /** Flags an attendee may carry. */
 export type AttendeeFlag = 'chair' | 'secretary' | 'adjunct' | 'substitute' | 'adjuster';
 
-/** Kind of a budget line. */
-export type BudgetKind = 'cost' | 'financing' | 'budget' | 'outcome' | 'total' | 'grant' | 'other';
+/** Kind of a budget line: `income` is the organisation's own revenue, `financing`/`grant` money from others. */
+export type BudgetKind = 'cost' | 'income' | 'financing' | 'budget' | 'outcome' | 'total' | 'grant' | 'other';
 
 export interface DocumentFacts {
   title: string | null;

@@ -3,9 +3,12 @@
  * amounts in the economy cells of plan tables, and amounts stated in prose.
  */
 import type { BudgetKind, BudgetLine, PageText } from '../../core/facts.js';
+import { isDerived, isNotMoney, kindOfHeader, unitOfHeader } from '../layout/column-meaning.js';
+import { printedNumberKeys, printedWhole } from '../layout/printed-numbers.js';
 import { findMoney, parseMoneyCell, statedUnitMultiplier, type CellMoney } from '../money.js';
 import { cellFlat, cellParagraphs } from '../tables/cell-text.js';
 import { documentTables } from '../tables/continuation.js';
+import { explodeRow } from '../layout/row-lines.js';
 import type { Table } from '../tables/types.js';
 import { fundingSource } from './budget-source.js';
 import { buildOutline, type Outline } from './outline.js';
@@ -34,12 +37,29 @@ export function extractBudgetLines(pages: PageText[], ctx: Ctx): BudgetLine[] {
     }
   }
   out.push(...proseBudgetLines(pages, consumed, outline, ctx));
-  return out;
+  return printedOnly(out, pages);
+}
+
+/** Drops every line whose amount is not printed as a whole number on its page (see printed-numbers.ts). */
+function printedOnly(lines: BudgetLine[], pages: PageText[]): BudgetLine[] {
+  const keys = new Map<number, Set<string>>();
+  return lines.filter((l) => {
+    const page = l.page === null ? undefined : pages.find((p) => p.pageNo === l.page);
+    if (!page) return true;
+    let k = keys.get(page.pageNo);
+    if (!k) keys.set(page.pageNo, (k = printedNumberKeys(page)));
+    return printedWhole(l.amountText, k);
+  });
 }
 
 // ---------------------------------------------------------------- money tables
 
-type ColRole = { role: 'amount'; kind: BudgetKind | null; period: string | null } | { role: 'percent' } | { role: 'text' };
+type ColRole =
+  | { role: 'amount'; kind: BudgetKind | null; period: string | null; multiplier: number | null }
+  | { role: 'percent' }
+  | { role: 'text' }
+  /** Derived (deviation), not money (counts, shares) or note references: neither amount nor label. */
+  | { role: 'skip' };
 
 interface MoneyTable {
   table: Table;
@@ -67,14 +87,7 @@ export function periodIn(text: string | null | undefined): string | null {
 }
 
 function kindFromWords(text: string): BudgetKind | null {
-  const t = text.toLowerCase();
-  if (/utfall|bokfört|förbrukat|upparbetat|\bactual|outcome|spent/.test(t)) return 'outcome';
-  if (/prognos|forecast/.test(t)) return 'other';
-  if (/finansiering|intäkt|ekonomiska medel|funding|income|revenue/.test(t)) return 'financing';
-  if (/bidrag|beviljat|grant/.test(t)) return 'grant';
-  if (/kostnad|utgift|\bcost|expense/.test(t)) return 'cost';
-  if (/budget|\bram\b|anslag/.test(t)) return 'budget';
-  return null;
+  return kindOfHeader(text);
 }
 
 const MONEY_WORDS = /budget|utfall|kostnad|summa|belopp|finansiering|\bkr\b|tkr|mnkr|ekonomi|intäkt|medel|bidrag|\bsek\b|cost|amount|funding/i;
@@ -104,8 +117,20 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
       else if (p?.kind === 'percent') pct++;
     }
     const header = `${t.header[c] ?? ''}`;
+    const group = t.groupHeader[c] ?? '';
+    const notes = cells.filter((row) => /^(?:not|note)\s*[\d, ]+$/i.test(row[c] ?? '')).length;
     if (filled > 0 && pct / filled >= 0.5) roles.push({ role: 'percent' });
-    else if (c > 0 && amounts >= 1 && (amounts + dashes) / filled >= 0.6 && !/%|andel|procent|antal|number of/i.test(header)) {
+    else if (
+      c > 0 &&
+      (isDerived(header) ||
+        (!header && isDerived(group)) ||
+        isNotMoney(header) ||
+        isNotMoney(group) ||
+        /^(?:not|note)$/i.test(header) ||
+        (filled > 0 && notes / filled >= 0.5))
+    )
+      roles.push({ role: 'skip' });
+    else if (c > 0 && amounts >= 1 && (amounts + dashes) / filled >= 0.6) {
       for (let r = 0; r < cells.length; r++) {
         const p = parsed[r]![c];
         if (p?.kind !== 'amount') continue;
@@ -113,17 +138,22 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
         if (/\d[ \u00A0\u202F]\d{3}/.test(cells[r]![c]!)) anyGrouped = true;
         maxAbs = Math.max(maxAbs, Math.abs(p.amountSek));
       }
-      const group = /total|summa|sum\b/i.test(header) ? '' : (t.groupHeader[c] ?? '');
-      roles.push({ role: 'amount', kind: kindFromWords(header) ?? kindFromWords(group), period: periodIn(header) ?? periodIn(group) });
+      const g = /total|summa|sum\b/i.test(header) ? '' : group;
+      roles.push({
+        role: 'amount',
+        kind: kindFromWords(header) ?? kindFromWords(g),
+        period: periodIn(header) ?? periodIn(g),
+        multiplier: unitOfHeader(header) ?? unitOfHeader(g),
+      });
     } else roles.push({ role: 'text' });
   }
   let inherited = false;
   if (!t.hasHeader && prev && prev.table.lastPage >= t.page - 1) {
     // A headerless table right after a money table carries on its columns, in order.
-    const prevAmounts = prev.roles.filter((r) => r.role !== 'text');
+    const prevAmounts = prev.roles.filter((r) => r.role !== 'text' && r.role !== 'skip');
     let k = 0;
     for (let c = 0; c < n; c++) {
-      if (roles[c]!.role === 'text') continue;
+      if (roles[c]!.role === 'text' || roles[c]!.role === 'skip') continue;
       const from = prevAmounts[k++];
       if (from && from.role === roles[c]!.role) roles[c] = from;
     }
@@ -169,7 +199,8 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
   const t = m.table;
   const out: BudgetLine[] = [];
   const history: Map<number, number[]> = new Map();
-  for (const row of t.rows) {
+  const amountCols = m.roles.flatMap((r, c) => (r.role === 'amount' ? [c] : []));
+  for (const row of t.rows.flatMap((r) => explodeRow(r, amountCols))) {
     const texts = row.cells.map((c) => cellFlat(c));
     const label = m.labelCols
       .map((c) => texts[c] ?? '')
@@ -177,10 +208,15 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
       .join(' ')
       .replace(/\*+/g, '')
       .trim();
+    // Derived rows (Budgetavvikelse) and keys that are not money (kr/m², %, antal) are no budget lines.
+    if (isDerived(label) || isNotMoney(label)) continue;
+    const rowUnit = unitOfHeader(label);
     const amounts: Array<{ c: number; sek: number; text: string }> = [];
     m.roles.forEach((role, c) => {
       if (role.role !== 'amount') return;
-      const p = parseMoneyCell(texts[c] ?? '', m.multiplier, ctx.language);
+      // A cell holding figures on several lines that explodeRow could not pair with labels: no guess.
+      if (row.cells[c]!.lines.filter((l) => /\d/.test(l)).length > 1) return;
+      const p = parseMoneyCell(texts[c] ?? '', rowUnit ?? role.multiplier ?? m.multiplier, ctx.language);
       if (p?.kind === 'amount') amounts.push({ c, sek: p.amountSek, text: p.text });
     });
     if (amounts.length === 0) continue;
@@ -188,7 +224,7 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
     const quote = texts.filter(Boolean).join(' ').slice(0, 200);
     for (const a of amounts) {
       const role = m.roles[a.c] as Extract<ColRole, { role: 'amount' }>;
-      const kind: BudgetKind = isTotal ? 'total' : (role.kind ?? m.contextKind ?? 'other');
+      const kind: BudgetKind = isTotal ? 'total' : lineKind(kindFromWords(label), role.kind, m.contextKind);
       const source = isTotal ? null : sourceOf(m, texts, label);
       out.push({
         label: label || (t.header[a.c] ?? ''),
@@ -210,6 +246,11 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
     }
   }
   return out;
+}
+
+/** The column's kind (Budget 2025, Utfall) first, then what the row says it is (Intäkter, Kostnader), then the table's context. */
+function lineKind(row: BudgetKind | null, column: BudgetKind | null, context: BudgetKind | null): BudgetKind {
+  return column ?? row ?? context ?? 'other';
 }
 
 /** True when `value` is the sum of the last two or more values above it in its column. */

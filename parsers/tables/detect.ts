@@ -48,6 +48,15 @@ export function detectTables(page: PageText): Table[] {
   return tables;
 }
 
+/** A header cell may be a year, a year range or a date span ("2021", "2020–21", "2023-01-01 2023-12-31"). */
+const YEARISH = /^(?:(?:19|20)\d{2}(?:\s?[-–/]\s?(?:19|20)?\d{2})?|(?:19|20)\d{2}-\d{2}-\d{2}(?:\s*[-–]?\s*(?:19|20)\d{2}-\d{2}-\d{2})?)$/;
+
+/** Text a header cell can hold: words, or a year/period (never an amount or a bare count). */
+export function isHeaderText(text: string): boolean {
+  const t = text.trim();
+  return YEARISH.test(t) || (!isMoneyish(t) && !/^\d+$/.test(t));
+}
+
 function isMoneyish(text: string): boolean {
   const c = parseMoneyCell(text);
   if (!c) return false;
@@ -115,7 +124,7 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   if (
     anchorAt > 0 &&
     region[anchorAt - 1]!.segs.length >= 2 &&
-    region[anchorAt - 1]!.segs.every((s) => !isMoneyish(s.text) && !/^\d+$/.test(s.text)) &&
+    region[anchorAt - 1]!.segs.every((s) => isHeaderText(s.text)) &&
     region[anchorAt]!.segs.some((s) => isMoneyish(s.text) || /^\d+$/.test(s.text))
   ) {
     headerAbove = anchorAt - 1;
@@ -126,17 +135,29 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   let minX = Infinity;
   for (const l of body) for (const s of l.segs) if (s.x0 < minX) minX = s.x0;
   if (minX < anchors[0]! - 3) anchors.unshift(minX);
+  splitCollidingColumns(body, anchors);
   const h = median(body.map((l) => l.h));
 
   const colOf = (s: Segment): number => columnOf(s, anchors);
+  // Header text sits above the figures it names, centred or right-aligned over them rather than on
+  // the column's left edge: in the header band (the lines above the first figure) a text segment
+  // goes to the figure column it overlaps most.
+  // The band ends at the first line after the anchor line that holds an amount or opens a row label.
+  const anchorY = anchorLine.y;
+  const firstFigureY =
+    body.find((l) => l.y > anchorY + 0.5 && l.segs.some((sg) => isAmountFigure(sg.text) || (colOf(sg) === 0 && sg.x0 <= anchors[0]! + 2)))?.y ?? Infinity;
+  const extents = figureExtents(body, anchors, firstFigureY);
+  const headerColOf = (s: Segment): number =>
+    s.y < firstFigureY - 0.5 && !isFigure(s.text) && s.text.length <= 40 ? (bestOverlap(s, extents) ?? colOf(s)) : colOf(s);
   // Group headers: lines above the anchor line; each segment spans to the next one.
   const groupHeader = anchors.map(() => '');
   for (const l of region.slice(0, headerAbove >= 0 ? headerAbove : anchorAt)) {
     const segs = lineSegments(l.line, anchors);
     segs.forEach((s, k) => {
-      const c0 = colOf(s);
+      const c0 = headerColOf(s);
       const next = segs[k + 1];
-      const c1 = next ? colOf(next) - 1 : anchors.length - 1;
+      // A header cell reaching into the next column's text still names at least its own column.
+      const c1 = Math.max(c0, next ? headerColOf(next) - 1 : anchors.length - 1);
       for (let c = c0; c <= c1; c++) groupHeader[c] = groupHeader[c] ? `${groupHeader[c]} ${s.text}` : s.text;
     });
   }
@@ -149,12 +170,14 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
     const used = new Set<number>();
     const segs = lineSegments(l.line, anchors);
     segs.forEach((s, k) => {
-      const c = l === region[headerAbove] && headerOrder ? headerOrder[k]! : colOf(s);
+      const c = l === region[headerAbove] && headerOrder ? headerOrder[k]! : headerColOf(s);
       const list = cols[c]!;
       const last = list[list.length - 1];
       if (last && Math.abs(last.y - l.y) < 0.5) {
         // A lone dash of an unnamed column next to a figure is an empty cell, not part of the figure.
-        if (!/^[-–−]$/.test(s.text)) last.text += ` ${s.text}`;
+        // Two figures in one cell are two columns the edges missed: joined they would read as one
+        // (wrong) amount, so the join is marked and no amount is read from the cell.
+        if (!/^[-–−]$/.test(s.text)) last.text += isFigure(s.text) && isFigure(last.text) ? ` ${MERGED_MARK} ${s.text}` : ` ${s.text}`;
       } else list.push({ y: l.y, text: s.text });
       used.add(c);
     });
@@ -180,9 +203,23 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   const first = rows[0]!;
   const firstTexts = first.cells.map((c) => c.lines.filter(Boolean).join(' '));
   const nonEmpty = firstTexts.filter(Boolean);
-  const hasHeader = nonEmpty.length >= 2 && nonEmpty.every((t) => !isMoneyish(t) && !/^\d+$/.test(t));
+  const years = nonEmpty.filter((t) => YEARISH.test(t.trim()));
+  const hasHeader = nonEmpty.length >= 2 && nonEmpty.every(isHeaderText) && new Set(years).size === years.length;
   const header = hasHeader ? first.cells.map((c) => joinHeader(c.lines)) : anchors.map(() => '');
-  const dataRows = hasHeader ? rows.slice(1) : rows;
+  let dataRows = hasHeader ? rows.slice(1) : rows;
+  // A header stacked over several rows ("Budget" / "2025"): following text-only rows above the
+  // first figure that name figure columns belong to it.
+  while (hasHeader && dataRows.length > 1) {
+    const r = dataRows[0]!;
+    const texts = r.cells.map((c) => c.lines.filter(Boolean).join(' '));
+    // Only over figure columns: a text row over text columns is the tail of a row from the page before.
+    const overFigures = texts.every((t, c) => !t || extents[c] !== null);
+    if (r.y >= firstFigureY - 0.5 || !overFigures || !texts.some(Boolean) || !texts.filter(Boolean).every(isHeaderText)) break;
+    texts.forEach((t, c) => {
+      if (t) header[c] = header[c] ? joinHeader([header[c]!, t]) : t;
+    });
+    dataRows = dataRows.slice(1);
+  }
   // Repeated header rows inside the table.
   const headerKey = header.join('|');
   const kept = hasHeader ? dataRows.filter((r) => r.cells.map((c) => joinHeader(c.lines)).join('|') !== headerKey) : dataRows;
@@ -203,6 +240,33 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
     caption: findCaption(all, region[0]!, h),
     lineKeys: region.map((l) => `${page.pageNo}:${l.index}`),
   };
+}
+
+/** Per column, the horizontal span of its figures below the header band (null when it has none). */
+function figureExtents(body: Line[], anchors: number[], fromY: number): Array<[number, number] | null> {
+  const ext: Array<[number, number] | null> = anchors.map(() => null);
+  for (const l of body) {
+    if (l.y < fromY - 0.5) continue;
+    for (const sg of lineSegments(l.line, anchors)) {
+      if (!isAmountFigure(sg.text)) continue;
+      const c = columnOf(sg, anchors);
+      const e = ext[c];
+      ext[c] = e ? [Math.min(e[0], sg.x0), Math.max(e[1], sg.x1)] : [sg.x0, sg.x1];
+    }
+  }
+  return ext;
+}
+
+/** The figure column a header segment overlaps most, or null when it overlaps none. */
+function bestOverlap(s: Segment, extents: Array<[number, number] | null>): number | null {
+  let best: number | null = null;
+  let bestW = 0;
+  extents.forEach((e, c) => {
+    if (!e) return;
+    const w = Math.min(s.x1, e[1]) - Math.max(s.x0, e[0]);
+    if (w > bestW) [best, bestW] = [c, w];
+  });
+  return best;
 }
 
 function joinHeader(lines: string[]): string {
@@ -229,6 +293,45 @@ function orderedHeaderColumns(header: Segment[], data: Line[], anchors: number[]
   while (j < anchors.length && maxRight[j]! < (header[0]?.x0 ?? 0) - 2) j++;
   if (j === 0 || header.length !== anchors.length - j) return null;
   return header.map((_, k) => j + k);
+}
+
+/** Put between two figures that had to share a cell; money parsing never reads an amount across it. */
+export const MERGED_MARK = '¦';
+
+const FIGURE = /^[-–−(]?\s?[\d\s.,%]+\s?(?:kr|tkr|mnkr|%)?\)?\*?$/;
+
+function isFigure(text: string): boolean {
+  return FIGURE.test(text.trim()) && /\d/.test(text);
+}
+
+/** A figure that is an amount, not a year heading a column. */
+function isAmountFigure(text: string): boolean {
+  return isFigure(text) && !YEARISH.test(text.trim());
+}
+
+/**
+ * Column edges come from the header line, which can name fewer columns than the figures have
+ * (a stacked or missing header, a "Not" column): a line with two figures that fall in one column
+ * shows a missing edge. The edge is added where the right-hand figure starts, until no line has two
+ * figures in one column (a few rounds at most).
+ */
+function splitCollidingColumns(body: Line[], anchors: number[]): void {
+  for (let round = 0; round < 8; round++) {
+    let added: number | null = null;
+    for (const l of body) {
+      const segs = lineSegments(l.line, anchors);
+      for (let k = 1; k < segs.length; k++) {
+        const a = segs[k - 1]!;
+        const b = segs[k]!;
+        if (!isFigure(a.text) || !isFigure(b.text) || columnOf(a, anchors) !== columnOf(b, anchors) || b.x0 <= a.x1) continue;
+        const edge = Math.max(a.x1 + 0.5, b.x0 - 0.5);
+        if (added === null || edge < added) added = edge;
+      }
+    }
+    if (added === null) return;
+    anchors.push(added);
+    anchors.sort((x, y) => x - y);
+  }
 }
 
 /** Column of a segment: figures are right-aligned more often than not, so they go by their right edge. */
@@ -340,17 +443,23 @@ function assignRows(cols: Array<Array<{ y: number; text: string }>>, starts: num
       const strong = startsRow && strongStarts.has(Math.round(l.y)) && /^[\p{Lu}\d(]/u.test(l.text);
       if (!cell || starts.has(k) || (lineRows && startsRow) || (startsRow && (gap > pitch * 1.05 || REF_START.test(l.text) || strong))) {
         cell = rows[rowIndex(l.y)]!.cells[c]!;
-        if (cell.lines.length) cell.lines.push('');
+        cell.ys ??= [];
+        if (cell.lines.length) pushLine(cell, '', NaN);
         if (cell.y === null) cell.y = l.y;
       } else {
         const blanks = Math.round(gap / pitch) - 1;
-        for (let b = 0; b < blanks; b++) cell.lines.push('');
+        for (let b = 0; b < blanks; b++) pushLine(cell, '', NaN);
       }
-      cell.lines.push(l.text);
+      pushLine(cell, l.text, l.y);
       lastY = l.y;
     }
   });
   return rows.filter((r) => r.cells.some((c) => c.lines.length));
+}
+
+function pushLine(cell: Cell, text: string, y: number): void {
+  cell.lines.push(text);
+  cell.ys?.push(y);
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Cell {
   lines: string[];
   /** Top y of the cell's first line, or null for an empty cell. */
   y: number | null;
+  /** y of each entry of `lines` (NaN for a blank line); absent or of another length once cells were merged across pages. */
+  ys?: number[];
 }
 
 export interface TableRow {

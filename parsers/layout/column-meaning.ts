@@ -1,0 +1,84 @@
+/**
+ * What a money table's column (or row) header says about its figures: the kind of amount, the
+ * period, the unit, and whether the figures are derived or not money at all (deviations, shares,
+ * counts, per-m² keys), which are never read as budget lines. Rules are data: add a word to a
+ * table below to teach a new header, in any language.
+ */
+import type { BudgetKind } from '../../core/facts.js';
+import { statedUnitMultiplier } from '../money.js';
+
+/** Header words of derived columns and rows: differences of other figures, not amounts of their own. */
+export const DERIVED_WORDS = [
+  'avvikelse',
+  'budgetavvikelse',
+  'budget-avvikelse',
+  'återstår',
+  'återstående',
+  'differens',
+  'diff',
+  'variance',
+  'deviation',
+  'remaining',
+];
+
+/** Header words of figures that are not money: shares, counts, keys per area or person. */
+export const NOT_MONEY_WORDS = [
+  '%',
+  'procent',
+  'andel',
+  'antal',
+  'number of',
+  'st',
+  'soliditet',
+  'per m²',
+  '/m²',
+  '/m2',
+  'kr/m',
+  '/kvm',
+  'per invånare',
+  'per capita',
+  'timmar',
+];
+
+/** Header words → the kind of the figures below them, first match wins (order matters). */
+export const KIND_WORDS: Array<[BudgetKind, string[]]> = [
+  ['outcome', ['utfall', 'bokslut', 'bokfört', 'förbrukat', 'upparbetat', 'actual', 'outcome', 'spent']],
+  ['other', ['prognos', 'forecast']],
+  ['financing', ['finansiering', 'ekonomiska medel', 'funding', 'bidrag', 'beviljat', 'grant']],
+  ['income', ['intäkt', 'nettoomsättning', 'income', 'revenue']],
+  ['cost', ['kostnad', 'utgift', 'cost', 'expense']],
+  ['budget', ['budget', 'ram', 'anslag', 'plan']],
+];
+
+const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ');
+
+const wordStarts = new Map<string, RegExp>();
+
+/** True when `word` starts a word of `text` (Swedish inflects at the end); symbols and phrases anywhere. */
+function has(text: string, word: string): boolean {
+  if (!/^\p{L}+$/u.test(word)) return text.includes(word);
+  let re = wordStarts.get(word);
+  if (!re) wordStarts.set(word, (re = new RegExp(`(?<![\\p{L}])${word}`, 'u')));
+  return re.test(text);
+}
+
+export function isDerived(header: string): boolean {
+  const t = fold(header);
+  return DERIVED_WORDS.some((w) => has(t, w));
+}
+
+export function isNotMoney(header: string): boolean {
+  const t = fold(header);
+  return NOT_MONEY_WORDS.some((w) => (w === 'st' ? /(?<![\p{L}])st\.?$/u.test(t) || /\(st\)/.test(t) : has(t, w)));
+}
+
+export function kindOfHeader(header: string): BudgetKind | null {
+  const t = fold(header);
+  for (const [kind, words] of KIND_WORDS) if (words.some((w) => has(t, w))) return kind;
+  return null;
+}
+
+/** Multiplier a header states ("Belopp (tkr)", "mnkr"), or null. */
+export function unitOfHeader(header: string): number | null {
+  return statedUnitMultiplier(header);
+}

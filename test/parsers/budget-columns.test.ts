@@ -1,0 +1,79 @@
+/**
+ * Money tables read by column position, never a wrong amount (issue 11): real PDFs written with
+ * the test PDF writer, read back through pdf.js like any upload.
+ * - a header row of years ("Ekonomi (tkr) 2024 2025") is a header: its unit applies and its years
+ *   are no amounts; a deviation row (Budgetavvikelse) is no budget line; a row says what it is (Intäkter);
+ * - two figure columns under one header cell stay two amounts ("1 026 655" and "226 590", not
+ *   "1 026 655 226 590");
+ * - rows printed at the line pitch with no padding are one row per line ("Byggnader" and "Summa …"
+ *   each with their own figures, not "666 670 761 666 670 761");
+ * - a "(tkr)" in a row label scales that row; a per-m² key is not money.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BudgetLine } from '../../core/facts.js';
+import { extractBudgetLines } from '../../parsers/facts/budget.js';
+import { extractPdfText } from '../../parsers/pdf-text.js';
+import { miniPdf, type PdfText } from '../helpers/mini-pdf.js';
+
+const row = (y: number, label: string, ...cells: Array<[number, string]>): PdfText[] => [
+  { x: 72, y, text: label },
+  ...cells.map(([x, text]) => ({ x, y, text })),
+];
+
+async function linesOf(pages: PdfText[][]): Promise<BudgetLine[]> {
+  const parsed = await extractPdfText(miniPdf(pages), { maxPages: 10 });
+  return extractBudgetLines(parsed, { date: null, language: 'sv' });
+}
+
+const brief = (l: BudgetLine) => [l.label, l.amountSek, l.period, l.kind];
+
+describe('money tables by column', () => {
+  it('reads a year header with its unit, skips deviation rows, takes the kind from the row', async () => {
+    const lines = await linesOf([
+      [
+        { x: 72, y: 80, text: 'Ekonomi', size: 16 },
+        ...row(110, 'Ekonomi (tkr)', [300, '2024'], [380, '2025']),
+        ...row(128, 'Intäkter', [294, '10 135'], [374, '11 251']),
+        ...row(146, 'Kostnader', [290, '-69 731'], [370, '-73 300']),
+        ...row(164, 'Budgetavvikelse', [311, '93'], [380, '1 070']),
+      ],
+    ]);
+    expect(lines.map(brief)).toEqual([
+      ['Intäkter', 10_135_000, '2024', 'income'],
+      ['Intäkter', 11_251_000, '2025', 'income'],
+      ['Kostnader', -69_731_000, '2024', 'cost'],
+      ['Kostnader', -73_300_000, '2025', 'cost'],
+    ]);
+  });
+
+  it('splits figure columns the header does not separate, and rows printed without padding', async () => {
+    const lines = await linesOf([
+      [
+        { x: 72, y: 80, text: 'Balansräkning', size: 16 },
+        ...row(110, 'Tillgångar', [300, '2021-12-31'], [400, '2020-12-31']),
+        ...row(128, 'Byggnader', [300, '666 670 761'], [400, '670 174 119']),
+        ...row(139.5, 'Summa materiella anläggningstillgångar', [300, '666 670 761'], [400, '670 174 119']),
+        ...row(151, 'Lån/m² bostadsrättsyta', [330, '15 201'], [430, '15 450']),
+        ...row(162.5, 'Nettoomsättning (tkr)', [335, '7 394'], [435, '6 645']),
+        { x: 72, y: 220, text: 'Förändringar eget kapital', size: 16 },
+        ...row(250, 'Eget kapital (kr)', [300, 'Belopp']),
+        ...row(268, 'Fond för yttre underhåll', [300, '1 026 655'], [370, '226 590']),
+        ...row(286, 'Balanserat resultat', [300, '-3 921 044'], [370, '-226 590']),
+      ],
+    ]);
+    const got = lines.map((l) => [l.label, l.amountSek]);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        ['Byggnader', 666_670_761],
+        ['Byggnader', 670_174_119],
+        ['Summa materiella anläggningstillgångar', 666_670_761],
+        ['Nettoomsättning (tkr)', 7_394_000],
+        ['Fond för yttre underhåll', 1_026_655],
+        ['Fond för yttre underhåll', 226_590],
+      ]),
+    );
+    // Never an amount made of two figures, never a per-m² key.
+    for (const l of lines) expect(Math.abs(l.amountSek)).toBeLessThan(1e10);
+    expect(lines.filter((l) => l.label.includes('/m²'))).toEqual([]);
+  });
+});
