@@ -135,6 +135,23 @@ export interface ParsedText {
   format: 'pdf' | 'docx' | 'txt';
 }
 
+/**
+ * One piece of evidence an answer can rest on, built at ingest (parsers/units): a sentence of
+ * running text, a table row rendered as a sentence with its column headers and caption, or an
+ * extracted fact rendered as a sentence. `quote` is what an answer cites; `text` is what is
+ * searched (the quote plus context such as the section heading, never other numbers or names).
+ */
+export interface EvidenceUnit {
+  page: number;
+  /** Position within the document, from 0 (neighbours give context). */
+  ord: number;
+  kind: 'text' | 'row' | 'fact';
+  /** Heading or table caption above it. */
+  section: string | null;
+  text: string;
+  quote: string;
+}
+
 /** A passage of a page, the unit of full-text search. */
 export interface Chunk {
   pageNo: number;

@@ -2,7 +2,7 @@
  * Queue contracts: one name and one typed data/result pair per queue. Job data holds ids,
  * never file bytes. Job ids are deterministic (no `:`), so a re-upload is not parsed twice.
  */
-import type { Chunk, ExtractResult, PageText } from './facts.js';
+import type { Chunk, EvidenceUnit, ExtractResult, PageText } from './facts.js';
 
 export const QUEUES = {
   /** In-process: stores the parse result and the facts, then notifies. Parent of `parse`. */
@@ -68,6 +68,8 @@ export interface ParseJobData {
 export interface ParseResult {
   pages: PageText[];
   chunks: Chunk[];
+  /** Evidence units (absent in results of older versions: the document answers from facts only). */
+  units?: EvidenceUnit[];
   facts: ExtractResult;
   format: 'pdf' | 'docx' | 'txt';
   parseMs: number;

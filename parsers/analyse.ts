@@ -2,16 +2,18 @@
  * The whole pure pipeline for one file: bytes → pages → facts + passages. Runs in the parse
  * sandbox; also what `minutes extract` calls directly.
  */
-import type { ExtractResult, PageText, ParsedText } from '../core/facts.js';
+import type { EvidenceUnit, ExtractResult, PageText, ParsedText } from '../core/facts.js';
 import { chunkPages, type Chunk } from './chunks.js';
 import { extractFacts } from './extract.js';
 import { parseDocument, type ParseLimits } from './parse-document.js';
 import type { PdfPageReader } from './pdf-text.js';
+import { buildUnits } from './units/build-units.js';
 
 export interface Analysis {
   format: ParsedText['format'];
   pages: PageText[];
   chunks: Chunk[];
+  units: EvidenceUnit[];
   facts: ExtractResult;
   parseMs: number;
   extractMs: number;
@@ -29,6 +31,7 @@ export async function analyseDocument(
   const t1 = performance.now();
   const facts = extractFacts(parsed.pages, { format: parsed.format });
   const chunks = chunkPages(parsed.pages);
+  const units = buildUnits(parsed.pages, facts, parsed.format);
   const t2 = performance.now();
-  return { format: parsed.format, pages: parsed.pages, chunks, facts, parseMs: t1 - t0, extractMs: t2 - t1 };
+  return { format: parsed.format, pages: parsed.pages, chunks, units, facts, parseMs: t1 - t0, extractMs: t2 - t1 };
 }

@@ -3,19 +3,21 @@
  * retried or re-run ingest leaves exactly one copy of every row. Follow-up state of action items
  * (done, snoozed, corrected) belongs to people and survives a re-run.
  */
-import type { Chunk, ExtractResult, PageText } from '../core/facts.js';
+import type { Chunk, EvidenceUnit, ExtractResult, PageText } from '../core/facts.js';
 import type { Queryable } from './db.js';
 
 export interface StoredParse {
   pages: PageText[];
   chunks: Chunk[];
+  /** Evidence units (parsers/units); a result without them stores none (the engine then answers from facts and chunks). */
+  units?: EvidenceUnit[];
   facts: ExtractResult;
 }
 
 export async function replaceDocumentContent(q: Queryable, documentId: string, groupId: string, p: StoredParse): Promise<void> {
   const f = p.facts;
   const tsConfig = f.document.language === 'en' ? 'english' : 'swedish';
-  for (const table of ['pages', 'chunks', 'attendees', 'decisions', 'next_meetings', 'budget_lines', 'plan_activities']) {
+  for (const table of ['pages', 'chunks', 'evidence_units', 'attendees', 'decisions', 'next_meetings', 'budget_lines', 'plan_activities']) {
     await q.query(`DELETE FROM ${table} WHERE document_id = $1`, [documentId]);
   }
   await q.query(
@@ -32,6 +34,25 @@ export async function replaceDocumentContent(q: Queryable, documentId: string, g
       groupId,
       JSON.stringify(p.chunks.map((c) => ({ page_no: c.pageNo, ord: c.ord, section: c.section && clean(c.section), text: clean(c.text) }))),
       tsConfig,
+    ],
+  );
+  await q.query(
+    `INSERT INTO evidence_units (document_id, group_id, ord, page, kind, section, text, quote)
+     SELECT $1, $2, x.ord, x.page, x.kind, x.section, x.text, x.quote
+     FROM jsonb_to_recordset($3::jsonb) AS x(ord int, page int, kind text, section text, text text, quote text)`,
+    [
+      documentId,
+      groupId,
+      json(
+        (p.units ?? []).map((u) => ({
+          ord: u.ord,
+          page: u.page,
+          kind: u.kind,
+          section: u.section && clean(u.section),
+          text: clean(u.text),
+          quote: clean(u.quote),
+        })),
+      ),
     ],
   );
   await q.query(

@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExtractResult, PageText } from '../../core/facts.js';
+import type { EvidenceUnit, ExtractResult, PageText } from '../../core/facts.js';
 import { chunkPages, type Chunk } from '../../parsers/chunks.js';
+import { buildUnits } from '../../parsers/units/build-units.js';
 import { extractFacts } from '../../parsers/extract.js';
 import { extractPdfText } from '../../parsers/pdf-text.js';
 import type { Db, Queryable } from '../../store/db.js';
@@ -20,6 +21,7 @@ export interface Template {
   /** Pages without positioned lines (the store keeps page text only). */
   pages: PageText[];
   chunks: Chunk[];
+  units: EvidenceUnit[];
   facts: ExtractResult;
   /** People named in the facts, replaced per generated document. */
   names: string[];
@@ -86,11 +88,12 @@ export async function corpusTemplates(): Promise<Template[]> {
     const full = await extractPdfText(bytes, { maxPages: 2000 });
     const facts = extractFacts(full, { format: 'pdf' });
     const chunks = chunkPages(full);
+    const units = buildUnits(full, facts);
     const pages = full.map((p) => ({ ...p, lines: [] }));
     const names = new Set<string>();
     for (const a of facts.attendees) names.add(a.name);
     for (const a of facts.actionItems) for (const o of a.owners) names.add(o);
-    out.push({ fileName: file, pages, chunks, facts, names: [...names].filter((n) => n.length > 3) });
+    out.push({ fileName: file, pages, chunks, units, facts, names: [...names].filter((n) => n.length > 3) });
   }
   return out;
 }
@@ -106,8 +109,8 @@ export function variedContent(
   t: Template,
   i: number,
   salt: string,
-): { fileName: string; sha256: string; pages: PageText[]; chunks: Chunk[]; facts: ExtractResult } {
-  let json = JSON.stringify({ pages: t.pages, chunks: t.chunks, facts: t.facts });
+): { fileName: string; sha256: string; pages: PageText[]; chunks: Chunk[]; units: EvidenceUnit[]; facts: ExtractResult } {
+  let json = JSON.stringify({ pages: t.pages, chunks: t.chunks, units: t.units, facts: t.facts });
   t.names.forEach((name, k) => {
     const n = i * 7 + k * 13;
     json = json.split(name).join(`${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]}`);
@@ -118,7 +121,7 @@ export function variedContent(
     return `"${shifted.toISOString().slice(0, 10)}"`;
   });
   json = json.replace(/"amount":(\d+)/g, (_m, a: string) => `"amount":${Math.round(Number(a) * (1 + (i % 37) / 10))}`);
-  const content = JSON.parse(json) as { pages: PageText[]; chunks: Chunk[]; facts: ExtractResult };
+  const content = JSON.parse(json) as { pages: PageText[]; chunks: Chunk[]; units: EvidenceUnit[]; facts: ExtractResult };
   const base = t.fileName.replace(/\.pdf$/, '');
   const fileName = `${base}-${String(i).padStart(5, '0')}.pdf`;
   const sha256 = createHash('sha256').update(`${salt}:${fileName}`).digest('hex');

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { PageText } from '../../core/facts.js';
 import { chunkPages } from '../../parsers/chunks.js';
 import { extractFacts } from '../../parsers/extract.js';
+import { buildUnits } from '../../parsers/units/build-units.js';
 import { extractPdfText } from '../../parsers/pdf-text.js';
 import type { Queryable } from '../../store/db.js';
 import { insertDocument } from '../../store/documents.js';
@@ -67,7 +68,7 @@ export async function seedCorpus(db: Queryable, groupName: string, files: readon
       uploaderId: 'test-seed',
       uploaderName: 'Test',
     });
-    await replaceDocumentContent(db, row.id, group.id, { pages, chunks, facts });
+    await replaceDocumentContent(db, row.id, group.id, { pages, chunks, units: buildUnits(pages, facts), facts });
     documents.push({ id: row.id, fileName: path.basename(file), title: facts.document.title });
   }
   return { groupId: group.id, documents };

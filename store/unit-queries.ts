@@ -1,0 +1,61 @@
+/**
+ * Read queries over evidence units (0007). Scoped by `group_id = ANY($1)`; user text never
+ * reaches these queries (they take document ids chosen by the engine).
+ */
+import type { Queryable } from './db.js';
+
+export interface UnitRow {
+  id: number;
+  document_id: string;
+  ord: number;
+  page: number;
+  kind: 'text' | 'row' | 'fact';
+  section: string | null;
+  text: string;
+  quote: string;
+}
+
+/** The units of the given documents in reading order, at most `limit` (the first ones of each document win). */
+export async function unitsOf(q: Queryable, groupIds: string[], documentIds: string[], limit = 8000): Promise<UnitRow[]> {
+  if (documentIds.length === 0) return [];
+  return (
+    await q.query<UnitRow>(
+      `SELECT u.id, u.document_id, u.ord, u.page, u.kind, u.section, u.text, u.quote FROM evidence_units u
+       WHERE u.group_id = ANY($1::uuid[]) AND u.document_id = ANY($2::uuid[])
+       ORDER BY u.document_id, u.ord LIMIT $3`,
+      [groupIds, documentIds, limit],
+    )
+  ).rows;
+}
+
+export interface DocCueRow {
+  id: string;
+  title: string | null;
+  file_name: string;
+  kind: string | null;
+  doc_date: string | null;
+  organisation: string | null;
+}
+
+/** Up to `limit` documents of the groups, newest first (with a group this small every document is read). */
+export async function fewDocuments(q: Queryable, groupIds: string[], limit: number): Promise<DocCueRow[]> {
+  return (
+    await q.query<DocCueRow>(
+      `SELECT id, title, file_name, kind, doc_date::text AS doc_date, organisation FROM documents
+       WHERE group_id = ANY($1::uuid[]) AND status = 'done' ORDER BY doc_date DESC NULLS LAST, created_at DESC LIMIT $2`,
+      [groupIds, limit],
+    )
+  ).rows;
+}
+
+/** Title, kind, date and organisation of the given documents. */
+export async function documentCues(q: Queryable, groupIds: string[], ids: string[]): Promise<DocCueRow[]> {
+  if (ids.length === 0) return [];
+  return (
+    await q.query<DocCueRow>(
+      `SELECT id, title, file_name, kind, doc_date::text AS doc_date, organisation FROM documents
+       WHERE group_id = ANY($1::uuid[]) AND id = ANY($2::uuid[])`,
+      [groupIds, [...new Set(ids)]],
+    )
+  ).rows;
+}
