@@ -3,15 +3,20 @@
  * that CLI commands use when this process owns the embedded database.
  */
 import type { Server } from 'node:http';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { logger } from '../core/logger.js';
 import { handleLocalApi, LOCAL_API_PATH, publishLocalApi } from '../runtime/local-api.js';
 import type { Runtime } from '../runtime/runtime.js';
+import { createFailureLimiter } from './failure-limiter.js';
 
 export interface HttpServerOptions {
   runtime: Runtime;
   port: number;
   host: string;
+  /** Failed (400/401/403) requests per address and minute before it gets 429. */
+  failuresPerMinute: number;
+  /** Express's `trust proxy` (which X-Forwarded-For hops give the client's address); false: none. */
+  trustProxy?: string | false;
 }
 
 export interface RunningServer {
@@ -35,7 +40,38 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+  // Behind a reverse proxy every request comes from the proxy: without this, one client's failures
+  // would get everyone's requests answered 429.
+  if (opts.trustProxy) app.set('trust proxy', opts.trustProxy);
+  const limiter = createFailureLimiter(opts.failuresPerMinute);
+  app.use((req, res, next) => {
+    // Health checks always answer: an orchestrator must see the process even during a flood.
+    if (req.path === '/healthz' || req.path === '/readyz') return next();
+    const address = req.ip ?? req.socket.remoteAddress ?? '';
+    const wait = limiter.blockedFor(address);
+    if (wait > 0) {
+      res.status(429).set('Retry-After', String(wait)).json({ error: 'too-many-requests', message: 'Too many failed requests; try again later.' });
+      return;
+    }
+    res.on('finish', () => {
+      if ((res.statusCode === 400 || res.statusCode === 401 || res.statusCode === 403) && limiter.record(address)) {
+        log.warn({ address, perMinute: opts.failuresPerMinute }, 'too many failed requests from one address; answering 429 for the rest of the minute');
+      }
+    });
+    next();
+  });
   app.use(express.json({ limit: '1mb' }));
+  // A body that is not JSON (or too large) gets a short JSON answer, never Express's HTML page with a stack.
+  const badBody: ErrorRequestHandler = (err: { status?: number; type?: string }, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = err.status === 413 ? 413 : 400;
+    log.warn({ path: req.path, address: req.socket.remoteAddress, type: err.type ?? 'unknown' }, 'request body rejected');
+    res.status(status).json({
+      error: status === 413 ? 'too-large' : 'bad-request',
+      message: status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.',
+    });
+  };
+  app.use(badBody);
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

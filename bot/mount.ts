@@ -7,7 +7,7 @@
  */
 import { QueueEvents } from 'bullmq';
 import type { Express, Request, Response } from 'express';
-import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { logger } from '../core/logger.js';
 import { QUEUES } from '../core/queues.js';
 import { workerConnection } from '../queue/redis.js';
@@ -19,6 +19,32 @@ import { startNotifyConsumer } from './notify-consumer.js';
 import { startBotReminders } from './reminder-actions.js';
 
 const log = logger('bot');
+
+/**
+ * CloudAdapter's own step under process(): checks the token, runs the logic, returns the invoke
+ * response. Protected in the typings only; process() is a thin wrapper around it.
+ */
+interface AdapterProcessing {
+  processActivity(authHeader: string, activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+}
+
+/** The request body as an activity (timestamps as dates, as the adapter expects), or null. */
+function activityOf(body: unknown): Activity | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const a = body as Record<string, unknown>;
+  if (typeof a.type !== 'string' || a.type === '') return null;
+  for (const [key, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    if (typeof a[key] === 'string') {
+      a[raw] = a[key];
+      a[key] = new Date(a[key]);
+    }
+  }
+  return a as unknown as Activity;
+}
 
 /** Where a local-mode bot is reached from this machine: its listen address, or localhost. */
 function localBaseUrl(host: string, port: number): string {
@@ -39,17 +65,37 @@ export async function mountTeamsBot(app: Express, rt: Runtime, server: { port: n
     }
   }
   app.post('/api/messages', async (req: Request, res: Response) => {
+    const activity = activityOf(req.body);
+    if (!activity) {
+      log.warn({ address: req.socket.remoteAddress }, 'not an activity');
+      res.status(400).json({ error: 'bad-request', message: 'The body is not a Bot Framework activity.' });
+      return;
+    }
     const seenAt = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    // The logic runs only once the token checked out: an error before it is the caller's fault.
+    let authenticated = false;
     try {
-      await bot.adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (ctx) => {
-        // Runs only for activities whose Bot Framework token checked out: an unauthenticated
-        // request's Host header never decides where signed links point.
+      // Not adapter.process(): it prints every failure's stack with console.error and answers with
+      // the error's message; here a rejected request gets a short JSON answer and one log line.
+      const invoke = await (bot.adapter as unknown as AdapterProcessing).processActivity(req.headers.authorization ?? '', activity, (ctx) => {
+        authenticated = true;
+        // An unauthenticated request's Host header never decides where signed links point.
         if (!localMode) deps.links.learnBaseUrl(seenAt);
         return bot.app.run(ctx).then(() => undefined);
       });
+      res.status(invoke?.status ?? 200);
+      if (invoke?.body !== undefined) res.send(invoke.body);
+      res.end();
     } catch (err) {
-      log.error({ err: err instanceof Error ? err.message : String(err) }, 'activity processing failed');
-      if (!res.headersSent) res.status(500).end();
+      const message = err instanceof Error ? err.message : String(err);
+      if (res.headersSent) return;
+      if (!authenticated) {
+        log.warn({ address: req.socket.remoteAddress, err: message.slice(0, 200) }, 'activity rejected: not authenticated');
+        res.status(401).json({ error: 'unauthorized', message: 'The request is not authenticated.' });
+        return;
+      }
+      log.error({ err: message }, 'activity processing failed');
+      res.status(500).json({ error: 'internal', message: 'The activity could not be processed.' });
     }
   });
   mountDocumentRoute(app, { db: rt.db, blobs: rt.blobs, links: deps.links });

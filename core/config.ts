@@ -52,6 +52,8 @@ const schema = z.object({
   PGLITE_SHARED_BUFFERS_MB: int(16, 1),
   PGLITE_MAINTENANCE_WORK_MEM_MB: int(16, 1),
   PUBLIC_BASE_URL: optionalString,
+  FAILED_REQUESTS_PER_MINUTE: int(30, 1),
+  TRUST_PROXY: optionalString,
   ANSWER_QUERY_TIMEOUT_MS: int(5000, 100),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
@@ -123,6 +125,10 @@ export interface Config {
   port: number;
   /** Where the HTTP server listens: HOST, else 127.0.0.1 in local mode and 0.0.0.0 with an app id. */
   host: string;
+  /** Failed (400/401/403) HTTP requests per address and minute before it gets 429. */
+  failuresPerMinute: number;
+  /** Express `trust proxy` value (e.g. `loopback`, `1`), or false when clients connect directly. */
+  trustProxy: string | false;
   dataDir: string;
   databaseUrl: string | undefined;
   /** Statement timeout of the queries that answer a question (Postgres only). */
@@ -199,6 +205,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: e.HOST ?? (e.MicrosoftAppId === undefined ? '127.0.0.1' : '0.0.0.0'),
+    failuresPerMinute: e.FAILED_REQUESTS_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY ?? false,
     dataDir: path.resolve(e.MINUTES_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     answerQueryTimeoutMs: e.ANSWER_QUERY_TIMEOUT_MS,

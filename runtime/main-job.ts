@@ -36,7 +36,7 @@ export async function startMainJob(config: Config, opts: MainJobOptions): Promis
   let http: RunningServer | undefined;
   if (opts.serve) {
     const { startHttpServer } = await import('../bot/http-server.js');
-    http = await startHttpServer({ runtime, port: config.port, host: config.host });
+    http = await startHttpServer({ runtime, port: config.port, host: config.host, failuresPerMinute: config.failuresPerMinute, trustProxy: config.trustProxy });
     // Routes added after listen() are served as well; the bot needs the runtime first.
     stopBot = await opts.mountBot?.(http.app, runtime, { port: http.port });
   }
