@@ -21,6 +21,8 @@ function tokenPath(dataDir: string): string {
 export function publishLocalApi(rt: Runtime, port: number): string {
   const token = randomBytes(24).toString('hex');
   fs.writeFileSync(tokenPath(rt.config.dataDir), token, { mode: 0o600 });
+  // writeFileSync's mode applies only to a new file: an existing token file keeps its old mode.
+  fs.chmodSync(tokenPath(rt.config.dataDir), 0o600);
   if (rt.db.kind === 'pglite') recordLockPort(rt.config.dataDir, port);
   return token;
 }

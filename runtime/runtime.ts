@@ -2,7 +2,6 @@
  * The composition of a running process: config, database, blob store, Redis and queues.
  * `start`, `serve`, `worker` and the CLI commands all build one, so they wire things alike.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Config } from '../core/config.js';
@@ -13,6 +12,7 @@ import { producerConnection } from '../queue/redis.js';
 import { BlobStore } from '../store/blobs.js';
 import { openDb, type Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
+import { secureDataDir } from './data-dir.js';
 
 export interface Runtime {
   config: Config;
@@ -33,7 +33,7 @@ export interface RuntimeOptions {
 const log = logger('runtime');
 
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  secureDataDir(config.dataDir);
   // Redis first: opening the embedded database can hold the event loop for a second or more
   // (PGlite's WASM), long enough for a ping to time out on a loaded machine.
   const redis: RedisHandle = await ensureRedis(config.redisUrl, config.dataDir, options.autostartRedis ?? config.redisAutostart);
@@ -51,6 +51,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     await redis.stop?.();
     throw err;
   }
+  // PGlite writes its files with modes of its own (0666 when it creates the database, 0644 for a
+  // few at every open), whatever the umask: fix them once it is open.
+  if (db.kind === 'pglite') secureDataDir(config.dataDir);
   let connection: Redis;
   try {
     const applied = await migrate(db);

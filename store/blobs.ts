@@ -28,9 +28,10 @@ export class BlobStore {
     } catch {
       /* not stored yet */
     }
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    await fs.writeFile(tmp, bytes);
+    // Originals are private to the bot's user, whatever the umask.
+    await fs.writeFile(tmp, bytes, { mode: 0o600 });
     await fs.rename(tmp, target);
     return hash;
   }
