@@ -2,7 +2,7 @@
  * Content-addressed store for original files: `<dataDir>/blobs/ab/abcdef….bin`. Files are written
  * before any parsing starts, so no upload is lost even if every later step fails.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -29,7 +29,9 @@ export class BlobStore {
       /* not stored yet */
     }
     await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    // Unique per call: the same bytes submitted twice in one millisecond (ten identical uploads at
+    // once) must not share a temp file, or one rename finds it gone.
+    const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
     // Originals are private to the bot's user, whatever the umask.
     await fs.writeFile(tmp, bytes, { mode: 0o600 });
     await fs.rename(tmp, target);
