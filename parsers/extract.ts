@@ -7,7 +7,7 @@
 import type { ExtractResult, PageText } from '../core/facts.js';
 import { extractActionItems } from './facts/action-items.js';
 import { extractPlanActivities } from './facts/activities.js';
-import { extractAttendees } from './facts/attendees.js';
+import { extractAttendance } from './facts/attendance/index.js';
 import { extractBudgetLines } from './facts/budget.js';
 import { extractDecisions } from './facts/decisions.js';
 import { extractDocumentFacts } from './facts/document.js';
@@ -20,7 +20,7 @@ export interface ExtractOptions {
 
 export function extractFacts(pages: PageText[], _options: ExtractOptions = {}): ExtractResult {
   const doc = normalizePages(pages);
-  const attendees = extractAttendees(doc);
+  const attendees = extractAttendance(doc);
   const document = extractDocumentFacts(pages, doc, attendees.length >= 2);
   // Meeting facts belong to meeting-like documents; a plan, letter, decision proposal or slide
   // deck describes work and decisions of others in the same words.

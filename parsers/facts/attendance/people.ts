@@ -1,0 +1,151 @@
+/**
+ * People in the text a label opens: parts split at commas, semicolons and "och"/"and", then per
+ * part the substitute form ("X ersätter Y"), parenthesised party tags, roles and initials, titles
+ * before the name, roles after it, and runs of names written without commas, split where a given
+ * name (the lexicon) starts the next person. A part with no recognisable name yields nobody.
+ */
+import type { AttendeeFlag } from '../../../core/facts.js';
+import { isGivenName } from '../../names/lexicon.js';
+import { ROLE_AFTER, ROLE_TOKENS, TITLE_WORDS } from './labels.js';
+
+export interface Found {
+  name: string;
+  role: string | null;
+  party: string | null;
+  flags: AttendeeFlag[];
+  present: boolean;
+  /** The replaced member of "X ersätter Y": absent, whatever another list says. */
+  replaced?: boolean;
+}
+
+const SUBST = /^(.*?)\s+(?:ersätter|ersättare för|tjänstgör för|i stället för|istället för|substituting for|deputising for)\s+(.+)$/iu;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*|Mc\p{Lu}[\p{Ll}'’]+|\p{Lu}{1,3}\.?|von|van|de|af|der|la|le)$/u;
+const INITIALS = /^\p{Lu}{1,3}\.?$/u;
+const ROLES_IN_RUN = new Set(ROLE_TOKENS);
+const PARTICLE = /^(?:von|van|de|af|der|la|le|Mc|Mac)$/u;
+const TITLES = new Set(TITLE_WORDS);
+const NOT_NAMES = new Set(
+  'se bilaga ledamot ledamöter ersättare kl sida protokoll protokollet mötet styrelsen nämnden kommunen region regionen teams zoom via plats på och the and of for to council committee board meeting members'.split(
+    ' ',
+  ),
+);
+
+/** Splits at , ; newline and "och"/"and"/"samt"/"&" outside parentheses. */
+export function splitParts(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text.slice(0, 3000)) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === ',' || ch === ';' || ch === '\n')) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out
+    .flatMap((p) => p.split(/\s+(?:och|and|samt|&)\s+(?=\p{Lu})/u))
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function roleFlags(text: string): AttendeeFlag[] {
+  const flags: AttendeeFlag[] = [];
+  for (const piece of text.split(/\s*[,;]\s*/)) {
+    const t = piece.trim().replace(/[.,]+$/, '');
+    for (const [re, flag] of ROLE_AFTER) if (flag && re.test(t) && !flags.includes(flag)) flags.push(flag);
+  }
+  return flags;
+}
+
+/** People of one list part. */
+function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean): Found[] {
+  const part = raw.replace(/^(?:[-–—•*·]\s*)+/u, '');
+  const sub = SUBST.exec(part);
+  if (sub) {
+    const left = partPeople(sub[1]!, [...flags, 'substitute'], allowSingle);
+    // Only the first person after "ersätter" is replaced: list lines joined into one cell run on.
+    const right = partPeople(sub[2]!, [], allowSingle)
+      .slice(0, 1)
+      .map((f) => ({ ...f, present: false, replaced: true, flags: [] }));
+    return [...left, ...right];
+  }
+  let party: string | null = null;
+  const roles: string[] = [];
+  let text = part.replace(/\(([^()]{0,80})\)/gu, (_, inner: string) => {
+    const t = inner.trim();
+    if (/^(?:\p{Lu}{1,4}|-|–)$/u.test(t))
+      party ??= t; // party tag or initials
+    else if (t) roles.push(t);
+    return ' ';
+  });
+  // "Kerstin- internetansvarig", "Sten – ekonomiansvarig", "Tor-telefonansvarig": the role after a dash.
+  const dash = /(?<=\p{L})\s*[-–—]\s*(?=\p{Ll})|\s+[-–—]\s+/u.exec(text);
+  if (dash) {
+    roles.push(text.slice(dash.index + dash[0].length).trim());
+    text = text.slice(0, dash.index);
+  }
+  text = text
+    .replace(/\S+@\S+/g, ' ')
+    .replace(/§+\s*[\d\s,–-]+/g, ' ')
+    .replace(/\bkl\.?\s*[\d.:]*/giu, ' ')
+    .replace(/[*•]/g, ' ')
+    .replace(/\d+(?:\s*[-–]\s*\d+)?/g, ' ')
+    .replace(/[.:]+(?=\s|$)/g, ' ');
+  const tokens = text.split(/\s+/).filter(Boolean);
+  // Title words before the name are role; lower-case words after it are role.
+  let i = 0;
+  const title: string[] = [];
+  while (i < tokens.length && (TITLES.has(tokens[i]!.toLowerCase()) || /^\p{Ll}/u.test(tokens[i]!))) title.push(tokens[i++]!);
+  const rest = tokens.slice(i);
+  let j = rest.length;
+  while (j > 0 && /^\p{Ll}/u.test(rest[j - 1]!) && !PARTICLE.test(rest[j - 1]!)) j--;
+  const after = rest.slice(j).join(' ');
+  if (after) roles.push(after);
+  const run = rest.slice(0, j);
+  if (run.length === 0 || run.some((t) => !NAME_TOKEN.test(t) && !ROLES_IN_RUN.has(t.toLowerCase()))) return [];
+  if (run.some((t) => NOT_NAMES.has(t.toLowerCase()))) return [];
+  // A run of names without commas: a title or role word ends a name and is dropped; a given name
+  // starts the next person once the current one has a first and a last name.
+  const people: string[][] = [];
+  let cur: string[] = [];
+  run.forEach((t, k) => {
+    const lower = t.toLowerCase();
+    if (ROLES_IN_RUN.has(lower) || TITLES.has(lower)) {
+      if (cur.length) people.push(cur);
+      cur = [];
+      return;
+    }
+    const next = run[k + 1];
+    if (cur.length >= 2 && isGivenName(t) && next !== undefined && !PARTICLE.test(t)) {
+      people.push(cur);
+      cur = [];
+    }
+    cur.push(t);
+  });
+  if (cur.length) people.push(cur);
+  const role = [...title, ...roles].join(', ').trim() || null;
+  const allFlags = [...new Set([...flags, ...roleFlags(roles.join(', ')), ...roleFlags(after)])];
+  const out: Found[] = [];
+  for (const p of people) {
+    const core = p.filter((t) => !PARTICLE.test(t));
+    const ok =
+      core.length >= 2 && core.length <= 3
+        ? (isGivenName(p[0]!) || INITIALS.test(p[0]!)) && !INITIALS.test(p[p.length - 1]!)
+        : core.length === 1 && allowSingle && isGivenName(p[0]!);
+    if (!ok) return [];
+    out.push({ name: p.join(' '), role, party, flags: allFlags, present: true });
+  }
+  return out;
+}
+
+/** People in the text after a label; single given names count when most parts are single words. */
+export function peopleIn(text: string, flags: AttendeeFlag[] = []): Found[] {
+  const parts = splitParts(text);
+  const singles = parts.filter((p) => /^\p{Lu}[\p{L}-]+(?:\s*[-–(]|$)/u.test(p.trim()) && isGivenName(p.trim().split(/[\s(–-]/)[0]!)).length;
+  const allowSingle = parts.length >= 2 && singles / parts.length >= 0.5;
+  const out: Found[] = [];
+  for (const part of parts) out.push(...partPeople(part, flags, allowSingle));
+  return out;
+}

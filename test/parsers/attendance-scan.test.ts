@@ -1,0 +1,58 @@
+/**
+ * Attendance found as candidate lists anywhere (issue 11): labels inside a flattened protocol front
+ * page, names run together without commas (split by the given-name lexicon), titles before names,
+ * roles after a dash, first-name-only lists, "X ersätter Y" making Y absent, and the chair and
+ * secretary of the signature block.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ExtractResult } from '../../core/facts.js';
+import { extractFacts } from '../../parsers/extract.js';
+import { textToPages } from '../../parsers/text-pages.js';
+
+const facts = (text: string): ExtractResult => extractFacts(textToPages(text), { format: 'txt' });
+const present = (r: ExtractResult) => r.attendees.filter((a) => a.present).map((a) => a.name);
+const absent = (r: ExtractResult) => r.attendees.filter((a) => !a.present).map((a) => a.name);
+const flagged = (r: ExtractResult, f: string) => r.attendees.filter((a) => a.flags.includes(f as never)).map((a) => a.name);
+
+describe('attendance by candidate lists', () => {
+  it('reads a protocol front page flattened into one paragraph', () => {
+    const r = facts(
+      [
+        'Kommunstyrelsen Sammanträdesprotokoll 2026-03-12',
+        '',
+        '1 Sida 1 (12) Plats och tid Stadshuset kl. 09:00-12:00 Beslutande Ledamöter Kjell Hedman (S), Karin Berg (M) och Per Holm (V). ' +
+          'Tjänstgörande ersättare Anna Ek (KD) ersätter Per Holm (V) 12, Övriga närvarande Tjänstemän Kommundirektör Jan Lind, ' +
+          'kommunsekreterare Lena Strand 14. Justering Paragrafer 10-20 Sekreterare Lena Strand Ordförande Kjell Hedman (S) Justerande Karin Berg (M)',
+        '',
+        '§ 10 Val av justerare',
+        'Karin Berg utses att justera protokollet.',
+      ].join('\n'),
+    );
+    expect(present(r).sort()).toEqual(['Anna Ek', 'Jan Lind', 'Karin Berg', 'Kjell Hedman', 'Lena Strand']);
+    expect(absent(r)).toEqual(['Per Holm']);
+    expect(flagged(r, 'chair')).toEqual(['Kjell Hedman']);
+    expect(flagged(r, 'secretary')).toEqual(['Lena Strand']);
+  });
+
+  it('splits names written without commas, and reads first-name lists with roles after a dash', () => {
+    const r = facts(
+      [
+        'Minnesanteckningar 2026-04-27',
+        '',
+        'Närvarande: Kerstin – kassör, Sten – ekonomiansvarig, Viktor- vice internetansvarig',
+        'Ej närvarande: Markus – översättningsansvarig, Jörgen',
+        'Kerstin valdes till ordförande',
+        '',
+        'Övriga närvarande',
+        '',
+        '-----',
+        'Anders Rapp Sten-Åke Kjell Maria Gunnarsson',
+        '',
+        '1. Mötet öppnas',
+      ].join('\n'),
+    );
+    expect(present(r).sort()).toEqual(['Anders Rapp', 'Kerstin', 'Maria Gunnarsson', 'Sten', 'Sten-Åke Kjell', 'Viktor']);
+    expect(absent(r).sort()).toEqual(['Jörgen', 'Markus']);
+    expect(flagged(r, 'chair')).toEqual(['Kerstin']);
+  });
+});
