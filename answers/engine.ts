@@ -20,6 +20,7 @@ import { detectLanguage } from './language.js';
 import { passageAnswers, searchPassages, shapeOk, type Passage } from './passages.js';
 import { contentTerms, fold } from './text.js';
 import type { Answer, AskRequest, Evidence, EvidenceBudget } from './types.js';
+import { answerFromUnits } from './units/read.js';
 
 type Handler = (ctx: HandlerContext) => Promise<HandlerResult | null>;
 
@@ -107,24 +108,48 @@ async function answer(db: Queryable, req: AskRequest): Promise<Answer> {
     if (!r && FALLBACK[intent]) r = await FALLBACK[intent]!(ctx);
     if (r) return { answer: r.answer, found: r.found, citations: r.citations, intent, language: lang, evidence: { facts: r.facts, passages: [] } };
   }
+  const label = intent === 'passage' ? 'passage' : `${intent}>passage`;
+  const read = await answerFromUnits(db, ctx.groupIds, ctx.question, lang);
+  if (read?.level === 'confident') {
+    return {
+      answer: read.answer,
+      found: true,
+      citations: read.citations,
+      intent: `${label}:confident`,
+      language: lang,
+      evidence: { facts: [], passages: read.evidence },
+    };
+  }
+  // A passage that covers nearly every word of the question (the older, stricter net) is a
+  // confident answer too; otherwise the nearest units, or nothing.
   const terms = contentTerms(ctx.question);
   const passages = await searchPassages(db, ctx.groupIds, terms, 8, ctx.question);
-  const evidence = { facts: [], passages: toEvidencePassages(passages) };
   const folded = fold(ctx.question);
   const best = passages.find((p) => passageAnswers(p, terms) && shapeOk(folded, intent, p.text));
-  if (!best) {
-    return { answer: NOT_FOUND[lang], found: false, citations: [], intent: intent === 'passage' ? 'passage' : `${intent}>passage`, language: lang, evidence };
+  if (best) {
+    const citation = { document: best.document, documentId: best.documentId, page: best.page, quote: best.quote };
+    const lead = t(lang, `Enligt ${best.document} (s. ${best.page})`, `According to ${best.document} (p. ${best.page})`);
+    return {
+      answer: `${lead}: "${best.quote}"\n${sourcesLine([citation], lang)}`,
+      found: true,
+      citations: [citation],
+      intent: label,
+      language: lang,
+      evidence: { facts: [], passages: toEvidencePassages(passages) },
+    };
   }
-  const citation = { document: best.document, documentId: best.documentId, page: best.page, quote: best.quote };
-  const lead = t(lang, `Enligt ${best.document} (s. ${best.page})`, `According to ${best.document} (p. ${best.page})`);
-  return {
-    answer: `${lead}: "${best.quote}"\n${sourcesLine([citation], lang)}`,
-    found: true,
-    citations: [citation],
-    intent: intent === 'passage' ? 'passage' : `${intent}>passage`,
-    language: lang,
-    evidence,
-  };
+  if (read?.level === 'partial') {
+    return {
+      answer: read.answer,
+      found: false,
+      citations: read.citations,
+      intent: `${label}:partial`,
+      language: lang,
+      evidence: { facts: [], passages: read.evidence },
+    };
+  }
+  const evidence = { facts: [], passages: read ? read.evidence : toEvidencePassages(passages) };
+  return { answer: NOT_FOUND[lang], found: false, citations: [], intent: label, language: lang, evidence };
 }
 
 /**

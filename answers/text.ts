@@ -41,7 +41,7 @@ const STOP = new Set(
      sin nu ska skall hur vad vem vilka vilken vilket vilket varför var där här eller också alla allt efter
      än då mot dem denna detta dessa deras dess hon hans hennes honom mig min mitt mina oss vår våra ni er ert
      ut upp in över under vid hos genom utan sedan redan bara mycket många mer mest får fick finns fanns
-     blir blev bli vara varit ha hade gör göra gjorde görs gjordes skulle kommer kunde ju väl nog ens hos
+     blir blev bli vara varit funnits ha hade gör göra gjorde görs gjordes skulle kommer kunde ju väl nog ens hos
      något några någon ingen inget inga en ett på enligt angående gällande kring om
      berätta säg visa lista ge snälla tack hej undrar veta vet vart länge
      the a an of to in on at for by with from about as is are was were be been being do does did done

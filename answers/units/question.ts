@@ -1,0 +1,62 @@
+/**
+ * What a question asks for, read from its wording (folded): the expected answer type, the
+ * document it points at (kind words such as "protokollet", "förslaget till beslut"), and its
+ * words with weights for ranking evidence units.
+ */
+import { contentTerms, fold, isQuestionWord, type QueryTerm } from '../text.js';
+
+export type AnswerType = 'amount' | 'count' | 'date' | 'time' | 'person' | 'place' | 'free';
+
+const TYPES: Array<[AnswerType, RegExp]> = [
+  [
+    'time',
+    /\b(vilken tid|vilken tidpunkt|hur dags|klockan|what time|at what time|nar (borjade|borjar|slutade|slutar|startade|startar)|when did .{1,30}\b(start|begin|end|finish))\b/,
+  ],
+  ['date', /^(nar|when)\b|\b(vilket datum|vilken dag|what date|which date|which day|nar (ska|skall|kommer|hade|var|blev)|when (is|was|will|did|does|do))\b/],
+  ['count', /\b(hur manga|how many|antal|number of)\b/],
+  [
+    'amount',
+    /\b(hur mycket|how much|vad kostar|vad kostade|kostnad\w*|belopp\w*|summa\w*|budget\w*|intakt\w*|utfall\w*|resultat\w*|kronor|kr|sek|tkr|costs?|revenues?|income|expenses?|total\w*|amount|sum|price|pris\w*|avgift\w*|fee|surplus|deficit|overskott|underskott)\b/,
+  ],
+  ['person', /^(vem|vilka personer|who|whom)\b|\b(vem|who|whom|vilken person|which person)\b/],
+  [
+    'place',
+    /^(var|where)\b(?!\s+(det|den|han|hon|ni|vi|de|mote\w* (beslutsfor|enig)))|\b(vilken plats|vilken lokal|which place|what place|what venue|where)\b/,
+  ],
+];
+
+/** The expected answer type; amounts also need a number-ish wording ("hur mycket", "vad blev ... resultat"). */
+export function answerType(question: string): AnswerType {
+  const q = fold(question);
+  for (const [type, re] of TYPES) if (re.test(q)) return type;
+  return 'free';
+}
+
+/** Document kinds a question can point at by wording, with the words that do so. */
+const KIND_CUES: Array<[RegExp, RegExp]> = [
+  [/\b(protokoll\w*|minutes|motesanteckning\w*|anteckning\w*)\b/, /protokoll|minutes|anteckning/],
+  [/\bforslag\w* till beslut|beslutsforslag\w*|tjansteskrivelse\w*|decision proposal\b/, /forslag|beslut|skrivelse/],
+  [/\b(bildspel\w*|presentation\w*|slides?)\b/, /bildspel|presentation|slide/],
+  [/\b(handlingsplan\w*|action plan|verksamhetsplan\w*)\b/, /plan/],
+  [/\b(arsbokslut\w*|resultatrakning\w*|resultatrapport\w*|balansrakning\w*|bokslut\w*|annual accounts?|income statement)\b/, /bokslut|resultat|balans/],
+  [/\b(budget\w*)\b/, /budget/],
+];
+
+/** Folded patterns the cited document's name should hold, from kind words in the question. */
+export function kindCues(question: string): RegExp[] {
+  const q = fold(question);
+  return KIND_CUES.filter(([asked]) => asked.test(q)).map(([, name]) => name);
+}
+
+export interface WeightedTerm extends QueryTerm {
+  /** Marks only the kind of question ("kostnad", "mötet"): it ranks, but covers nothing. */
+  questionWord: boolean;
+}
+
+/** The question's words for ranking: content words, and question-kind words at a low weight. */
+export function rankingTerms(question: string): WeightedTerm[] {
+  return contentTerms(question, { dropQuestionWords: false }).map((t) => {
+    const questionWord = isQuestionWord(t.folded);
+    return { ...t, questionWord, weight: questionWord ? 0.35 : t.weight };
+  });
+}

@@ -1,0 +1,222 @@
+/**
+ * BM25 over the evidence units of the candidate documents, built per question from the units
+ * read (a few documents' worth): term weights come from how rare a word is among those units,
+ * so "budget" in a budget counts for little and "teaterhyra" for much. Words match by folded
+ * stem prefix; Swedish compounds match both ways with the documents' own vocabulary as the word
+ * list (a question's "teaterhyran" finds "Teaterhyra", its "hyran" finds "Teaterhyra", and
+ * "biljettpriset" is split into "biljett" + "pris" when the documents hold both words).
+ */
+import type { UnitRow } from '../../store/unit-queries.js';
+import { foldedWords, stemPrefix } from '../text.js';
+import type { WeightedTerm } from './question.js';
+
+export interface RankedUnit {
+  unit: UnitRow;
+  index: number;
+  score: number;
+  /** Share of the question's content weight (rarity-weighted) the unit and its section hold. */
+  coverage: number;
+  /** Share of the content weight held by the unit's own words (not the section heading). */
+  ownCoverage: number;
+  /**
+   * Share of the weight of the words its document's name does not hold ("who took the minutes of
+   * the meeting of 18 October 2018": "took", "minutes") that the unit holds; 0 when the name holds them all.
+   */
+  residualCoverage: number;
+  /** Every name, number and acronym of the question is in the unit, its section or its document's name. */
+  mustOk: boolean;
+  /** The unit holds a rare word of the question (one that is in at most a fifth of the units). */
+  distinctive: boolean;
+  /** Bit 1: the sentence before holds some of the question's words; bit 2: the one after. */
+  helpedBy: number;
+}
+
+export interface Ranking {
+  ranked: RankedUnit[];
+  /** Content words of the question no unit holds (the documents read never mention them). */
+  unknown: string[];
+}
+
+function sameWindow(a: UnitRow, b: UnitRow): boolean {
+  return a.document_id === b.document_id && a.page === b.page && a.kind === 'text' && b.kind === 'text';
+}
+
+const K1 = 1.2;
+const B = 0.5;
+/** A word of the question is distinctive when it occurs in at most this share of the units read. */
+const DISTINCT_SHARE = 0.2;
+
+interface Index {
+  words: string[][];
+  sectionWords: string[][];
+  postings: Map<string, number[]>;
+  sectionPostings: Map<string, number[]>;
+  avgLen: number;
+}
+
+function buildIndex(units: UnitRow[]): Index {
+  const postings = new Map<string, number[]>();
+  const sectionPostings = new Map<string, number[]>();
+  const words: string[][] = [];
+  const sectionWords: string[][] = [];
+  let total = 0;
+  units.forEach((u, i) => {
+    const ws = foldedWords(u.text);
+    const ss = u.section && u.kind !== 'row' ? foldedWords(u.section) : [];
+    words.push(ws);
+    sectionWords.push(ss);
+    total += ws.length;
+    for (const w of ws) (postings.get(w) ?? postings.set(w, []).get(w)!).push(i);
+    for (const w of new Set(ss)) (sectionPostings.get(w) ?? sectionPostings.set(w, []).get(w)!).push(i);
+  });
+  return { words, sectionWords, postings, sectionPostings, avgLen: total / Math.max(1, units.length) };
+}
+
+/** Vocabulary words a prefix matches: start of the word, or inside a compound for longer stems. */
+function matchingWords(vocab: Iterable<string>, prefixes: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of vocab) {
+    for (const p of prefixes) {
+      if (/^\d+$/.test(p) || p.length < 4 ? w === p : w.startsWith(p) || (p.length >= 4 && w.length >= p.length + 3 && w.includes(p))) {
+        out.add(w);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A compound of the question split into two words the documents use ("biljettpriset" → biljett, pris). */
+function splitCompound(folded: string, vocab: Set<string>, stems: Set<string>): string[] | null {
+  if (folded.length < 8 || /\d/.test(folded)) return null;
+  for (let i = folded.length - 4; i >= 4; i--) {
+    const head = folded.slice(0, i);
+    const tail = stemPrefix(folded.slice(i));
+    const headStem = head.endsWith('s') && !stems.has(head) ? head.slice(0, -1) : head;
+    if (tail.length >= 4 && stems.has(tail) && (stems.has(headStem) || vocab.has(headStem))) return [headStem, tail];
+  }
+  return null;
+}
+
+/** Units ranked best first (only those matching some word of the question). */
+export function rankUnits(
+  units: UnitRow[],
+  terms: WeightedTerm[],
+  docBoost: (documentId: string) => number,
+  typeOk: (u: UnitRow) => boolean,
+  /** Folded words of each document's name, organisation and date: they hold for all its units. */
+  docWords: Map<string, string[]>,
+): Ranking {
+  if (units.length === 0 || terms.length === 0) return { ranked: [], unknown: [] };
+  const ix = buildIndex(units);
+  const unitsOfDoc = new Map<string, number[]>();
+  units.forEach((u, i) => (unitsOfDoc.get(u.document_id) ?? unitsOfDoc.set(u.document_id, []).get(u.document_id)!).push(i));
+  const vocab = new Set([...ix.postings.keys(), ...ix.sectionPostings.keys()]);
+  let stems: Set<string> | null = null;
+  const n = units.length;
+  const scores = new Float64Array(n);
+  const got = new Float64Array(n);
+  const own = new Float64Array(n);
+  const mustMissing = new Int32Array(n);
+  const distinct = new Uint8Array(n);
+  const residualGot = new Float64Array(n);
+  const residualTotal = new Map<string, number>();
+  /** Bit 1: the sentence before lent a word; bit 2: the sentence after. */
+  const helped = new Uint8Array(n);
+  let totalWeight = 0;
+  let mustCount = 0;
+  // A compound the documents never write whole is looked for as its two parts, each half the
+  // weight: a unit must hold both to count it fully ("ekonomichef" is not "Ekonomi").
+  const expanded: Array<WeightedTerm & { origin: number }> = [];
+  terms.forEach((term, origin) => {
+    if (term.compound || matchingWords(vocab, term.prefixes).size > 0) {
+      expanded.push({ ...term, origin });
+      return;
+    }
+    stems ??= new Set([...vocab].map(stemPrefix));
+    const parts = splitCompound(term.folded, vocab, stems);
+    if (!parts) expanded.push({ ...term, origin });
+    else for (const p of parts) expanded.push({ ...term, origin, folded: p, prefixes: [p], weight: term.weight * 0.5 });
+  });
+  /** Per question word, the units holding it (a split compound: holding both parts). */
+  const holders = new Map<number, Set<number>>();
+  for (const term of expanded) {
+    const words = matchingWords(vocab, term.prefixes);
+    const weight = term.weight;
+    const tf = new Map<number, number>();
+    for (const w of words) for (const i of ix.postings.get(w) ?? []) tf.set(i, (tf.get(i) ?? 0) + 1);
+    const inSection = new Set<number>();
+    for (const w of words) for (const i of ix.sectionPostings.get(w) ?? []) inSection.add(i);
+    const df = new Set([...tf.keys(), ...inSection]).size;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const w = weight * idf;
+    const counts = !term.questionWord && !term.compound;
+    if (counts) totalWeight += w;
+    if (term.must) mustCount++;
+    const rare = df > 0 && df <= Math.max(2, n * DISTINCT_SHARE);
+    const hit = new Set<number>();
+    const mine = new Set([...tf.keys(), ...inSection]);
+    const before = holders.get(term.origin);
+    holders.set(term.origin, before ? new Set([...before].filter((i) => mine.has(i))) : mine);
+    for (const [i, f] of tf) {
+      const len = ix.words[i]!.length;
+      scores[i]! += w * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * len) / ix.avgLen)));
+      hit.add(i);
+      if (counts) own[i]! += w;
+    }
+    for (const i of inSection) {
+      if (!tf.has(i)) scores[i]! += 0.4 * w;
+      hit.add(i);
+    }
+    // A word that names the document ("Fortuna", "2019") holds for each of its units.
+    for (const i of hit) if (rare && counts) distinct[i] = 1;
+    const docHit = new Set<number>();
+    for (const [doc, dws] of docWords) {
+      if (matchingWords(dws, term.prefixes).size === 0) {
+        if (counts) residualTotal.set(doc, (residualTotal.get(doc) ?? 0) + w);
+        continue;
+      }
+      for (const i of unitsOfDoc.get(doc) ?? []) docHit.add(i);
+    }
+    // Sentence windows: a word in the sentence before or after (same page, running text) holds
+    // for this one too ("… om SIP." "Vid frågor … kontakta Maria Glemfelt."), at a lower score.
+    const near = new Set<number>();
+    for (const i of hit) {
+      for (const j of [i - 1, i + 1]) {
+        if (j < 0 || j >= n || hit.has(j) || !sameWindow(units[i]!, units[j]!)) continue;
+        near.add(j);
+        helped[j]! |= j < i ? 2 : 1;
+      }
+    }
+    for (const j of near) {
+      scores[j]! += 0.3 * w;
+      hit.add(j);
+    }
+    if (counts) for (const i of hit) if (!docHit.has(i)) residualGot[i]! += w;
+    for (const i of docHit) hit.add(i);
+    for (const i of hit) {
+      if (counts) got[i]! += w;
+      if (term.must) mustMissing[i]!--;
+    }
+  }
+  const unknown = terms.filter((term, k) => !term.questionWord && !term.compound && term.weight >= 1 && (holders.get(k)?.size ?? 0) === 0).map((x) => x.raw);
+  const out: RankedUnit[] = [];
+  for (let i = 0; i < n; i++) {
+    if (scores[i]! <= 0) continue;
+    const u = units[i]!;
+    const bonus = typeOk(u) ? 1.35 : 1;
+    out.push({
+      unit: u,
+      index: i,
+      score: scores[i]! * bonus * docBoost(u.document_id),
+      coverage: totalWeight ? got[i]! / totalWeight : 0,
+      ownCoverage: totalWeight ? own[i]! / totalWeight : 0,
+      residualCoverage: (residualTotal.get(u.document_id) ?? 0) > 0 ? residualGot[i]! / residualTotal.get(u.document_id)! : 0,
+      mustOk: mustCount + mustMissing[i]! <= 0,
+      distinctive: distinct[i] === 1,
+      helpedBy: helped[i]!,
+    });
+  }
+  out.sort((a, b) => b.score - a.score || a.unit.ord - b.unit.ord);
+  return { ranked: out, unknown };
+}
