@@ -1,16 +1,24 @@
 /**
  * When nothing answers at REDIS_URL and a `redis-server` binary is on PATH, the main job starts a
- * private one (data under the data dir, AOF on) so that `npm start` works on a fresh machine.
+ * private one (data under the data dir, AOF on) so that `npm start` works on a fresh machine
+ * (REDIS_AUTOSTART=false: never). It runs in a process group of its own: Ctrl-C in a terminal
+ * signals the whole foreground group, and a Redis killed with it left the closing workers 30-60 s
+ * of connection-refused retries. The owner stops it last, after its workers and queues closed.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { logger } from '../core/logger.js';
 import { pingRedis, redisUnavailable } from './redis.js';
+
+const log = logger('redis');
 
 export interface RedisHandle {
   url: string;
   /** Set when we started the server; stops it. */
   stop?: () => Promise<void>;
+  /** Process id of the server we started. */
+  pid?: number;
 }
 
 export async function ensureRedis(url: string, dataDir: string, autostart: boolean): Promise<RedisHandle> {
@@ -24,16 +32,24 @@ export async function ensureRedis(url: string, dataDir: string, autostart: boole
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'],
-    { stdio: 'ignore', detached: false },
+    { stdio: 'ignore', detached: true },
   );
   for (let i = 0; i < 50; i++) {
     if (await pingRedis(url, 500)) {
+      log.info({ pid: child.pid, port, dir }, 'started a private redis-server (stopped when this process ends)');
+      let stopped: Promise<void> | undefined;
       return {
         url,
-        stop: async () => {
-          child.kill('SIGTERM');
-          await new Promise((r) => child.once('exit', r));
-        },
+        pid: child.pid,
+        stop: () =>
+          (stopped ??= (async () => {
+            if (child.exitCode === null && child.signalCode === null) {
+              const exited = new Promise((r) => child.once('exit', r));
+              child.kill('SIGTERM');
+              await exited;
+            }
+            log.info({ pid: child.pid }, 'private redis-server stopped');
+          })()),
       };
     }
     if (child.exitCode !== null) break;

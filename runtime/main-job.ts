@@ -29,16 +29,31 @@ export interface MainJob {
 const log = logger('main');
 
 export async function startMainJob(config: Config, opts: MainJobOptions): Promise<MainJob> {
-  const runtime = await openRuntime(config, { autostartRedis: true });
+  // REDIS_AUTOSTART decides, as for every other command.
+  const runtime = await openRuntime(config);
   // A role loads only what it runs: no HTTP stack in a worker, no BullMQ workers in a server.
   const workers = opts.work ? (await import('../workers/run-workers.js')).runWorkers({ config, db: runtime.db, queues: runtime.queues }) : undefined;
   let stopBot: (() => Promise<void>) | undefined;
   let http: RunningServer | undefined;
   if (opts.serve) {
-    const { startHttpServer } = await import('../bot/http-server.js');
-    http = await startHttpServer({ runtime, port: config.port, host: config.host, failuresPerMinute: config.failuresPerMinute, trustProxy: config.trustProxy });
-    // Routes added after listen() are served as well; the bot needs the runtime first.
-    stopBot = await opts.mountBot?.(http.app, runtime, { port: http.port });
+    try {
+      const { startHttpServer } = await import('../bot/http-server.js');
+      http = await startHttpServer({
+        runtime,
+        port: config.port,
+        host: config.host,
+        failuresPerMinute: config.failuresPerMinute,
+        trustProxy: config.trustProxy,
+      });
+      // Routes added after listen() are served as well; the bot needs the runtime first.
+      stopBot = await opts.mountBot?.(http.app, runtime, { port: http.port });
+    } catch (err) {
+      // E.g. the port is taken: undo what started (workers, a private Redis) before saying so.
+      await http?.close();
+      await workers?.close();
+      await runtime.close();
+      throw err;
+    }
   }
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -47,6 +62,8 @@ export async function startMainJob(config: Config, opts: MainJobOptions): Promis
       await http?.close();
       await stopBot?.();
       await workers?.close();
+      if (workers) log.info('workers closed');
+      // Last: a private Redis goes after everything that talks to it.
       await runtime.close();
     })());
   return { runtime, http, workers, stop };

@@ -15,6 +15,12 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The process group id, from /proc/<pid>/stat (field 5, after the parenthesised command). */
+function processGroupOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+}
+
 describe('Redis for the main job', () => {
   it('starts a private redis-server with AOF under the data dir when none answers', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
@@ -25,6 +31,9 @@ describe('Redis for the main job', () => {
       expect(handle.stop).toBeDefined();
       expect(await pingRedis(url)).toBe(true);
       expect(fs.existsSync(path.join(dir, 'redis'))).toBe(true);
+      // Its own process group: Ctrl-C (SIGINT to the terminal's foreground group) must not reach it.
+      expect(processGroupOf(handle.pid!)).toBe(handle.pid);
+      expect(processGroupOf(handle.pid!)).not.toBe(processGroupOf(process.pid));
     } finally {
       await handle.stop?.();
     }
