@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import { AppError } from '../core/errors.js';
 import { logger } from '../core/logger.js';
 import { handleLocalApi, LOCAL_API_PATH, publishLocalApi } from '../runtime/local-api.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -86,7 +87,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port, opts.host, () => resolve(s));
-    s.once('error', reject);
+    s.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, opts.host, opts.port)));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
@@ -112,4 +113,13 @@ async function readiness(rt: Runtime): Promise<{ ok: boolean; database: boolean;
     ),
   ]);
   return { ok: database && redis, database, redis };
+}
+
+/** A port in use or not ours to take is a setting to change, not a crash: say which and how. */
+function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (err.code === 'EADDRINUSE')
+    return new AppError('config-invalid', `Port ${port} on ${host} is already in use (another minutes-bot?). Stop that process or set PORT to a free port.`);
+  if (err.code === 'EACCES') return new AppError('config-invalid', `Not allowed to listen on ${host}:${port}. Use a port above 1023 (PORT).`);
+  if (err.code === 'EADDRNOTAVAIL') return new AppError('config-invalid', `HOST=${host} is not an address of this machine.`);
+  return err;
 }

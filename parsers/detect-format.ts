@@ -1,7 +1,8 @@
 /**
  * Decides what a file is from its bytes, not its name: a PNG saved as `.pdf` is still a PNG.
  */
-export type DetectedFormat = 'pdf' | 'docx' | 'txt' | { unsupported: string };
+/** `misnamed`: text under a document's extension (its name says one thing, its bytes another). */
+export type DetectedFormat = 'pdf' | 'docx' | 'txt' | { unsupported: string; misnamed?: string };
 
 const SIGNATURES: Array<[string, number[]]> = [
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
@@ -30,7 +31,8 @@ export function detectFormat(bytes: Uint8Array, fileName: string): DetectedForma
     if (markup) return { unsupported: markup };
     // Text under a document's name is a broken export or a mix-up, not minutes typed as .txt.
     const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-    if (ext && ['pdf', 'docx', 'doc', 'odt', 'rtf', 'xlsx', 'pptx'].includes(ext)) return { unsupported: `plain text saved under a .${ext} name` };
+    if (ext && ['pdf', 'docx', 'doc', 'odt', 'rtf', 'xlsx', 'pptx'].includes(ext))
+      return { unsupported: `plain text saved under a .${ext} name`, misnamed: ext };
     return 'txt';
   }
   return { unsupported: 'binary data of an unknown kind' };

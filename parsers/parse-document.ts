@@ -26,6 +26,13 @@ export async function parseDocument(
     throw new AppError('too-large', `${fileName} is ${mb(bytes.length)} MB; the limit is ${mb(limits.maxBytes)} MB. Split it or compress its images.`);
   }
   const format = detectFormat(bytes, fileName);
+  if (typeof format === 'object' && format.misnamed) {
+    // Text is a format we read: the problem is the name, which promises a .${format.misnamed} file.
+    throw new AppError(
+      'not-a-document',
+      `${fileName} is named as a .${format.misnamed} file but contains only plain text (a broken export or a mix-up). Export it again as PDF or Word, or save it with a .txt name if the text is the document.`,
+    );
+  }
   if (typeof format === 'object') {
     throw new AppError(
       'not-a-document',

@@ -45,7 +45,8 @@ export async function submitFiles(rt: Runtime, params: SubmitFilesParams): Promi
     try {
       bytes = await fs.readFile(file);
     } catch (err) {
-      out.push({ file, documentId: null, jobId: null, status: 'rejected', errorCode: 'not-found', message: `Cannot read ${file}: ${(err as Error).message}` });
+      const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+      out.push({ file, documentId: null, jobId: null, status: 'rejected', errorCode: 'not-found', message: `Cannot read ${file}: ${why}` });
       continue;
     }
     const r = await submitDocument(
@@ -121,9 +122,10 @@ export interface CliAnswer {
 }
 
 export async function ask(rt: Runtime, params: AskParams): Promise<CliAnswer[]> {
-  // An unknown group has no documents: the engine then says so, revealing nothing else.
+  // Said plainly, as export and status do: the CLI is run by whoever administers the data.
   const group = await getGroupByName(rt.db, params.group);
-  const answers = await askMany(rt.db.reader, group ? [group.id] : [], params.questions, params.asker ?? { id: 'cli' });
+  if (!group) throw new AppError('not-found', `There is no group named "${params.group}". See the groups with: minutes status`);
+  const answers = await askMany(rt.db.reader, [group.id], params.questions, params.asker ?? { id: 'cli' });
   return answers.map((a) => ({
     answer: a.answer,
     found: a.found,
@@ -132,14 +134,14 @@ export async function ask(rt: Runtime, params: AskParams): Promise<CliAnswer[]> 
 }
 
 export interface RemindersPlanParams {
-  /** ISO date-time; the plan is for its local day in config.reminders.timezone. */
-  now: string;
+  /** ISO date-time; the plan is for its local day in config.reminders.timezone. Default: now. */
+  now?: string;
   group?: string;
 }
 
 /** The reminders that would go out at `now`, without sending anything. */
 export async function remindersPlan(rt: Runtime, params: RemindersPlanParams): Promise<PlannedReminder[]> {
-  const now = new Date(params.now);
+  const now = params.now ? new Date(params.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new AppError('bad-input', `Not a date-time: "${params.now}" (use e.g. 2026-04-14T08:00:00+02:00).`);
   let groupId: string | undefined;
   if (params.group) {

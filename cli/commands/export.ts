@@ -6,7 +6,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
   program
     .command('export')
     .description("print a group's open action items as CSV or an iCalendar file")
-    .requiredOption('--group <name>', 'the group')
+    .option('--group <name>', 'the group', ctx.config.defaultGroup)
     .option('--format <format>', 'csv or ics', 'csv')
     .option('--now <iso>', 'date-time that decides what is overdue (default: now)')
     .action(async (opts: { group: string; format: string; now?: string }) => {

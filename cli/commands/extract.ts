@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { AppError } from '../../core/errors.js';
 import type { ExtractResult } from '../../core/facts.js';
 import type { CliContext } from '../context.js';
 
@@ -16,7 +17,7 @@ export function registerExtract(program: Command, ctx: CliContext): void {
       try {
         bytes = await fs.readFile(file);
       } catch (err) {
-        throw new Error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+        throw new AppError('not-found', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
       }
       const [{ analyseDocument }, { pageParallelReader }] = await Promise.all([import('../../parsers/analyse.js'), import('../../workers/page-parallel.js')]);
       const { threads, parallelMinPages, maxMemoryMb } = ctx.config.parse;

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { AppError } from '../../core/errors.js';
 import type { SubmittedFile } from '../../runtime/operations.js';
 import type { RunningWorkers } from '../../workers/run-workers.js';
 import type { WaitItem } from '../wait-for-jobs.js';
@@ -9,11 +11,13 @@ import type { CliContext } from '../context.js';
 export function registerIngest(program: Command, ctx: CliContext): void {
   program
     .command('ingest')
-    .description('queue files for parsing (PDF, DOCX, TXT); with --wait, wait and report each file')
+    .description('queue files for parsing (PDF, DOCX, TXT; a folder: its documents); with --wait, wait and report each file')
     .option('--group <name>', 'the group the documents belong to', ctx.config.defaultGroup)
     .option('--wait', 'wait until every file is parsed; exit non-zero if any failed')
-    .argument('<files...>')
-    .action(async (files: string[], opts: { group: string; wait?: boolean }) => {
+    .argument('<files...>', 'files, or folders whose .pdf, .docx and .txt files to ingest')
+    .action(async (args: string[], opts: { group: string; wait?: boolean }) => {
+      const files = expandFolders(args);
+      if (files.length === 0) throw new AppError('not-found', `No .pdf, .docx or .txt files in ${args.join(', ')}.`);
       const [{ producerConnection }, { ensureRedis }, { openQueues }, { openStoreAccess }, { waitForJobs }] = await Promise.all([
         import('../../queue/redis.js'),
         import('../../queue/redis-autostart.js'),
@@ -77,4 +81,24 @@ function describeSubmit(s: SubmittedFile): string {
     case 'rejected':
       return `FAILED  ${name}: ${s.message}`;
   }
+}
+
+const DOCUMENT_EXTENSIONS = /\.(pdf|docx|txt)$/i;
+
+/** A folder stands for its documents (not its subfolders, not hidden files), in name order; files stay as given. */
+export function expandFolders(args: string[]): string[] {
+  return args.flatMap((arg) => {
+    let isDir = false;
+    try {
+      isDir = fs.statSync(arg).isDirectory();
+    } catch {
+      return [arg]; // missing: reported per file, as before
+    }
+    if (!isDir) return [arg];
+    return fs
+      .readdirSync(arg, { withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith('.') && DOCUMENT_EXTENSIONS.test(e.name))
+      .map((e) => path.join(arg, e.name))
+      .sort();
+  });
 }

@@ -7,10 +7,10 @@ export function registerReminders(program: Command, ctx: CliContext): void {
   reminders
     .command('plan')
     .description('print the reminders that would go out at a moment, without sending anything')
-    .requiredOption('--now <iso>', 'ISO date-time, e.g. 2026-04-14T08:00:00+02:00')
+    .option('--now <iso>', 'ISO date-time, e.g. 2026-04-14T08:00:00+02:00 (default: now)')
     .option('--group <name>', 'only this group')
     .option('--json', 'print JSON')
-    .action(async (opts: { now: string; group?: string; json?: boolean }) => {
+    .action(async (opts: { now?: string; group?: string; json?: boolean }) => {
       const { openStoreAccess } = await import('../store-access.js');
       const access = await openStoreAccess(ctx.config);
       try {

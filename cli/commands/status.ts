@@ -26,6 +26,15 @@ export function formatStatus(rows: StatusRow[]): string {
     const what = r.status === 'done' ? `${r.pages} pages, ${r.kind ?? '?'}${r.date ? `, ${r.date}` : ''}` : r.status === 'failed' ? `${r.error}` : '';
     return [r.group, r.status.toUpperCase(), r.fileName, what];
   });
-  const widths = [0, 1, 2].map((i) => Math.min(60, Math.max(...lines.map((l) => l[i]!.length))));
-  return `${lines.map((l) => l.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ')).join('\n')}\n`;
+  // Columns as wide as their longest cell: group and file names are often long, and a cap misaligned
+  // every row after the first long one.
+  const widths = [0, 1, 2].map((i) => Math.max(...lines.map((l) => l[i]!.length)));
+  return `${lines
+    .map((l) =>
+      l
+        .map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
 }

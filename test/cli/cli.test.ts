@@ -1,11 +1,21 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pingRedis } from '../../queue/redis.js';
 import { CLI_ARGS, spawnCli, waitFor, type CliProcess } from '../helpers/processes.js';
 import { CORPUS_PAGES, CORPUS_PDFS, FIXTURES, testEnv } from '../helpers/services.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+async function freePort(): Promise<number> {
+  const srv = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => srv.once('listening', r));
+  const port = (srv.address() as net.AddressInfo).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
 
 /** Runs the CLI to completion, as `npm run -s minutes -- …` would. */
 function runCli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -61,10 +71,12 @@ describe('minutes CLI on the embedded database, no server running', () => {
       .map((l) => JSON.parse(l) as { id: string; found: boolean; answer: string });
     expect(lines.map((l) => l.id)).toEqual(['a', 'b']);
     expect(lines[0]!.answer).toMatch(/17 april|2026-04-17/);
+    // An unknown group is named as such (as export does), and nothing of other groups is printed.
     const other = await runCli(['ask', '--group', 'nobody', '--json', 'Vem var frånvarande?'], env);
-    const o = JSON.parse(other.stdout) as { found: boolean; answer: string; citations: unknown[] };
-    expect(o).toMatchObject({ found: false, citations: [] });
-    expect(o.answer).not.toMatch(/Torstensson/);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toBe('');
+    expect(other.stderr).toMatch(/There is no group named "nobody"/);
+    expect(other.stderr).not.toMatch(/Torstensson|\n\s+at /);
   }, 60_000);
 
   it('forget removes a document from status; ingest --wait of the same file then finishes and answers again', async () => {
@@ -83,6 +95,34 @@ describe('minutes CLI on the embedded database, no server running', () => {
     const unknown = await runCli(['forget', 'no-such-file.pdf'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No document called "no-such-file.pdf"/);
+  }, 120_000);
+
+  it('CLI polish: --version, export and reminders plan without --group/--now, ingest of a folder', async () => {
+    const version = await runCli(['--version'], env);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    // export uses the default group like ask and ingest; the CSV has the minutes' action items.
+    const csv = await runCli(['export'], env);
+    expect(csv.stderr).toBe('');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n').length).toBeGreaterThan(2);
+    const plan = await runCli(['reminders', 'plan', '--json'], env);
+    expect(plan.code).toBe(0);
+    expect(Array.isArray(JSON.parse(plan.stdout))).toBe(true);
+    // A folder: its documents, not its other files or subfolders.
+    const dir = path.join(env['MINUTES_DATA_DIR']!, 'inbox');
+    fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    fs.copyFileSync(CORPUS_PDFS[4]!, path.join(dir, 'svar.pdf'));
+    fs.copyFileSync(CORPUS_PDFS[2]!, path.join(dir, 'sub', 'nested.pdf'));
+    fs.writeFileSync(path.join(dir, 'notes.png'), 'x');
+    const folder = await runCli(['ingest', '--group', 'folder', '--wait', dir], env);
+    expect(folder.code).toBe(0);
+    expect(folder.stderr).toMatch(/done +svar\.pdf: 2 pages/);
+    expect(folder.stderr).not.toMatch(/nested|notes/);
+    const empty = await runCli(['ingest', path.join(dir, 'sub', 'nothing-here')], env);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/Cannot read .*nothing-here: no such file/);
+    expect(empty.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);
 
   it('ingest --wait exits non-zero and lists each failed file with its reason', async () => {
@@ -121,6 +161,7 @@ describe('minutes extract --json', () => {
     const missing = await runCli(['extract', '--json', '/nonexistent.pdf'], testEnv());
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/no such file/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 });
 
@@ -136,6 +177,7 @@ describe('the CLI while the main job owns the embedded database', () => {
     main = spawnCli(['start'], env);
     await waitFor('the main job', async () => /running on http/.test(main!.output()), 60_000);
     const port = Number(/localhost:(\d+)/.exec(main.output())![1]);
+    expect(main.output()).toMatch(/Local mode \(no MicrosoftAppId, no authentication\): listening on 127\.0\.0\.1 only/);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     const r = await runCli(['ingest', '--wait', CORPUS_PDFS[4]!], env);
     expect(r.code).toBe(0);
@@ -146,4 +188,53 @@ describe('the CLI while the main job owns the embedded database', () => {
     expect(await main.exited).toBe(0);
     main = undefined;
   }, 120_000);
+});
+
+describe('the main job and Redis', () => {
+  let redisPid: number | undefined;
+  afterAll(() => {
+    // A failed run must not leave its private Redis behind (it runs in its own process group).
+    if (redisPid)
+      try {
+        process.kill(redisPid, 'SIGKILL');
+      } catch {
+        /* stopped */
+      }
+  });
+
+  it('honours REDIS_AUTOSTART=false, and says so plainly when the port is taken', async () => {
+    const port = await freePort();
+    const noRedis = await runCli(['start'], testEnv({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_AUTOSTART: 'false' }));
+    expect(noRedis.code).toBe(1);
+    expect(noRedis.stderr).toMatch(/apt-get install redis-server/);
+    expect(await pingRedis(`redis://127.0.0.1:${port}`)).toBe(false);
+    const taken = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => taken.once('listening', r));
+    try {
+      const busy = await runCli(['start'], testEnv({ PORT: String((taken.address() as net.AddressInfo).port) }));
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toMatch(/Port \d+ on 127\.0\.0\.1 is already in use/);
+      expect(busy.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
+
+  it('logs the private Redis it starts, keeps it out of Ctrl-C, and stops it after the workers', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const main = spawnCli(['start'], testEnv({ REDIS_URL: url, REDIS_AUTOSTART: 'true', LOG_LEVEL: 'info' }));
+    await waitFor('the main job', async () => /running on http|minutes: /.test(main.output()), 60_000);
+    const started = /"pid":(\d+)[^\n]*started a private redis-server/.exec(main.output());
+    expect(started, main.output()).not.toBeNull();
+    redisPid = Number(started![1]);
+    // Ctrl-C in a terminal: SIGINT to the whole foreground process group.
+    main.kill('SIGINT');
+    expect(await main.exited).toBe(0);
+    const out = main.output();
+    expect(out).not.toMatch(/ECONNREFUSED/);
+    expect(out.indexOf('workers closed')).toBeGreaterThan(-1);
+    expect(out.indexOf('private redis-server stopped')).toBeGreaterThan(out.indexOf('workers closed'));
+    expect(await pingRedis(url)).toBe(false);
+    redisPid = undefined;
+  }, 90_000);
 });

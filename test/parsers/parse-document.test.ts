@@ -69,6 +69,11 @@ describe('parseDocument rejects bad input with a stable code and a message a per
   it('names what a non-PDF really is', async () => {
     const png = await failureOf(fs.readFileSync(path.join(FIXTURES, 'edge', 'not-a-pdf-actually-png.pdf')), 'p.pdf');
     expect(png.message).toMatch(/PNG image/);
+    // Text is readable: the message blames the name, not the content.
+    const text = await failureOf(fs.readFileSync(path.join(FIXTURES, 'edge', 'not-a-pdf-actually-text.pdf')), 't.pdf');
+    expect(text.code).toBe('not-a-document');
+    expect(text.message).not.toMatch(/not a PDF, Word \(\.docx\) or text file/);
+    expect(text.message).toMatch(/t\.pdf is named as a \.pdf file but contains only plain text.*\.txt name/);
   });
 
   it('enforces the size and page limits', async () => {
