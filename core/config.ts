@@ -42,6 +42,8 @@ const schema = z.object({
   WORKER_CONCURRENCY: int(2, 1),
   QUEUE_LOCK_DURATION_MS: int(30_000, 1000),
   QUEUE_STALLED_INTERVAL_MS: int(30_000, 500),
+  RECONCILE_INTERVAL_MS: int(300_000, 1000),
+  RECONCILE_GRACE_MS: int(60_000, 0),
   PARSE_MAX_BYTES: int(50 * 1024 * 1024, 1),
   PARSE_MAX_PAGES: int(2000, 1),
   PARSE_TIMEOUT_MS: int(120_000, 1000),
@@ -127,6 +129,8 @@ export interface Config {
   host: string;
   /** Failed (400/401/403) HTTP requests per address and minute before it gets 429. */
   failuresPerMinute: number;
+  /** Re-queueing documents whose jobs Redis lost: how often, and how old a document must be. */
+  reconcile: { intervalMs: number; graceMs: number };
   /** Express `trust proxy` value (e.g. `loopback`, `1`), or false when clients connect directly. */
   trustProxy: string | false;
   dataDir: string;
@@ -206,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST ?? (e.MicrosoftAppId === undefined ? '127.0.0.1' : '0.0.0.0'),
     failuresPerMinute: e.FAILED_REQUESTS_PER_MINUTE,
+    reconcile: { intervalMs: e.RECONCILE_INTERVAL_MS, graceMs: e.RECONCILE_GRACE_MS },
     trustProxy: e.TRUST_PROXY ?? false,
     dataDir: path.resolve(e.MINUTES_DATA_DIR),
     databaseUrl: e.DATABASE_URL,

@@ -7,6 +7,7 @@ import type { Config } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import type { RunningServer } from '../bot/http-server.js';
 import type { RunningWorkers } from '../workers/run-workers.js';
+import { reconcileDocuments } from '../queue/reconcile.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 export interface MainJobOptions {
@@ -33,6 +34,7 @@ export async function startMainJob(config: Config, opts: MainJobOptions): Promis
   const runtime = await openRuntime(config);
   // A role loads only what it runs: no HTTP stack in a worker, no BullMQ workers in a server.
   const workers = opts.work ? (await import('../workers/run-workers.js')).runWorkers({ config, db: runtime.db, queues: runtime.queues }) : undefined;
+  const stopReconciler = opts.work ? startReconciler(runtime) : undefined;
   let stopBot: (() => Promise<void>) | undefined;
   let http: RunningServer | undefined;
   if (opts.serve) {
@@ -59,6 +61,7 @@ export async function startMainJob(config: Config, opts: MainJobOptions): Promis
   const stop = () =>
     (stopping ??= (async () => {
       log.info('shutting down');
+      stopReconciler?.();
       await http?.close();
       await stopBot?.();
       await workers?.close();
@@ -67,6 +70,25 @@ export async function startMainJob(config: Config, opts: MainJobOptions): Promis
       await runtime.close();
     })());
   return { runtime, http, workers, stop };
+}
+
+/**
+ * Queues again documents whose jobs Redis lost (queue/reconcile.ts): once at start-up, then every
+ * RECONCILE_INTERVAL_MS. Only where workers run: that process owns the pipeline.
+ */
+function startReconciler(rt: Runtime): () => void {
+  const { config } = rt;
+  const deps = { db: rt.db, blobs: rt.blobs, queues: rt.queues, parseLimits: config.parse };
+  let running: Promise<unknown> | null = null;
+  const run = () => {
+    running ??= reconcileDocuments(deps, { graceMs: config.reconcile.graceMs })
+      .catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'reconciling documents with their jobs failed'))
+      .finally(() => (running = null));
+  };
+  run();
+  const timer = setInterval(run, config.reconcile.intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Runs until SIGINT/SIGTERM, then stops gracefully. */

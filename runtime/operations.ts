@@ -5,9 +5,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../core/errors.js';
-import type { Uploader } from '../core/queues.js';
+import { ingestJobId, type Uploader } from '../core/queues.js';
 import { askMany } from '../answers/index.js';
 import { forgetDocument, matchDocuments } from '../queue/forget.js';
+import { reconcileDocuments } from '../queue/reconcile.js';
 import { retryDocument, submitDocument } from '../queue/submit.js';
 import { ensureGroup, getGroupByName } from '../store/groups.js';
 import { getDocument, listDocuments } from '../store/documents.js';
@@ -182,7 +183,7 @@ export interface RetriedDocument {
   jobId: string;
 }
 
-/** Queues every failed document of a group (or all groups) again, e.g. after a fix or an outage. */
+/** Queues every failed or stuck document of a group (or all groups) again, e.g. after a fix or an outage. */
 export async function retryFailed(rt: Runtime, params: { group?: string }): Promise<RetriedDocument[]> {
   const rows = (await documentStatus(rt, params)).filter((r) => r.status === 'failed');
   const out: RetriedDocument[] = [];
@@ -195,6 +196,13 @@ export async function retryFailed(rt: Runtime, params: { group?: string }): Prom
     });
     out.push({ file: doc.file_name, documentId: doc.id, jobId });
   }
+  // And documents stuck waiting for a job Redis no longer has (restarted empty): no grace here,
+  // the person asked for it.
+  const group = params.group ? await getGroupByName(rt.db, params.group) : null;
+  if (params.group && !group) return out;
+  const stuck = await reconcileDocuments({ db: rt.db, blobs: rt.blobs, queues: rt.queues, parseLimits: rt.config.parse }, { graceMs: 0, groupId: group?.id });
+  for (const doc of stuck.filter((d) => !out.some((o) => o.documentId === d.id)))
+    out.push({ file: doc.file_name, documentId: doc.id, jobId: ingestJobId(doc.group_id, doc.sha256) });
   return out;
 }
 

@@ -69,9 +69,14 @@ export async function listDocuments(q: Queryable, groupIds: string[]): Promise<A
 }
 
 export async function markParsing(q: Queryable, id: string): Promise<void> {
-  await q.query(`UPDATE documents SET status = 'parsing', attempts = attempts + 1, error_code = NULL, error_message = NULL, updated_at = now() WHERE id = $1`, [
-    id,
-  ]);
+  // Only a waiting document: this runs on the parse job's 'active' event, unawaited, and may land
+  // after the ingest step already recorded the outcome (a file that fails at once), which it must
+  // not overwrite (the document would show 'parsing' forever).
+  await q.query(
+    `UPDATE documents SET status = 'parsing', attempts = attempts + 1, error_code = NULL, error_message = NULL, updated_at = now()
+     WHERE id = $1 AND status IN ('queued', 'parsing')`,
+    [id],
+  );
 }
 
 export async function markFailed(q: Queryable, id: string, code: string, message: string): Promise<void> {
