@@ -118,8 +118,8 @@ export function mountExportRoute(app: Express, deps: { db: Queryable; links: Doc
       const group = await getBotGroup(deps.db, groupId);
       const label = group?.kind === 'personal' ? 'personliga' : data.groupName;
       const name = `åtgärder-${label}-${day}.${format}`.replace(/[\\/:*?"<>|\r\n]+/g, '_');
-      // A BOM so that Excel opens the Swedish letters of a UTF-8 CSV correctly.
-      const body = format === 'csv' ? `\uFEFF${toCsv(data)}` : toIcs(data, { now, timezone: deps.timezone });
+      // The Excel dialect (';', BOM): people open the download in Excel with Swedish settings.
+      const body = format === 'csv' ? toCsv(data, 'excel') : toIcs(data, { now, timezone: deps.timezone });
       res.setHeader('Content-Type', CONTENT_TYPES[format]);
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
       res.setHeader('Cache-Control', 'private, no-store');

@@ -48,16 +48,25 @@ const CSV_COLUMNS = [
   'citat',
 ] as const;
 
-function csvField(v: string | number | null | boolean): string {
+/**
+ * `excel` (default): what Excel with Swedish settings opens by double-click: `;` between fields
+ * (the comma is the decimal sign there) and a UTF-8 BOM (else å, ä, ö are read as Windows-1252).
+ * `comma`: plain RFC 4180 for tools, no BOM. Dates are ISO (YYYY-MM-DD) in both.
+ */
+export type CsvDialect = 'excel' | 'comma';
+
+function csvField(v: string | number | null | boolean, sep: string): string {
   const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(d: ExportData): string {
+export function toCsv(d: ExportData, dialect: CsvDialect = 'excel'): string {
+  const sep = dialect === 'excel' ? ';' : ',';
   const rows = d.items.map((i) => [
     i.id,
     i.task,
-    i.owners.join('; '),
+    // Owners in one field, joined by what is not the field separator.
+    i.owners.join(dialect === 'excel' ? ', ' : '; '),
     i.due,
     i.dueText,
     i.overdue ? 'ja' : 'nej',
@@ -67,7 +76,8 @@ export function toCsv(d: ExportData): string {
     i.source.section,
     i.source.quote,
   ]);
-  return [CSV_COLUMNS as readonly string[], ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const text = [CSV_COLUMNS as readonly string[], ...rows].map((r) => r.map((v) => csvField(v, sep)).join(sep)).join('\r\n') + '\r\n';
+  return dialect === 'excel' ? `\uFEFF${text}` : text;
 }
 
 // ---- ICS ----

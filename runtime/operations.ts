@@ -155,7 +155,8 @@ export async function remindersPlan(rt: Runtime, params: RemindersPlanParams): P
 
 export interface ExportParams {
   group: string;
-  format: 'csv' | 'ics';
+  /** csv: for Excel with Swedish settings (';', UTF-8 BOM); csv-comma: RFC 4180 for tools; ics: calendar. */
+  format: 'csv' | 'csv-comma' | 'ics';
   /** ISO date-time for "overdue" and DTSTAMP; default now. */
   now?: string;
 }
@@ -164,7 +165,8 @@ export interface ExportParams {
 export async function exportActionItems(rt: Runtime, params: ExportParams): Promise<{ fileName: string; contentType: string; content: string }> {
   const g = await getGroupByName(rt.db, params.group);
   if (!g) throw new AppError('not-found', `There is no group named "${params.group}".`);
-  if (params.format !== 'csv' && params.format !== 'ics') throw new AppError('bad-input', `Unknown format "${String(params.format)}": use csv or ics.`);
+  if (!['csv', 'csv-comma', 'ics'].includes(params.format))
+    throw new AppError('bad-input', `Unknown format "${String(params.format)}": use csv, csv-comma or ics.`);
   const now = params.now ? new Date(params.now) : new Date();
   const data = await loadExport(rt.db, g.id, now, rt.config.reminders.timezone);
   const base =
@@ -172,8 +174,8 @@ export async function exportActionItems(rt: Runtime, params: ExportParams): Prom
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-|-$/g, '')
       .toLowerCase() || 'uppgifter';
-  return params.format === 'csv'
-    ? { fileName: `${base}-uppgifter.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(data) }
+  return params.format !== 'ics'
+    ? { fileName: `${base}-uppgifter.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(data, params.format === 'csv' ? 'excel' : 'comma') }
     : { fileName: `${base}-uppgifter.ics`, contentType: 'text/calendar; charset=utf-8', content: toIcs(data, { now, timezone: rt.config.reminders.timezone }) };
 }
 

@@ -7,10 +7,11 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .command('export')
     .description("print a group's open action items as CSV or an iCalendar file")
     .option('--group <name>', 'the group', ctx.config.defaultGroup)
-    .option('--format <format>', 'csv or ics', 'csv')
+    .option('--format <format>', "csv (Excel with Swedish settings: ';' and a UTF-8 BOM), csv-comma (plain RFC 4180 for tools) or ics", 'csv')
     .option('--now <iso>', 'date-time that decides what is overdue (default: now)')
     .action(async (opts: { group: string; format: string; now?: string }) => {
-      if (opts.format !== 'csv' && opts.format !== 'ics') throw new AppError('bad-input', `Unknown format "${opts.format}": use csv or ics.`);
+      if (opts.format !== 'csv' && opts.format !== 'csv-comma' && opts.format !== 'ics')
+        throw new AppError('bad-input', `Unknown format "${opts.format}": use csv, csv-comma or ics.`);
       const { openStoreAccess } = await import('../store-access.js');
       const access = await openStoreAccess(ctx.config);
       try {

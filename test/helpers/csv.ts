@@ -1,5 +1,5 @@
-/** A small RFC 4180 reader (quotes, commas, CRLF), independent of the export's writer. */
-export function parseCsv(text: string): string[][] {
+/** A small RFC 4180 reader (quotes, separators, CRLF), independent of the export's writer. */
+export function parseCsv(text: string, sep = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -17,7 +17,7 @@ export function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
+    else if (c === sep) endField();
     else if (c === '\r' && text[i + 1] === '\n') {
       endField();
       rows.push(row);

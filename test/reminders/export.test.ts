@@ -20,9 +20,15 @@ describe('export of open action items', () => {
     await closeTestDb(db);
   });
 
-  it('CSV parses back, quotes, commas and newlines intact', async () => {
+  it('CSV for Swedish Excel (; and a BOM, ISO dates) and for tools (csv-comma) parse back, quotes, separators and newlines intact', async () => {
     const data = await loadExport(db, groupId, morning('2026-04-20'));
-    const rows = parseCsv(toCsv(data));
+    const excel = toCsv(data);
+    expect(excel.startsWith('\uFEFFid;uppgift;ansvariga;')).toBe(true);
+    const comma = toCsv(data, 'comma');
+    expect(comma.startsWith('id,uppgift,ansvariga,')).toBe(true);
+    expect(parseCsv(excel.slice(1), ';')).toEqual(parseCsv(comma).map((r) => r.map((f, i) => (i === 2 ? f.replace(/; /g, ', ') : f))));
+    for (const r of parseCsv(excel.slice(1), ';').slice(1)) for (const i of [3, 6]) expect(r[i]).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+    const rows = parseCsv(excel.slice(1), ';');
     expect(rows[0]).toEqual([
       'id',
       'uppgift',
