@@ -5,15 +5,24 @@ import { formatDate } from './dates.js';
 import { clip, joinList, NOT_FOUND, sourcesLine, t } from './format.js';
 import { fold, likeEscape } from './text.js';
 
+/**
+ * An English answer about Swedish minutes quotes the task as written instead of mixing Swedish words
+ * into English sentences (we do not translate: a wrong paraphrase is worse than a labelled quote).
+ */
+function quotedInOriginal(a: ActionRow, lang: 'sv' | 'en'): boolean {
+  return lang === 'en' && a.doc_language !== 'en';
+}
+
 function dueText(a: ActionRow, lang: 'sv' | 'en'): string {
   if (a.due) return t(lang, ` (senast ${formatDate(a.due, 'sv')})`, ` (by ${formatDate(a.due, 'en')})`);
-  if (a.due_text) return ` (${a.due_text})`;
+  if (a.due_text) return quotedInOriginal(a, lang) ? ` (when: “${a.due_text}”)` : ` (${a.due_text})`;
   return '';
 }
 
 function itemLine(a: ActionRow, lang: 'sv' | 'en', withOwner: boolean): string {
   const done = a.status === 'done' ? t(lang, ' – klar', ' – done') : '';
-  return `${withOwner ? `${a.owners.join(', ')}: ` : ''}${clip(a.task, 220)}${dueText(a, lang)}${done}`;
+  const task = clip(a.task, 220);
+  return `${withOwner ? `${a.owners.join(', ')}: ` : ''}${quotedInOriginal(a, lang) ? `“${task}”` : task}${dueText(a, lang)}${done}`;
 }
 
 /** The same task for the same owners in two documents (minutes repeating an open item) is one item; the newest is kept. */
@@ -36,9 +45,10 @@ async function result(ctx: HandlerContext, head: string, all: ActionRow[], withO
   );
   const more = items.length > shown.length ? t(ctx.lang, ` (och ${items.length - shown.length} till)`, ` (and ${items.length - shown.length} more)`) : '';
   const body = shown.map((a) => `• ${itemLine(a, ctx.lang, withOwner)}`).join('\n');
+  const label = shown.some((a) => quotedInOriginal(a, ctx.lang)) ? ' (tasks quoted as written in the Swedish original)' : '';
   return {
     found: true,
-    answer: `${head}${more}:\n${body}\n${sourcesLine(citations, ctx.lang)}`,
+    answer: `${head}${more}${label}:\n${body}\n${sourcesLine(citations, ctx.lang)}`,
     citations,
     facts: items.map((a) => `${a.owners.join(', ')}: ${a.task}${a.due ? ` (due ${a.due})` : ''} [${a.status}, p. ${a.page ?? '?'}]`),
   };

@@ -12,4 +12,6 @@ export interface ActionItemRow {
   status: 'open' | 'done';
   /** Date of the document the item comes from. */
   doc_date: string | null;
+  /** Language of that document, where the reader selects it (answers: to label quoted text). */
+  doc_language?: string | null;
 }

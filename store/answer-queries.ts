@@ -84,7 +84,7 @@ export async function actionItems(q: Queryable, groupIds: string[], opts: { open
   return (
     await q.query<ActionRow>(
       `SELECT a.id, a.document_id, coalesce(a.corrected_owners, a.owners) AS owners, a.task,
-              coalesce(a.corrected_due, a.due) AS due, a.due_text, a.page, a.section, a.quote, a.status, d.doc_date
+              coalesce(a.corrected_due, a.due) AS due, a.due_text, a.page, a.section, a.quote, a.status, d.doc_date, d.language AS doc_language
        FROM action_items a JOIN documents d ON d.id = a.document_id
        WHERE a.group_id = ANY($1::uuid[]) AND ($2::boolean = false OR a.status = 'open')
        ORDER BY d.doc_date DESC NULLS LAST, a.document_id, a.ord LIMIT $3`,
@@ -98,7 +98,7 @@ export async function actionItemsNaming(q: Queryable, groupIds: string[], folded
   return (
     await q.query<ActionRow>(
       `SELECT a.id, a.document_id, coalesce(a.corrected_owners, a.owners) AS owners, a.task,
-              coalesce(a.corrected_due, a.due) AS due, a.due_text, a.page, a.section, a.quote, a.status, d.doc_date
+              coalesce(a.corrected_due, a.due) AS due, a.due_text, a.page, a.section, a.quote, a.status, d.doc_date, d.language AS doc_language
        FROM action_items a JOIN documents d ON d.id = a.document_id
        WHERE a.group_id = ANY($1::uuid[])
          AND ${FOLD(`array_to_string(coalesce(a.corrected_owners, a.owners), ' | ')`)} LIKE ANY($2::text[])

@@ -91,6 +91,20 @@ describe.each(BACKENDS)('answer engine on %s', (backend) => {
       expect(b.answer).toContain('Elisabeth Johansson');
     });
 
+    it('in English, quotes Swedish task text as the original instead of mixing languages', async () => {
+      const a = await ask('What is Maria Glemfelt to do?');
+      expect(a.found).toBe(true);
+      expect(a.language).toBe('en');
+      expect(a.answer).toMatch(/\(tasks quoted as written in the Swedish original\):/);
+      const bullets = a.answer.split('\n').filter((l) => l.startsWith('• '));
+      expect(bullets.length).toBeGreaterThan(0);
+      // The Swedish words stand only inside the quotation marks.
+      for (const l of bullets) expect(l.replace(/“[^”]*”/g, '')).not.toMatch(/inbjudan|digitalt|senast/);
+      expect(bullets.some((l) => /“[^”]*inbjudan[^”]*”/.test(l))).toBe(true);
+      // Swedish questions keep the plain text.
+      expect((await ask('Vad ska Maria Glemfelt göra?')).answer).not.toMatch(/“/);
+    });
+
     it('does not answer for a person the documents do not know', async () => {
       const a = await ask('Vad ska Per Andersson göra?');
       expect(a.found).toBe(false);
