@@ -58,6 +58,29 @@ const OWNER_FIRST_RE = new RegExp(`^${SUBJ}\\s*(?::|\\s[–—-])\\s+(\\p{Ll}.{2
 /** Labels before a sentence that do not change what it says ("Beslut: Leila kontaktar …"). */
 const LABEL_PREFIX_RE = /^(?:beslut|decision|agreed|resolved|noterades|noted)\s*:\s*/iu;
 const EN_RE = new RegExp(`^(?:(?:[Aa]ctions?|ACTIONS?)\\s*[:–-]\\s*)?${SUBJ}\\s+(?:to|will|is to|are to|agreed to)\\s+(${EN_VERBS})${END}(.*)$`, 'u');
+/** Passive assignments: "Uppdrogs åt Ulf att kontakta …", "Anmodades Anders att inkomma …". */
+const PASSIVE_ASSIGN_RE = new RegExp(
+  `^(?:[Uu]ppdrogs|[Uu]ppdras|[Aa]nmodades|[Aa]nmodas|[Oo]mbads|[Oo]mbeds)\\s+(?:åt\\s+|år\\s+)?${SUBJ}\\s+att\\s+(.+)$`,
+  'u',
+);
+/** "Pierre skall göra en insats", "Markus hör med Jeanette": any verb, but only for a listed attendee (checked below);
+ * obligation modals only ("kommer sluta" foretells, it assigns nothing). */
+const SV_MODAL_ANY_RE = new RegExp(`^${SUBJ}\\s+(?:ska|skall|bör|får|behöver|måste)\\s+(\\p{Ll}{2,})${END}(.*)$`, 'u');
+const SV_PRES_ANY_RE = new RegExp(`^${SUBJ}\\s+(\\p{Ll}{2,}(?:ar|er|r))${END}(.*)$`, 'u');
+/** Present-tense verbs that report the meeting itself, never a task ("Carin hälsar alla välkomna"). */
+const MEETING_VERBS = new Set(
+  'kommer kan vill brukar hade gör går står ligger sitter tror vet ser känner hälsar öppnar förklarar avslutar tackar informerar berättar redogör konstaterar föreslår anser tycker menar undrar frågar svarar påpekar noterar läser visar presenterar redovisar lyfter pratar är har var blir finns deltar närvarar leder väljs valdes'.split(
+    ' ',
+  ),
+);
+/** Subject-less tasks in passive or modal form: "åtgärdslistan ska uppdateras", "Fastighetsgruppen kommer att vidtalas", "will be reviewed". */
+const SV_PASSIVE_RE = /\b(?:kommer(?:\s+att)?|ska|skall|bör|måste|behöver)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}{3,}(?:as|ras)\b/u;
+/** Who sits in the group is no task: "X kommer ersättas av Y", "will be replaced by". */
+const MEMBERSHIP_RE = /\b(?:ersättas|efterträdas|väljas|replaced|succeeded|elected)\b/iu;
+const EN_PASSIVE_RE = /\b(?:will|to|should|would|shall|must|needs? to)\s+be\s+\p{Ll}{3,}(?:ed|en)\b/u;
+/** "… åtgärdas av SMS", "… to be posted by the Clerk": the agent of a passive task. */
+const AGENT_RE = /\b(?:av|by)\s+((?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})/u;
+const EN_MODAL_ANY_RE = new RegExp(`^${SUBJ}\\s+(?:would|shall|should|offered to|agreed to|will)\\s+(\\p{Ll}{2,})${END}(.*)$`, 'u');
 const MARKER_RE = /^(?:åtgärd(?:er)?|action(?:s)?|att göra|to do|todo)\s*[:–-]\s*(.+)$/iu;
 const OWNER_LABEL_RE = /\b(?:ansvarig|ansvar|owner|responsible)\s*:\s*([^.;\n]{2,80})/iu;
 const LEAD_IN_RE =
@@ -257,9 +280,24 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
   } else if ((m = attendeeOwned(OWNER_FIRST_RE.exec(s), ctx))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = `${m[2]}${m[3] ?? ''}`;
+  } else if ((m = PASSIVE_ASSIGN_RE.exec(s))) {
+    owners = ownersOf(m[1]!, ctx, false);
+    task = m[2]!;
+  } else if ((m = attendeeOwned(SV_MODAL_ANY_RE.exec(s), ctx) ?? attendeeOwned(EN_MODAL_ANY_RE.exec(s), ctx))) {
+    owners = ownersOf(m[1]!, ctx, false);
+    task = `${m[2]}${m[3]}`;
+  } else if ((m = attendeeOwned(SV_PRES_ANY_RE.exec(s), ctx)) && !MEETING_VERBS.has(m[2]!)) {
+    owners = ownersOf(m[1]!, ctx, false);
+    task = `${m[2]}${m[3]}`;
   } else if (TO_APPOINT_RE.test(s)) {
     owners = paraOwner ? (ownersOf(paraOwner, ctx, true) ?? []) : [];
     task = s;
+  } else if ((SV_PASSIVE_RE.test(s) || EN_PASSIVE_RE.test(s)) && s.length <= 300 && !/^(?:om|if|när|when|det|it)\b/iu.test(s) && !MEMBERSHIP_RE.test(s)) {
+    // A task in passive or modal form: the sentence is the task; its agent ("av X") owns it.
+    // Only with a named agent: a passive sentence without one is as often a plan or a wish.
+    const agent = AGENT_RE.exec(s)?.[1] ?? null;
+    const agentOwners = agent ? ownersOf(agent, ctx, false) : null;
+    if (agentOwners && agentOwners.length) [owners, task] = [agentOwners, s];
   }
   if (owners === null || task === null) return null;
   task = task.replace(/\s+/g, ' ').trim();
