@@ -1,0 +1,38 @@
+/**
+ * Action items in the forms real minutes use (issue 11): passive assignments ("Uppdrogs åt X att"),
+ * obligation modals and present-tense tasks of listed attendees with any verb, a passive task with
+ * a named agent; and what is no task: a meeting-procedure verb, a member's replacement.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../parsers/extract.js';
+import { textToPages } from '../../parsers/text-pages.js';
+
+describe('action item forms', () => {
+  it('finds passive, modal and present-tense tasks of attendees, and no procedure or membership news', () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Protokoll styrelsemöte 2026-04-02',
+          '',
+          'Närvarande: Ulf Berg, Eva Lind, Per Holm',
+          '',
+          '§ 1 Mötet öppnas',
+          'Ulf hälsar alla välkomna.',
+          '§ 2 Skyltar',
+          'Uppdrogs åt Ulf att kontakta Leif Ånell inför kursen i Jönköping.',
+          'Eva skall göra en insats på häcken i vår.',
+          'Per sköter bokningen av lokalen.',
+          'Trasiga fönster kommer att åtgärdas av Eva Lind.',
+          'Thomas Ek kommer sluta i gruppen och kommer ersättas av Per Holm.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
+      ['Ulf Berg', 'kontakta Leif Ånell inför kursen i Jönköping'],
+      ['Eva Lind', 'göra en insats på häcken i vår'],
+      ['Per Holm', 'sköter bokningen av lokalen'],
+      ['Eva Lind', 'Trasiga fönster kommer att åtgärdas av Eva Lind'],
+    ]);
+  });
+});
