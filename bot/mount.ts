@@ -17,6 +17,7 @@ import { mountDocumentRoute } from './document-links.js';
 import { mountExportRoute } from './export.js';
 import { startNotifyConsumer } from './notify-consumer.js';
 import { startBotReminders } from './reminder-actions.js';
+import { startInterruptedUploadSweep } from './upload-intents.js';
 
 const log = logger('bot');
 
@@ -108,8 +109,11 @@ export async function mountTeamsBot(app: Express, rt: Runtime, server: { port: n
   events.on('progress', ({ jobId, data }) => deps.progress.onProgress(jobId, data));
   // Reminders plan and send from here: sending needs the adapter, which lives in the bot process.
   const stopReminders = await startBotReminders(deps, rt.redis.url);
+  // Uploads a previous run was receiving when it died: their uploaders hear it now.
+  const stopSweep = startInterruptedUploadSweep(deps);
   log.info({ localMode: rt.config.bot.localMode, llm: Boolean(rt.config.llm) }, 'Teams bot mounted at /api/messages');
   return async () => {
+    stopSweep();
     await Promise.allSettled([notify.close(), events.close(), stopReminders()]);
     eventsConn.disconnect();
   };

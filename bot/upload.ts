@@ -21,8 +21,10 @@ import {
   takePendingUpload,
   type BotGroupRow,
 } from '../store/conversations.js';
+import { addUploadIntent, removeUploadIntent } from '../store/upload-intents.js';
 import type { BotDeps } from './deps.js';
 import { downloadFile } from './download.js';
+import { INTENT_OWNER } from './upload-intents.js';
 import { ackText, duplicateText, failureMessage, progressText } from './logic/messages.js';
 import { turnInfo, type TurnInfo } from './turn-info.js';
 
@@ -105,6 +107,17 @@ async function uploadGroups(deps: BotDeps, info: TurnInfo): Promise<BotGroupRow[
 }
 
 async function receive(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackId: string): Promise<void> {
+  // Durable before the download: if this process dies before the user has an outcome, the next
+  // start finds the intent and tells them to send the file again (upload-intents.ts).
+  const intent = await addUploadIntent(deps.db, { conversationRefId: info.refId, ackActivityId: ackId || null, fileName: file.name, owner: INTENT_OWNER });
+  try {
+    await receiveFile(deps, info, file, ackId);
+  } finally {
+    await removeUploadIntent(deps.db, intent).catch((err: unknown) => log.warn({ err: String(err) }, 'could not remove an upload intent'));
+  }
+}
+
+async function receiveFile(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackId: string): Promise<void> {
   const say = (text: string) => (ackId ? deps.sender.update(info.refId, ackId, { text }) : deps.sender.send(info.refId, { text }).then(() => undefined));
   let bytes: Uint8Array;
   try {

@@ -25,6 +25,11 @@ export function failureMessage(fileName: string, code: string | null): string {
   return `Kunde inte läsa ${fileName}. ${what}`;
 }
 
+/** An upload lost because the bot stopped while receiving it (upload-intents.ts). */
+export function interruptedText(fileName: string): string {
+  return `Kunde inte ta emot ${fileName}: jag startades om medan filen hämtades. Skicka filen igen.`;
+}
+
 export function ackText(fileName: string): string {
   return `Tar emot ${fileName} …`;
 }
