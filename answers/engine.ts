@@ -109,7 +109,10 @@ async function answer(db: Queryable, req: AskRequest): Promise<Answer> {
     if (r) return { answer: r.answer, found: r.found, citations: r.citations, intent, language: lang, evidence: { facts: r.facts, passages: [] } };
   }
   const label = intent === 'passage' ? 'passage' : `${intent}>passage`;
-  const read = await answerFromUnits(db, ctx.groupIds, ctx.question, lang);
+  const terms = contentTerms(ctx.question);
+  let searched: Promise<Passage[]> | null = null;
+  const search = () => (searched ??= searchPassages(db, ctx.groupIds, terms, 12, ctx.question));
+  const read = await answerFromUnits(db, ctx.groupIds, ctx.question, lang, search);
   if (read?.level === 'confident') {
     return {
       answer: read.answer,
@@ -122,10 +125,9 @@ async function answer(db: Queryable, req: AskRequest): Promise<Answer> {
   }
   // A passage that covers nearly every word of the question (the older, stricter net) is a
   // confident answer too; otherwise the nearest units, or nothing.
-  const terms = contentTerms(ctx.question);
-  const passages = await searchPassages(db, ctx.groupIds, terms, 8, ctx.question);
+  const passages = await search();
   const folded = fold(ctx.question);
-  const best = passages.find((p) => passageAnswers(p, terms) && shapeOk(folded, intent, p.text));
+  const best = passages.slice(0, 8).find((p) => passageAnswers(p, terms) && shapeOk(folded, intent, p.text));
   if (best) {
     const citation = { document: best.document, documentId: best.documentId, page: best.page, quote: best.quote };
     const lead = t(lang, `Enligt ${best.document} (s. ${best.page})`, `According to ${best.document} (p. ${best.page})`);
@@ -135,7 +137,7 @@ async function answer(db: Queryable, req: AskRequest): Promise<Answer> {
       citations: [citation],
       intent: label,
       language: lang,
-      evidence: { facts: [], passages: toEvidencePassages(passages) },
+      evidence: { facts: [], passages: toEvidencePassages(passages.slice(0, 8)) },
     };
   }
   if (read?.level === 'partial') {
@@ -148,7 +150,7 @@ async function answer(db: Queryable, req: AskRequest): Promise<Answer> {
       evidence: { facts: [], passages: read.evidence },
     };
   }
-  const evidence = { facts: [], passages: read ? read.evidence : toEvidencePassages(passages) };
+  const evidence = { facts: [], passages: read ? read.evidence : toEvidencePassages(passages.slice(0, 8)) };
   return { answer: NOT_FOUND[lang], found: false, citations: [], intent: label, language: lang, evidence };
 }
 

@@ -59,3 +59,17 @@ export async function documentCues(q: Queryable, groupIds: string[], ids: string
     )
   ).rows;
 }
+
+/**
+ * Per document, a key that changes whenever ingest rewrites its units (first id and count: a
+ * rewrite deletes and inserts, and ids are never reused). Documents without units are absent.
+ */
+export async function unitKeys(q: Queryable, groupIds: string[], documentIds: string[]): Promise<Map<string, string>> {
+  if (documentIds.length === 0) return new Map();
+  const r = await q.query<{ document_id: string; first: string; n: number }>(
+    `SELECT document_id, min(id)::text AS first, count(*)::int AS n FROM evidence_units
+     WHERE group_id = ANY($1::uuid[]) AND document_id = ANY($2::uuid[]) GROUP BY document_id`,
+    [groupIds, documentIds],
+  );
+  return new Map(r.rows.map((x) => [x.document_id, `${x.first}:${x.n}`]));
+}

@@ -7,8 +7,9 @@
  * "biljettpriset" is split into "biljett" + "pris" when the documents hold both words).
  */
 import type { UnitRow } from '../../store/unit-queries.js';
-import { foldedWords, stemPrefix } from '../text.js';
+import { stemPrefix } from '../text.js';
 import type { WeightedTerm } from './question.js';
+import type { DocUnits } from './unit-cache.js';
 
 export interface RankedUnit {
   unit: UnitRow;
@@ -54,34 +55,42 @@ interface Index {
   avgLen: number;
 }
 
-function buildIndex(units: UnitRow[]): Index {
+function buildIndex(docs: DocUnits[]): Index & { units: UnitRow[] } {
   const postings = new Map<string, number[]>();
   const sectionPostings = new Map<string, number[]>();
+  const units: UnitRow[] = [];
   const words: string[][] = [];
   const sectionWords: string[][] = [];
   let total = 0;
-  units.forEach((u, i) => {
-    const ws = foldedWords(u.text);
-    const ss = u.section && u.kind !== 'row' ? foldedWords(u.section) : [];
-    words.push(ws);
-    sectionWords.push(ss);
-    total += ws.length;
-    for (const w of ws) (postings.get(w) ?? postings.set(w, []).get(w)!).push(i);
-    for (const w of new Set(ss)) (sectionPostings.get(w) ?? sectionPostings.set(w, []).get(w)!).push(i);
-  });
-  return { words, sectionWords, postings, sectionPostings, avgLen: total / Math.max(1, units.length) };
+  for (const d of docs) {
+    d.units.forEach((u, k) => {
+      const i = units.length;
+      const ws = d.words[k]!;
+      const ss = d.sectionWords[k]!;
+      units.push(u);
+      words.push(ws);
+      sectionWords.push(ss);
+      total += ws.length;
+      for (const w of ws) (postings.get(w) ?? postings.set(w, []).get(w)!).push(i);
+      for (const w of new Set(ss)) (sectionPostings.get(w) ?? sectionPostings.set(w, []).get(w)!).push(i);
+    });
+  }
+  return { units, words, sectionWords, postings, sectionPostings, avgLen: total / Math.max(1, units.length) };
 }
 
 /** Vocabulary words a prefix matches: start of the word, or inside a compound for longer stems. */
 function matchingWords(vocab: Iterable<string>, prefixes: string[]): Set<string> {
   const out = new Set<string>();
+  const whole = prefixes.filter((p) => /^\d+$/.test(p) || p.length < 4);
+  const stems = prefixes.filter((p) => !whole.includes(p));
   for (const w of vocab) {
-    for (const p of prefixes) {
-      if (/^\d+$/.test(p) || p.length < 4 ? w === p : w.startsWith(p) || (p.length >= 4 && w.length >= p.length + 3 && w.includes(p))) {
-        out.add(w);
-        break;
-      }
-    }
+    if (whole.includes(w)) out.add(w);
+    else
+      for (const p of stems)
+        if (w.startsWith(p) || (w.length >= p.length + 3 && w.includes(p))) {
+          out.add(w);
+          break;
+        }
   }
   return out;
 }
@@ -100,15 +109,16 @@ function splitCompound(folded: string, vocab: Set<string>, stems: Set<string>): 
 
 /** Units ranked best first (only those matching some word of the question). */
 export function rankUnits(
-  units: UnitRow[],
+  docs: DocUnits[],
   terms: WeightedTerm[],
   docBoost: (documentId: string) => number,
   typeOk: (u: UnitRow) => boolean,
   /** Folded words of each document's name, organisation and date: they hold for all its units. */
   docWords: Map<string, string[]>,
 ): Ranking {
+  const ix = buildIndex(docs);
+  const units = ix.units;
   if (units.length === 0 || terms.length === 0) return { ranked: [], unknown: [] };
-  const ix = buildIndex(units);
   const unitsOfDoc = new Map<string, number[]>();
   units.forEach((u, i) => (unitsOfDoc.get(u.document_id) ?? unitsOfDoc.set(u.document_id, []).get(u.document_id)!).push(i));
   const vocab = new Set([...ix.postings.keys(), ...ix.sectionPostings.keys()]);

@@ -11,13 +11,14 @@
  * does not hold.
  */
 import type { Queryable } from '../../store/db.js';
-import { documentCues, fewDocuments, unitsOf, type DocCueRow, type UnitRow } from '../../store/unit-queries.js';
+import { documentCues, fewDocuments, type DocCueRow, type UnitRow } from '../../store/unit-queries.js';
 import { clip, docName, sourcesLine, t } from '../format.js';
-import { searchPassages } from '../passages.js';
-import { contentTerms, fold, foldedWords } from '../text.js';
+import type { Passage } from '../passages.js';
+import { fold, foldedWords } from '../text.js';
 import type { AnswerLanguage, Citation } from '../types.js';
 import { answerType, kindCues, rankingTerms, type AnswerType } from './question.js';
 import { rankUnits, type RankedUnit } from './rank.js';
+import { loadUnits } from './unit-cache.js';
 
 /** With at most this many documents in the groups, every one is read. */
 const SMALL_GROUP = 6;
@@ -93,11 +94,10 @@ function dateWords(isoDate: string | null): string {
 }
 
 /** The documents to read: all of a small group, else those of the best passages. */
-async function candidateDocuments(db: Queryable, groupIds: string[], question: string): Promise<DocCueRow[]> {
+async function candidateDocuments(db: Queryable, groupIds: string[], passages: () => Promise<Passage[]>): Promise<DocCueRow[]> {
   const few = await fewDocuments(db, groupIds, SMALL_GROUP + 1);
   if (few.length <= SMALL_GROUP) return few;
-  const passages = await searchPassages(db, groupIds, contentTerms(question), 12, question);
-  const ids = [...new Set(passages.map((p) => p.documentId))].slice(0, MAX_DOCS);
+  const ids = [...new Set((await passages()).map((p) => p.documentId))].slice(0, MAX_DOCS);
   return documentCues(db, groupIds, ids);
 }
 
@@ -123,16 +123,24 @@ function quoteOf(units: UnitRow[], r: RankedUnit): string {
  * Answers from evidence units; null when the documents read have no units (stored by an older
  * version: the engine falls back to passages).
  */
-export async function answerFromUnits(db: Queryable, groupIds: string[], question: string, lang: AnswerLanguage): Promise<UnitAnswer | null> {
+export async function answerFromUnits(
+  db: Queryable,
+  groupIds: string[],
+  question: string,
+  lang: AnswerLanguage,
+  /** The question's best passages (`searchPassages`, memoised): in a large group, their documents are read. */
+  passages: () => Promise<Passage[]>,
+): Promise<UnitAnswer | null> {
   const terms = rankingTerms(question);
   const none: UnitAnswer = { level: 'none', answer: '', citations: [], evidence: [] };
-  const docs = await candidateDocuments(db, groupIds, question);
+  const docs = await candidateDocuments(db, groupIds, passages);
   if (docs.length === 0) return null;
-  const units = await unitsOf(
+  const loaded = await loadUnits(
     db,
     groupIds,
     docs.map((d) => d.id),
   );
+  const units = loaded.flatMap((d) => d.units);
   if (units.length === 0) return null;
   if (terms.filter((x) => !x.questionWord).length === 0) return none;
   const type = answerType(question);
@@ -148,7 +156,7 @@ export async function answerFromUnits(db: Queryable, groupIds: string[], questio
     const name = fold(`${d.title ?? ''} ${d.file_name} ${d.kind ?? ''}`);
     return cues.some((c) => c.test(name)) ? 1.5 : 1;
   };
-  const { ranked, unknown } = rankUnits(units, terms, boost, (u) => holdsType(type, u.quote, asked), docWords);
+  const { ranked, unknown } = rankUnits(loaded, terms, boost, (u) => holdsType(type, u.quote, asked), docWords);
   if (ranked.length === 0) return none;
   const name = (r: RankedUnit) => docName(byId.get(r.unit.document_id));
   const evidence = ranked.slice(0, 5).map((r) => ({ document: name(r), page: r.unit.page, text: r.unit.quote, score: Math.round(r.score * 1000) / 1000 }));

@@ -12,6 +12,7 @@ const COPIES = 199; // 5 documents × (1 + 199) = 1 000
 const TABLES: Record<string, string> = {
   pages: 'page_no, text',
   chunks: 'group_id, page_no, ord, section, text, ts_config',
+  evidence_units: 'group_id, ord, page, kind, section, text, quote',
   attendees: 'group_id, ord, name, role, organisation, present, flags, presence, page, quote',
   action_items: 'group_id, ord, owners, task, due, due_text, page, section, quote',
   decisions: 'group_id, ord, text, section, page, quote',
