@@ -48,13 +48,14 @@ export function matchDocuments<T extends Pick<DocumentRow, 'id' | 'file_name' | 
 
 export async function forgetDocument(deps: ForgetDeps, doc: DocumentRow): Promise<ForgetOutcome> {
   const itemIds = (await deps.db.query<{ id: string | number }>('SELECT id FROM action_items WHERE document_id = $1', [doc.id])).rows.map((r) => Number(r.id));
-  // Queue jobs first: a waiting job must not start parsing a document that is about to vanish.
-  await removeDocumentJobs(deps.queues, doc.group_id, doc.sha256);
+  // Rows first: once the document is gone, nothing re-queues it (the reconciler re-queues waiting
+  // documents whose jobs are missing), and a job that starts anyway finds no document and ends.
   const remindersTouched = await deps.db.transaction(async (q) => {
     const touched = await dropItemsFromReminderSends(q, itemIds);
     await q.query('DELETE FROM documents WHERE id = $1', [doc.id]);
     return touched;
   });
+  await removeDocumentJobs(deps.queues, doc.group_id, doc.sha256);
   await removeReminderJobs(deps.queues, doc.id);
   const blobRemoved = await removeBlobIfUnused(deps, doc.sha256);
   log.info({ documentId: doc.id, groupId: doc.group_id, blobRemoved, remindersTouched }, 'document forgotten');
