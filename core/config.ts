@@ -46,6 +46,7 @@ const schema = z.object({
   RECONCILE_GRACE_MS: int(60_000, 0),
   PARSE_MAX_BYTES: int(50 * 1024 * 1024, 1),
   PARSE_MAX_PAGES: int(2000, 1),
+  PARSE_MAX_TEXT_BYTES: int(10 * 1024 * 1024, 1024),
   PARSE_TIMEOUT_MS: int(120_000, 1000),
   PARSE_MAX_MEMORY_MB: int(768, 64),
   PARSE_THREADS: int(0, 0),
@@ -149,6 +150,8 @@ export interface Config {
   parse: {
     maxBytes: number;
     maxPages: number;
+    /** Plain text (.txt bytes, .docx text) above this is refused: no minutes are that long. */
+    maxTextBytes: number;
     timeoutMs: number;
     maxMemoryMb: number;
     /** Threads reading one large PDF (page-parallel), each with the heap cap maxMemoryMb. */
@@ -226,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     parse: {
       maxBytes: e.PARSE_MAX_BYTES,
       maxPages: e.PARSE_MAX_PAGES,
+      maxTextBytes: e.PARSE_MAX_TEXT_BYTES,
       timeoutMs: e.PARSE_TIMEOUT_MS,
       maxMemoryMb: e.PARSE_MAX_MEMORY_MB,
       // 0: one per core this process may use.

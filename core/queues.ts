@@ -62,6 +62,8 @@ export interface ParseJobData {
     parallelMinPages?: number;
     /** The sandbox stops its parse thread after this long without a job. */
     threadIdleMs?: number;
+    /** Text (.txt bytes, .docx text) above this is refused (absent in older jobs: the parser's default). */
+    maxTextBytes?: number;
   };
 }
 

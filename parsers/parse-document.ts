@@ -11,7 +11,11 @@ import { textToPages } from './text-pages.js';
 export interface ParseLimits {
   maxBytes: number;
   maxPages: number;
+  /** Text (.txt bytes, .docx text) above this is refused. Default 10 MB. */
+  maxTextBytes?: number;
 }
+
+const DEFAULT_MAX_TEXT_BYTES = 10 * 1024 * 1024;
 
 export async function parseDocument(
   bytes: Uint8Array,
@@ -50,8 +54,14 @@ export async function parseDocument(
     }
     return { format, pages };
   }
+  const maxText = limits.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  const tooMuchText = (size: number) =>
+    new AppError('too-large', `${fileName} holds ${mb(size)} MB of text; the limit is ${mb(maxText)} MB. Upload the minutes on their own, or split the file.`);
+  // Checked before decoding: a 50 MB text would otherwise be decoded, split and searched whole.
+  if (format === 'txt' && bytes.length > maxText) throw tooMuchText(bytes.length);
   // mammoth loads only for Word files.
   const text = format === 'docx' ? await (await import('./docx-text.js')).extractDocxText(bytes) : new TextDecoder('utf-8').decode(bytes);
+  if (format === 'docx' && text.length > maxText) throw tooMuchText(text.length);
   if (text.trim() === '') throw new AppError('empty-file', `${fileName} contains no text.`);
   const pages = textToPages(text);
   if (pages.length > limits.maxPages) {

@@ -162,7 +162,13 @@ function mapPdfError(err: unknown): unknown {
   if (/empty/i.test(message) && /pdf/i.test(message)) {
     return new AppError('empty-file', 'The file is empty (0 bytes). Upload the file again.', { cause: err });
   }
-  if (name === 'InvalidPDFException' || name === 'FormatError' || /Invalid PDF|xref|structure/i.test(message)) {
+  // Structural faults (a page tree that loops, a broken cross-reference table …) are the file's:
+  // permanent, never retried, never reported as our own failure.
+  if (
+    name === 'InvalidPDFException' ||
+    name === 'FormatError' ||
+    /Invalid PDF|xref|structure|circular reference|pages? tree|Bad (?:XRef|encoding)|Invalid (?:page|object)|Missing (?:page|object)/i.test(message)
+  ) {
     return new AppError('corrupt-pdf', 'The PDF is damaged or incomplete and cannot be read. Export or download it again and upload the new copy.', {
       cause: err,
     });

@@ -81,6 +81,7 @@ export async function enqueueIngest(deps: Pick<SubmitDeps, 'blobs' | 'queues' | 
       threads: deps.parseLimits.threads,
       parallelMinPages: deps.parseLimits.parallelMinPages,
       threadIdleMs: deps.parseLimits.threadIdleMs,
+      maxTextBytes: deps.parseLimits.maxTextBytes,
     },
   };
   await deps.queues.flow.add({

@@ -48,6 +48,21 @@ export function nestedFormsBomb(depth: number, fanout: number): Buffer {
   return pdfWithContent(Buffer.from(`/X${first} Do\n`.repeat(fanout)), forms, `/Font << /F1 4 0 R >> /XObject << /X${first} ${first} 0 R >>`);
 }
 
+/**
+ * A page tree whose /Pages node lists itself among its kids (the page count says two pages): pdf.js
+ * reports a circular reference when the second page is looked up. A structural error: no retry fixes it.
+ */
+export function circularPageTree(): Buffer {
+  const content = Buffer.from('BT /F1 12 Tf 72 720 Td (Protokoll) Tj ET\n');
+  return assemble([
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>'),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>'),
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'),
+    Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`), content, Buffer.from('\nendstream')]),
+  ]);
+}
+
 function assemble(objects: Buffer[]): Buffer {
   const parts: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let offset = parts[0]!.length;
