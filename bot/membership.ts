@@ -8,7 +8,7 @@ import type { TurnContext } from 'botbuilder';
 import { logger } from '../core/logger.js';
 import { markConversationDead, removeMember, upsertMember } from '../store/conversations.js';
 import type { BotDeps } from './deps.js';
-import { helpText } from './logic/commands.js';
+import { welcomeText } from './logic/welcome.js';
 import { refreshRosterInTurn } from './rosters.js';
 import { turnInfo } from './turn-info.js';
 
@@ -27,11 +27,9 @@ async function installed(ctx: TurnContext, deps: BotDeps): Promise<void> {
       });
     }
     await refreshRosterInTurn(ctx, deps.db, info.group).catch((err: unknown) => log.warn({ err: String(err) }, 'roster refresh failed'));
-    await ctx.sendActivity(
-      `Hej! Jag läser gruppens protokoll och planer och svarar på frågor om dem, med källa. Nämn mig med en fråga, t.ex. "@minutes-bot Vem var frånvarande?". Dokument skickar ni till mig i en personlig chatt. Skriv "hjälp" för kommandon.`,
-    );
+    await ctx.sendActivity(welcomeText(info.kind === 'channel' ? 'channel' : 'groupChat', Boolean(deps.graphFiles)));
   } else {
-    await ctx.sendActivity(helpText('sv'));
+    await ctx.sendActivity(welcomeText('personal', Boolean(deps.graphFiles)));
   }
 }
 

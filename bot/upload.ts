@@ -26,6 +26,7 @@ import type { BotDeps } from './deps.js';
 import { downloadFile } from './download.js';
 import { INTENT_OWNER } from './upload-intents.js';
 import { ackText, duplicateText, failureMessage, progressText } from './logic/messages.js';
+import { GROUP_CHAT_FILE } from './logic/welcome.js';
 import { turnInfo, type TurnInfo } from './turn-info.js';
 
 /** Teams' content type for a file sent to a bot (no constant exists in botframework-schema). */
@@ -62,8 +63,8 @@ export function registerUpload(app: Application<TurnState>, deps: BotDeps): void
     async (ctx) => {
       const info = turnInfo(ctx);
       if (info.kind !== 'personal') {
-        // Teams gives bots files only in personal chat; say so rather than stay silent.
-        await ctx.sendActivity('Skicka filen till mig i en personlig chatt, så läser jag in den.');
+        // Teams gives bots files only in personal chat; say so, and how it still ends up here.
+        await ctx.sendActivity(info.kind === 'groupChat' ? GROUP_CHAT_FILE : 'Skicka filen till mig i en personlig chatt, så läser jag in den.');
         return;
       }
       for (const file of fileAttachments(ctx.activity.attachments)) {

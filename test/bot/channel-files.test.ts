@@ -160,5 +160,21 @@ describe('without Microsoft Graph credentials', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]!.activity.text).toMatch(/^Skicka filen till mig i en personlig chatt, så läser jag in den\./);
     expect(replies[0]!.activity.text).toMatch(/Microsoft Graph/);
+    // The welcome in a team without Graph says where documents go.
+    const team2 = h.team('19:team-nograph-2@thread.tacv2', 'Utan Graph 2');
+    h.emu.setRoster(team2.teamId!, [{ id: 'bo', name: 'Bo', aadObjectId: 'aad-bo' }]);
+    const hello = await h.exchange(h.conversationUpdate({ conversation: team2, from: h.user('bo'), membersAdded: [{ id: h.botId }] }));
+    expect(hello[0]!.activity.text).toMatch(/personlig chatt och väljer teamet som grupp/);
+  }, 60_000);
+
+  it('in a group chat, a file gets the way to bring it here (personal chat, then this chat as the group); the welcome says the same', async () => {
+    const chat = h.groupChat('19:chat-nograph@thread.v2', 'Styrgruppen');
+    h.emu.setRoster(chat.id, [{ id: 'bo', name: 'Bo', aadObjectId: 'aad-bo' }]);
+    const hello = await h.exchange(h.conversationUpdate({ conversation: chat, from: h.user('bo'), membersAdded: [{ id: h.botId }] }));
+    expect(hello[0]!.activity.text).toMatch(/^Hej!/);
+    expect(hello[0]!.activity.text).toMatch(/väljer den här gruppchatten som grupp/);
+    const file = h.message({ conversation: chat, from: h.user('bo'), attachments: [h.fileAttachment('protokoll.pdf', Buffer.from('%PDF-1.4'))] });
+    const replies = await h.exchange(file);
+    expect(replies[0]!.activity.text).toMatch(/gruppchatt.*personlig chatt.*välj den här gruppchatten som grupp/);
   }, 60_000);
 });
