@@ -25,7 +25,8 @@ import { addUploadIntent, removeUploadIntent } from '../store/upload-intents.js'
 import type { BotDeps } from './deps.js';
 import { downloadFile } from './download.js';
 import { INTENT_OWNER } from './upload-intents.js';
-import { ackText, duplicateText, failureMessage, progressText } from './logic/messages.js';
+import { ackText, duplicateText, failureMessage, progressText, tooManyFilesText } from './logic/messages.js';
+import { createSlots, type Slots } from './slots.js';
 import { GROUP_CHAT_FILE } from './logic/welcome.js';
 import { turnInfo, type TurnInfo } from './turn-info.js';
 
@@ -57,6 +58,7 @@ export const MIME: Record<string, string> = {
 };
 
 export function registerUpload(app: Application<TurnState>, deps: BotDeps): void {
+  const downloads = createSlots(deps.config.download.concurrency);
   app.activity(
     // Channel files are channel-files.ts's (registered first); this is personal chat and group chats.
     async (ctx) => ctx.activity.type === 'message' && fileAttachments(ctx.activity.attachments).length > 0,
@@ -67,11 +69,20 @@ export function registerUpload(app: Application<TurnState>, deps: BotDeps): void
         await ctx.sendActivity(info.kind === 'groupChat' ? GROUP_CHAT_FILE : 'Skicka filen till mig i en personlig chatt, så läser jag in den.');
         return;
       }
-      for (const file of fileAttachments(ctx.activity.attachments)) {
+      const files = fileAttachments(ctx.activity.attachments);
+      const max = deps.config.download.maxFilesPerMessage;
+      if (files.length > max)
+        await ctx.sendActivity(
+          tooManyFilesText(
+            max,
+            files.slice(max).map((f) => f.name),
+          ),
+        );
+      for (const file of files.slice(0, max)) {
         const ack = await ctx.sendActivity(ackText(file.name));
         const ackId = ack?.id ?? '';
         // Not awaited: the HTTP turn ends now; the rest goes out proactively.
-        void receive(deps, info, file, ackId).catch((err: unknown) => log.error({ err: String(err) }, 'upload failed'));
+        void receive(deps, info, file, ackId, downloads).catch((err: unknown) => log.error({ err: String(err) }, 'upload failed'));
       }
     },
   );
@@ -107,27 +118,30 @@ async function uploadGroups(deps: BotDeps, info: TurnInfo): Promise<BotGroupRow[
   return [await ensurePersonalGroup(deps.db, { id: info.user.userId, name: info.user.name })];
 }
 
-async function receive(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackId: string): Promise<void> {
+async function receive(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackId: string, downloads: Slots): Promise<void> {
   // Durable before the download: if this process dies before the user has an outcome, the next
   // start finds the intent and tells them to send the file again (upload-intents.ts).
   const intent = await addUploadIntent(deps.db, { conversationRefId: info.refId, ackActivityId: ackId || null, fileName: file.name, owner: INTENT_OWNER });
   try {
-    await receiveFile(deps, info, file, ackId);
+    await receiveFile(deps, info, file, ackId, downloads);
   } finally {
     await removeUploadIntent(deps.db, intent).catch((err: unknown) => log.warn({ err: String(err) }, 'could not remove an upload intent'));
   }
 }
 
-async function receiveFile(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackId: string): Promise<void> {
+async function receiveFile(deps: BotDeps, info: TurnInfo, file: FileAttachment, ackId: string, downloads: Slots): Promise<void> {
   const say = (text: string) => (ackId ? deps.sender.update(info.refId, ackId, { text }) : deps.sender.send(info.refId, { text }).then(() => undefined));
   let bytes: Uint8Array;
   try {
-    ({ bytes } = await downloadFile(file.downloadUrl, {
-      allowedHosts: deps.config.download.allowedHosts,
-      allowLoopback: deps.config.bot.localMode,
-      maxBytes: deps.config.parse.maxBytes,
-      timeoutMs: deps.config.download.timeoutMs,
-    }));
+    // A few at a time: each download holds its file in memory until it is stored.
+    ({ bytes } = await downloads.run(() =>
+      downloadFile(file.downloadUrl, {
+        allowedHosts: deps.config.download.allowedHosts,
+        allowLoopback: deps.config.bot.localMode,
+        maxBytes: deps.config.parse.maxBytes,
+        timeoutMs: deps.config.download.timeoutMs,
+      }),
+    ));
   } catch (err) {
     log.warn({ code: errorCode(err), err: err instanceof Error ? err.message : String(err) }, 'download failed');
     await say(failureMessage(file.name, errorCode(err) ?? 'download-failed'));

@@ -73,6 +73,8 @@ const schema = z.object({
   GRAPH_LOGIN_URL: z.string().default('https://login.microsoftonline.com'),
   DOWNLOAD_ALLOWED_HOSTS: list('sharepoint.com,sharepoint-df.com,onedrive.com,1drv.ms,files.1drv.com,svc.ms'),
   DOWNLOAD_TIMEOUT_MS: int(30_000, 1000),
+  DOWNLOAD_CONCURRENCY: int(3, 1),
+  UPLOAD_MAX_FILES_PER_MESSAGE: int(10, 1),
   DOCUMENT_LINK_SECRET: optionalString,
   DOCUMENT_LINK_TTL_HOURS: int(24 * 7, 1),
   ROSTER_TTL_MINUTES: int(60, 1),
@@ -176,7 +178,8 @@ export interface Config {
     /** True without an app id: no auth, loopback downloads allowed. */
     localMode: boolean;
   };
-  download: { allowedHosts: string[]; timeoutMs: number };
+  /** `concurrency`: downloads at once per process; `maxFilesPerMessage`: attachments taken from one message. */
+  download: { allowedHosts: string[]; timeoutMs: number; concurrency: number; maxFilesPerMessage: number };
   /**
    * Microsoft Graph app credentials (client credentials flow), present when a client id and secret
    * are known (GRAPH_CLIENT_ID/SECRET, else MicrosoftAppId/Password). Without them files posted in
@@ -249,7 +252,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tenantId: e.MicrosoftAppTenantId,
       localMode: e.MicrosoftAppId === undefined,
     },
-    download: { allowedHosts: e.DOWNLOAD_ALLOWED_HOSTS, timeoutMs: e.DOWNLOAD_TIMEOUT_MS },
+    download: {
+      allowedHosts: e.DOWNLOAD_ALLOWED_HOSTS,
+      timeoutMs: e.DOWNLOAD_TIMEOUT_MS,
+      concurrency: e.DOWNLOAD_CONCURRENCY,
+      maxFilesPerMessage: e.UPLOAD_MAX_FILES_PER_MESSAGE,
+    },
     graph,
     documentLinks: { secret: e.DOCUMENT_LINK_SECRET, ttlHours: e.DOCUMENT_LINK_TTL_HOURS },
     rosterTtlMinutes: e.ROSTER_TTL_MINUTES,

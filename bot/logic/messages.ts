@@ -25,6 +25,12 @@ export function failureMessage(fileName: string, code: string | null): string {
   return `Kunde inte läsa ${fileName}. ${what}`;
 }
 
+/** More files in one message than the bot takes: the rest are named, to be sent again. */
+export function tooManyFilesText(max: number, skipped: string[]): string {
+  const names = skipped.length <= 5 ? skipped.join(', ') : `${skipped.slice(0, 5).join(', ')} och ${skipped.length - 5} till`;
+  return `Jag tar emot högst ${max} filer per meddelande. Skicka de här i ett nytt meddelande: ${names}.`;
+}
+
 /** An upload lost because the bot stopped while receiving it (upload-intents.ts). */
 export function interruptedText(fileName: string): string {
   return `Kunde inte ta emot ${fileName}: jag startades om medan filen hämtades. Skicka filen igen.`;
