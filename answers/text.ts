@@ -4,6 +4,8 @@
  * questions can match Swedish documents.
  */
 
+import { GLOSSARY_SV } from './glossary-sv.js';
+
 const FOLD_FROM = 'åäöéèüáàæø';
 const FOLD_TO = 'aaoeeuaaao';
 const FOLD_MAP = new Map([...FOLD_FROM].map((c, i) => [c, FOLD_TO[i]!]));
@@ -291,7 +293,12 @@ const GLOSSARY: Record<string, string[]> = {
 
 /** Swedish forms an English word may appear as (folded), empty when none is known. */
 export function glossary(foldedWord: string): string[] {
-  return (GLOSSARY[foldedWord] ?? []).map(fold);
+  return glossaryRaw(foldedWord).map(fold);
+}
+
+/** Glossary forms as written: English → Swedish, and Swedish → English (answers/glossary-sv.ts). */
+function glossaryRaw(foldedWord: string): string[] {
+  return [...(GLOSSARY[foldedWord] ?? []), ...(Object.hasOwn(GLOSSARY_SV, foldedWord) ? GLOSSARY_SV[foldedWord]! : [])];
 }
 
 const SUFFIXES = [
@@ -409,7 +416,7 @@ export function contentTerms(question: string, opts: { dropQuestionWords?: boole
       const isNumber = /^\d+$/.test(f);
       const isName = i > 0 && /^\p{Lu}\p{Ll}/u.test(part);
       const gl = glossary(f);
-      const glRaw = GLOSSARY[f] ?? [];
+      const glRaw = glossaryRaw(f);
       out.push({
         raw: part,
         folded: f,

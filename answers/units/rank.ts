@@ -24,6 +24,8 @@ export interface RankedUnit {
    * the meeting of 18 October 2018": "took", "minutes") that the unit holds; 0 when the name holds them all.
    */
   residualCoverage: number;
+  /** As `residualCoverage`, with the words no document holds counted as missing (for confident answers). */
+  strictCoverage: number;
   /** Every name, number and acronym of the question is in the unit, its section or its document's name. */
   mustOk: boolean;
   /** The unit holds a rare word of the question (one that is in at most a fifth of the units). */
@@ -36,6 +38,8 @@ export interface Ranking {
   ranked: RankedUnit[];
   /** Content words of the question no unit holds (the documents read never mention them). */
   unknown: string[];
+  /** A name, number or acronym of the question is nowhere in the documents read. */
+  unknownMust: boolean;
 }
 
 function sameWindow(a: UnitRow, b: UnitRow): boolean {
@@ -118,7 +122,7 @@ export function rankUnits(
 ): Ranking {
   const ix = buildIndex(docs);
   const units = ix.units;
-  if (units.length === 0 || terms.length === 0) return { ranked: [], unknown: [] };
+  if (units.length === 0 || terms.length === 0) return { ranked: [], unknown: [], unknownMust: false };
   const unitsOfDoc = new Map<string, number[]>();
   units.forEach((u, i) => (unitsOfDoc.get(u.document_id) ?? unitsOfDoc.set(u.document_id, []).get(u.document_id)!).push(i));
   const vocab = new Set([...ix.postings.keys(), ...ix.sectionPostings.keys()]);
@@ -150,6 +154,9 @@ export function rankUnits(
   });
   /** Per question word, the units holding it (a split compound: holding both parts). */
   const holders = new Map<number, Set<number>>();
+  const namedByDoc = new Set<number>();
+  let unknownMust = false;
+  let unknownWeight = 0;
   for (const term of expanded) {
     const words = matchingWords(vocab, term.prefixes);
     const weight = term.weight;
@@ -161,13 +168,22 @@ export function rankUnits(
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     const w = weight * idf;
     const counts = !term.questionWord && !term.compound;
-    if (counts) totalWeight += w;
-    if (term.must) mustCount++;
     const rare = df > 0 && df <= Math.max(2, n * DISTINCT_SHARE);
     const hit = new Set<number>();
     const mine = new Set([...tf.keys(), ...inSection]);
     const before = holders.get(term.origin);
     holders.set(term.origin, before ? new Set([...before].filter((i) => mine.has(i))) : mine);
+    // A word no unit and no document name holds weighs nothing in coverage: the question's other
+    // words decide which units are nearest (an unknown word blocks a confident answer instead).
+    const inDocName = [...docWords.values()].some((dws) => matchingWords(dws, term.prefixes).size > 0);
+    if (inDocName) namedByDoc.add(term.origin);
+    if (df === 0 && !inDocName) {
+      if (term.must) unknownMust = true;
+      if (counts) unknownWeight += w;
+      continue;
+    }
+    if (counts) totalWeight += w;
+    if (term.must) mustCount++;
     for (const [i, f] of tf) {
       const len = ix.words[i]!.length;
       scores[i]! += w * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * len) / ix.avgLen)));
@@ -209,7 +225,9 @@ export function rankUnits(
       if (term.must) mustMissing[i]!--;
     }
   }
-  const unknown = terms.filter((term, k) => !term.questionWord && !term.compound && term.weight >= 1 && (holders.get(k)?.size ?? 0) === 0).map((x) => x.raw);
+  const unknown = terms
+    .filter((term, k) => !term.questionWord && !term.compound && term.weight >= 1 && (holders.get(k)?.size ?? 0) === 0 && !namedByDoc.has(k))
+    .map((x) => x.raw);
   const out: RankedUnit[] = [];
   for (let i = 0; i < n; i++) {
     if (scores[i]! <= 0) continue;
@@ -222,11 +240,12 @@ export function rankUnits(
       coverage: totalWeight ? got[i]! / totalWeight : 0,
       ownCoverage: totalWeight ? own[i]! / totalWeight : 0,
       residualCoverage: (residualTotal.get(u.document_id) ?? 0) > 0 ? residualGot[i]! / residualTotal.get(u.document_id)! : 0,
+      strictCoverage: (residualTotal.get(u.document_id) ?? 0) > 0 ? residualGot[i]! / (residualTotal.get(u.document_id)! + unknownWeight) : 0,
       mustOk: mustCount + mustMissing[i]! <= 0,
       distinctive: distinct[i] === 1,
       helpedBy: helped[i]!,
     });
   }
   out.sort((a, b) => b.score - a.score || a.unit.ord - b.unit.ord);
-  return { ranked: out, unknown };
+  return { ranked: out, unknown, unknownMust };
 }

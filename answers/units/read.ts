@@ -156,7 +156,7 @@ export async function answerFromUnits(
     const name = fold(`${d.title ?? ''} ${d.file_name} ${d.kind ?? ''}`);
     return cues.some((c) => c.test(name)) ? 1.5 : 1;
   };
-  const { ranked, unknown } = rankUnits(loaded, terms, boost, (u) => holdsType(type, u.quote, asked), docWords);
+  const { ranked, unknown, unknownMust } = rankUnits(loaded, terms, boost, (u) => holdsType(type, u.quote, asked), docWords);
   if (ranked.length === 0) return none;
   const name = (r: RankedUnit) => docName(byId.get(r.unit.document_id));
   const evidence = ranked.slice(0, 5).map((r) => ({ document: name(r), page: r.unit.page, text: r.unit.quote, score: Math.round(r.score * 1000) / 1000 }));
@@ -165,16 +165,19 @@ export async function answerFromUnits(
   // A Swedish content word the documents never use ("invånare") means they do not talk about
   // what is asked: at most the nearest quotes. (English words without a glossary entry are left
   // out: Swedish documents cannot hold them.)
-  const allKnown = unknown.length === 0 || lang === 'en';
+  const allKnown = (unknown.length === 0 || lang === 'en') && !unknownMust;
   const confident = usable
     .slice(0, allKnown ? 3 : 0)
-    .find((r) => r.residualCoverage >= CONFIDENT_COVERAGE && r.mustOk && r.distinctive && holdsType(type, r.unit.quote, asked));
+    .find((r) => r.strictCoverage >= CONFIDENT_COVERAGE && r.mustOk && r.distinctive && holdsType(type, r.unit.quote, asked));
   const cite = (r: RankedUnit): Citation => ({ document: name(r), documentId: r.unit.document_id, page: r.unit.page, quote: quoteOf(units, r) });
   if (confident) {
     const c = cite(confident);
     const lead = t(lang, `Enligt ${c.document} (s. ${c.page})`, `According to ${c.document} (p. ${c.page})`);
     return { level: 'confident', answer: `${lead}: "${c.quote}"\n${sourcesLine([c], lang)}`, citations: [c], evidence };
   }
+  // A name the documents never mention ("Kiruna"): nothing found is about what is asked. (In
+  // English questions capitals also mark titles and organisations: "the Rust Leadership Council".)
+  if (unknownMust && lang === 'sv') return { ...none, evidence };
   const seen = new Set<string>();
   const near = usable
     .filter((r) => r.distinctive && r.residualCoverage >= PARTIAL_COVERAGE)
