@@ -48,6 +48,7 @@ const schema = z.object({
   PARSE_MAX_PAGES: int(2000, 1),
   PARSE_MAX_TEXT_BYTES: int(10 * 1024 * 1024, 1024),
   PARSE_TIMEOUT_MS: int(120_000, 1000),
+  PARSE_PAGE_TIMEOUT_MS: int(30_000, 1000),
   PARSE_MAX_MEMORY_MB: int(768, 64),
   PARSE_THREADS: int(0, 0),
   PARSE_PARALLEL_MIN_PAGES: int(40, 1),
@@ -154,6 +155,8 @@ export interface Config {
     maxPages: number;
     /** Plain text (.txt bytes, .docx text) above this is refused: no minutes are that long. */
     maxTextBytes: number;
+    /** One page taking longer than this stops the parse (a few-kB page can hold millions of operators). */
+    pageTimeoutMs: number;
     timeoutMs: number;
     maxMemoryMb: number;
     /** Threads reading one large PDF (page-parallel), each with the heap cap maxMemoryMb. */
@@ -233,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: e.PARSE_MAX_BYTES,
       maxPages: e.PARSE_MAX_PAGES,
       maxTextBytes: e.PARSE_MAX_TEXT_BYTES,
+      pageTimeoutMs: e.PARSE_PAGE_TIMEOUT_MS,
       timeoutMs: e.PARSE_TIMEOUT_MS,
       maxMemoryMb: e.PARSE_MAX_MEMORY_MB,
       // 0: one per core this process may use.

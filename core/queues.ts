@@ -64,6 +64,8 @@ export interface ParseJobData {
     threadIdleMs?: number;
     /** Text (.txt bytes, .docx text) above this is refused (absent in older jobs: the parser's default). */
     maxTextBytes?: number;
+    /** A page that takes longer than this stops the parse (absent in older jobs: no page limit). */
+    pageTimeoutMs?: number;
   };
 }
 

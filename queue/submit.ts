@@ -82,6 +82,7 @@ export async function enqueueIngest(deps: Pick<SubmitDeps, 'blobs' | 'queues' | 
       parallelMinPages: deps.parseLimits.parallelMinPages,
       threadIdleMs: deps.parseLimits.threadIdleMs,
       maxTextBytes: deps.parseLimits.maxTextBytes,
+      pageTimeoutMs: deps.parseLimits.pageTimeoutMs,
     },
   };
   await deps.queues.flow.add({

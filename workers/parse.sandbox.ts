@@ -124,6 +124,7 @@ async function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promis
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(stall);
       clearInterval(memoryWatch);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -132,6 +133,28 @@ async function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promis
       else stopWhenIdle(worker, limits.threadIdleMs ?? DEFAULT_THREAD_IDLE_MS);
       fn();
     };
+    // Per page, too: the whole-file limit is sized for 2 000 pages, so one pathological page would
+    // otherwise hold this slot for all of it. Reset at every page reported; off once all are read
+    // (extracting facts is covered by the whole-file limit).
+    let pagesDone = 0;
+    let stall: NodeJS.Timeout | undefined;
+    const watchPage = () => {
+      clearTimeout(stall);
+      if (!limits.pageTimeoutMs) return;
+      stall = setTimeout(() => {
+        finish(
+          () =>
+            reject(
+              new AppError(
+                'parse-timeout',
+                `Reading page ${pagesDone + 1} of ${fileName} took longer than ${Math.round(limits.pageTimeoutMs! / 1000)} s and was stopped. The file may be damaged; export it again, or upload the Word file.`,
+              ),
+            ),
+          true,
+        );
+      }, limits.pageTimeoutMs);
+    };
+    watchPage();
     const timer = setTimeout(() => {
       finish(
         () =>
@@ -154,8 +177,13 @@ async function runInThread(job: SandboxedJob<ParseJobData, ParseResult>): Promis
     }, MEMORY_WATCH_MS);
     const onMessage = (msg: ThreadMessage) => {
       if (msg.id !== id) return;
-      if (msg.progress) void job.updateProgress(msg.progress as unknown as object);
-      else if (msg.result) finish(() => resolve(msg.result!));
+      if (msg.progress) {
+        void job.updateProgress(msg.progress as unknown as object);
+        const { page, pages } = msg.progress as { page?: number; pages?: number };
+        if (typeof page === 'number') pagesDone = page;
+        if (typeof page === 'number' && page === pages) clearTimeout(stall);
+        else watchPage();
+      } else if (msg.result) finish(() => resolve(msg.result!));
       else if (msg.error) {
         const e = new AppError(msg.error.code, msg.error.message);
         finish(() => reject(isPermanent(e) ? e : new Error(encodeError(e))));
