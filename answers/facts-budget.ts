@@ -195,7 +195,7 @@ export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'fundin
     const period = h.line.period ? `, ${h.line.period}` : '';
     const src = h.line.source && !h.line.label.includes(h.line.source) ? `, ${h.line.source}` : '';
     const where = isTotal(h.line) && h.line.section && !h.line.label.includes(h.line.section) ? ` (${clip(h.line.section, 80)})` : '';
-    return `${clip(h.line.label, 120)}${where}${act}: ${formatAmount(h.line.amount_sek)}${period}${src}`;
+    return `${clip(h.line.label, 120)}${where}${act}: ${amountAsPrinted(h.line)}${period}${src}`;
   };
   let answer = chosen.length === 1 ? `${lineText(chosen[0]!)}.` : chosen.map((h) => `• ${lineText(h)}`).join('\n');
   const extra: Array<{ documentId: string; page: number | null; quote: string }> = [];
@@ -216,6 +216,30 @@ export async function answerBudget(ctx: HandlerContext, mode: 'amount' | 'fundin
     citations,
     facts: chosen.map((h) => `${lineText(h)} [${h.line.kind}, p. ${h.line.page ?? '?'}]`),
   };
+}
+
+const squash = (x: string) => x.replace(/[\s\u00a0\u202f\u2009]+/g, '').replace(/[−–]/g, '-');
+
+/**
+ * The amount as the document prints it: "375 000 kr" when the quote says so, else the printed
+ * figure with the table's unit ("13 123 tkr"), never a conversion the quote does not hold (an
+ * answer states no number its citation lacks).
+ */
+export function amountAsPrinted(line: { amount_sek: number; amount_text: string; quote: string | null }): string {
+  const kr = formatAmount(line.amount_sek);
+  const quote = squash(line.quote ?? '');
+  const text = line.amount_text.trim();
+  if (!text || quote.includes(squash(kr.replace(/ kr$/, '')).replace(/^-/, '').replace(/^−/, ''))) return kr;
+  if (/\p{L}/u.test(text)) return text;
+  const printed = Number(
+    text
+      .replace(/[\s\u00a0\u202f\u2009]/g, '')
+      .replace(/[−–]/g, '-')
+      .replace(/,(\d{1,2})$/, '.$1'),
+  );
+  const ratio = printed ? Math.abs(line.amount_sek / printed) : 1;
+  const unit = Math.abs(ratio - 1000) < 1 ? 'tkr' : Math.abs(ratio - 1e6) < 1000 ? 'mnkr' : 'kr';
+  return `${text} ${unit}`;
 }
 
 /** Keeps the items that satisfy `pred`, unless none do. */
