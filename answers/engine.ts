@@ -128,7 +128,22 @@ async function answer(db: Queryable, req: AskRequest): Promise<Answer> {
   const passages = await search();
   const folded = fold(ctx.question);
   const best = passages.slice(0, 8).find((p) => passageAnswers(p, terms) && shapeOk(folded, intent, p.text));
-  if (best) {
+  // The passage net is confident only where the units agree (their best ones are on its page):
+  // alone it takes a page for a match when the title and headings hold the question's words.
+  const agrees = !!best && (!read || read.near.some((n) => n.documentId === best.documentId && n.page === best.page));
+  if (best && !agrees && read?.level !== 'partial') {
+    const citation = { document: best.document, documentId: best.documentId, page: best.page, quote: best.quote };
+    const head = t(lang, 'Det närmaste jag hittar:', 'The closest I can find:');
+    return {
+      answer: `${head}\n• "${best.quote}" (${best.document}, ${t(lang, 's.', 'p.')} ${best.page})\n${sourcesLine([citation], lang)}`,
+      found: false,
+      citations: [citation],
+      intent: `${label}:partial`,
+      language: lang,
+      evidence: { facts: [], passages: toEvidencePassages(passages.slice(0, 8)) },
+    };
+  }
+  if (best && agrees) {
     const citation = { document: best.document, documentId: best.documentId, page: best.page, quote: best.quote };
     const lead = t(lang, `Enligt ${best.document} (s. ${best.page})`, `According to ${best.document} (p. ${best.page})`);
     return {

@@ -36,6 +36,8 @@ export interface UnitAnswer {
   citations: Citation[];
   /** The units used, best first, for the LLM path. */
   evidence: Array<{ document: string; page: number; text: string; score: number }>;
+  /** Document and page of the best-ranked units (a passage found elsewhere is checked against them). */
+  near: Array<{ documentId: string; page: number }>;
 }
 
 const AMOUNT = /(?<![\d])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{3,}|\d+[.,]\d+)(?![\d])/;
@@ -132,7 +134,7 @@ export async function answerFromUnits(
   passages: () => Promise<Passage[]>,
 ): Promise<UnitAnswer | null> {
   const terms = rankingTerms(question);
-  const none: UnitAnswer = { level: 'none', answer: '', citations: [], evidence: [] };
+  const none: UnitAnswer = { level: 'none', answer: '', citations: [], evidence: [], near: [] };
   const docs = await candidateDocuments(db, groupIds, passages);
   if (docs.length === 0) return null;
   const loaded = await loadUnits(
@@ -160,6 +162,7 @@ export async function answerFromUnits(
   if (ranked.length === 0) return none;
   const name = (r: RankedUnit) => docName(byId.get(r.unit.document_id));
   const evidence = ranked.slice(0, 5).map((r) => ({ document: name(r), page: r.unit.page, text: r.unit.quote, score: Math.round(r.score * 1000) / 1000 }));
+  const best3 = ranked.slice(0, 3).map((r) => ({ documentId: r.unit.document_id, page: r.unit.page }));
   // The document's own name ("Dokument: …") answers nothing by itself.
   const usable = ranked.filter((r) => !r.unit.text.startsWith('Dokument: '));
   // A Swedish content word the documents never use ("invånare") means they do not talk about
@@ -173,19 +176,19 @@ export async function answerFromUnits(
   if (confident) {
     const c = cite(confident);
     const lead = t(lang, `Enligt ${c.document} (s. ${c.page})`, `According to ${c.document} (p. ${c.page})`);
-    return { level: 'confident', answer: `${lead}: "${c.quote}"\n${sourcesLine([c], lang)}`, citations: [c], evidence };
+    return { level: 'confident', answer: `${lead}: "${c.quote}"\n${sourcesLine([c], lang)}`, citations: [c], evidence, near: best3 };
   }
   // A name the documents never mention ("Kiruna"): nothing found is about what is asked. (In
   // English questions capitals also mark titles and organisations: "the Rust Leadership Council".)
-  if (unknownMust && lang === 'sv') return { ...none, evidence };
+  if (unknownMust && lang === 'sv') return { ...none, evidence, near: best3 };
   const seen = new Set<string>();
   const near = usable
     .filter((r) => r.distinctive && r.residualCoverage >= PARTIAL_COVERAGE)
     .filter((r) => !seen.has(r.unit.quote) && !!seen.add(r.unit.quote))
     .slice(0, 3);
-  if (near.length === 0) return { ...none, evidence };
+  if (near.length === 0) return { ...none, evidence, near: best3 };
   const cs = near.map(cite);
   const lines = cs.map((c) => `• "${c.quote}" (${c.document}, ${t(lang, 's.', 'p.')} ${c.page})`);
   const head = t(lang, 'Det närmaste jag hittar:', 'The closest I can find:');
-  return { level: 'partial', answer: `${head}\n${lines.join('\n')}\n${sourcesLine(cs, lang)}`, citations: cs, evidence };
+  return { level: 'partial', answer: `${head}\n${lines.join('\n')}\n${sourcesLine(cs, lang)}`, citations: cs, evidence, near: best3 };
 }
