@@ -164,6 +164,10 @@ export function parseMoneyCell(input: string, defaultMultiplier = 1, language: '
   if (/^[-]+$/.test(text)) return { kind: 'dash', text: input.trim() };
   if (text.length > 40) return null;
   if (/^[-]?\s?\d+(?:[.,]\d+)?\s?%$/.test(text)) return { kind: 'percent', text: input.trim() };
+  // en-US notation inside a Swedish document ("3,983,166.42", "-76,838.05") cannot be read as Swedish:
+  // a dot-decimal after comma groups is unambiguous.
+  if (language === 'sv' && /^(?:SEK\s?)?-?\s?\d{1,3}(?:,\d{3})+\.\d{1,2}(?:\s?[\p{L}.:-]+)?$/u.test(text))
+    return parseMoneyCell(input, defaultMultiplier, 'en');
   const m = (
     language === 'en'
       ? /^(SEK\s?)?([-]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s?([\p{L}.:-]+(?: kronor)?)?$/u

@@ -8,16 +8,17 @@ import { printedNumberKeys, printedWhole } from '../layout/printed-numbers.js';
 import { findMoney, parseMoneyCell, statedUnitMultiplier, type CellMoney } from '../money.js';
 import { cellFlat, cellParagraphs } from '../tables/cell-text.js';
 import { documentTables } from '../tables/continuation.js';
-import { explodeRow } from '../layout/row-lines.js';
+import { explodeTable } from '../layout/row-lines.js';
 import type { Table } from '../tables/types.js';
 import { fundingSource } from './budget-source.js';
 import { buildOutline, type Outline } from './outline.js';
 import { planColumns, planRows } from './plan-rows.js';
 import { proseBudgetLines } from './budget-prose.js';
 
-type Ctx = { date: string | null; language: 'sv' | 'en' };
+type Ctx = { date: string | null; language: 'sv' | 'en'; pages?: PageText[] };
 
-export function extractBudgetLines(pages: PageText[], ctx: Ctx): BudgetLine[] {
+export function extractBudgetLines(pages: PageText[], given: Ctx): BudgetLine[] {
+  const ctx: Ctx = { ...given, pages };
   const outline = buildOutline(pages);
   const out: BudgetLine[] = [];
   const consumed = new Set<string>();
@@ -74,30 +75,56 @@ interface MoneyTable {
   financingTable: boolean;
 }
 
+const PRINT_DATE = /(?:utskrivet|utskriven|utskriftsdatum|utskrift|printed|skapad|created|sida)\s*:?\s*[\d\s:.-]{4,20}/giu;
+/** "Räkenskapsår 2025-01-01 - 2025-12-31", "Period 2025-01-01": the year a report's figures are for. */
+const STATED_PERIOD = /(?:räkenskapsår|redovisningsperiod|verksamhetsår|budgetår|bokslutsår|period|financial year)\s*:?\s*((?:19|20)\d{2})/iu;
+/** Column headers of the year before the report's ("Period fg år", "Föregående år"). */
+const PRIOR_YEAR = /\bfg\.?\s*år|föregående\s+år|förra\s+året|previous\s+year|prior\s+year|last\s+year/iu;
+
+/** The period a page (or the first page) states for its figures, or null. */
+export function statedPeriod(pages: PageText[], pageNo: number): string | null {
+  for (const p of [pages.find((x) => x.pageNo === pageNo), pages[0]]) {
+    if (!p) continue;
+    for (const l of p.lines.slice(0, 40)) {
+      const m = STATED_PERIOD.exec(l.text.slice(0, 300));
+      if (m) return m[1]!;
+    }
+  }
+  return null;
+}
+
 const YEARS = /(?<!\d)((?:19|20)\d{2})(?:\s?[-–]\s?((?:19|20)?\d{2}))?(?!\d)/;
 
 /** "2016", "2016-2017", "2020–21" → "2020-2021"; first year or range in the text. */
 export function periodIn(text: string | null | undefined): string | null {
   if (!text) return null;
-  const m = YEARS.exec(text.slice(0, 400));
+  // A print or creation date ("Utskrivet 2026-04-27") dates the paper, not the figures.
+  const m = YEARS.exec(text.slice(0, 400).replace(PRINT_DATE, ' '));
   if (!m) return null;
   if (!m[2]) return m[1]!;
   const end = m[2].length === 2 ? m[1]!.slice(0, 2) + m[2] : m[2];
   return Number(end) > Number(m[1]) ? `${m[1]}-${end}` : m[1]!;
 }
 
+function priorOf(year: string | null): string | null {
+  return year && /^\d{4}$/.test(year) ? String(Number(year) - 1) : null;
+}
+
 function kindFromWords(text: string): BudgetKind | null {
   return kindOfHeader(text);
 }
 
-const MONEY_WORDS = /budget|utfall|kostnad|summa|belopp|finansiering|\bkr\b|tkr|mnkr|ekonomi|intäkt|medel|bidrag|\bsek\b|cost|amount|funding/i;
+const MONEY_WORDS =
+  /budget|resultaträkning|balansräkning|resultatrapport|utfall|kostnad|summa|belopp|finansiering|\bkr\b|tkr|mnkr|ekonomi|intäkt|medel|bidrag|\bsek\b|cost|amount|funding/i;
 
 function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, ctx: Ctx): MoneyTable | null {
   const n = t.anchors.length;
   if (n < 2 || t.rows.length === 0) return null;
   const section = outline.sectionAt(t.page, t.top);
   const context = [t.caption ?? '', t.header.join(' '), t.groupHeader.join(' '), section ?? ''].join(' ');
-  const cells = t.rows.map((r) => r.cells.map((c) => cellFlat(c)));
+  // Roles are judged per figure line: rows the row finder joined stack several figures in one cell.
+  const candidates = t.anchors.map((_, c) => c).filter((c) => c > 0);
+  const cells = explodeTable(t.rows, candidates, t.fontHeight).map((r) => r.cells.map((c) => cellFlat(c)));
   const parsed: CellMoney[][] = cells.map((row) => row.map((c) => parseMoneyCell(c, 1, ctx.language)));
   const roles: ColRole[] = [];
   let anyUnit = false;
@@ -119,6 +146,7 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
     const header = `${t.header[c] ?? ''}`;
     const group = t.groupHeader[c] ?? '';
     const notes = cells.filter((row) => /^(?:not|note)\s*[\d, ]+$/i.test(row[c] ?? '')).length;
+    const accounts = isAccountColumn(cells.map((row) => row[c] ?? ''));
     if (filled > 0 && pct / filled >= 0.5) roles.push({ role: 'percent' });
     else if (
       c > 0 &&
@@ -126,7 +154,8 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
         (!header && isDerived(group)) ||
         isNotMoney(header) ||
         isNotMoney(group) ||
-        /^(?:not|note)$/i.test(header) ||
+        /^(?:not|noter|note|notes|ref)\.?$/i.test(header) ||
+        accounts ||
         (filled > 0 && notes / filled >= 0.5))
     )
       roles.push({ role: 'skip' });
@@ -135,14 +164,14 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
         const p = parsed[r]![c];
         if (p?.kind !== 'amount') continue;
         if (p.hasUnit) anyUnit = true;
-        if (/\d[ \u00A0\u202F]\d{3}/.test(cells[r]![c]!)) anyGrouped = true;
+        if (/\d[ \u00A0\u202F]\d{3}|\d,\d{3}(?:,\d{3})*\.\d/.test(cells[r]![c]!)) anyGrouped = true;
         maxAbs = Math.max(maxAbs, Math.abs(p.amountSek));
       }
       const g = /total|summa|sum\b/i.test(header) ? '' : group;
       roles.push({
         role: 'amount',
         kind: kindFromWords(header) ?? kindFromWords(g),
-        period: periodIn(header) ?? periodIn(g),
+        period: periodIn(header) ?? periodIn(g) ?? (PRIOR_YEAR.test(header) ? priorOf(ctx.pages ? statedPeriod(ctx.pages, t.page) : null) : null),
         multiplier: unitOfHeader(header) ?? unitOfHeader(g),
       });
     } else roles.push({ role: 'text' });
@@ -172,6 +201,7 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
   const firstAmount = roles.findIndex((r) => r.role === 'amount');
   const labelCols: number[] = [];
   for (let c = 0; c < firstAmount; c++) if (roles[c]!.role === 'text') labelCols.push(c);
+
   const sourceCol = t.header.findIndex(
     (h, c) => roles[c]!.role === 'text' && /ekonomiska medel|finansiär|finansieringskälla|källa|finansieras av|funding source|^medel$/i.test(h),
   );
@@ -184,7 +214,8 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
     roles,
     multiplier,
     section: inherited && prev && !section ? prev.section : section,
-    sectionPeriod: periodIn(t.caption) ?? periodIn(section) ?? (inherited && prev ? prev.sectionPeriod : null),
+    sectionPeriod:
+      periodIn(t.caption) ?? periodIn(section) ?? (inherited && prev ? prev.sectionPeriod : null) ?? (ctx.pages ? statedPeriod(ctx.pages, t.page) : null),
     contextKind,
     labelCols: labelCols.length ? labelCols : [0],
     sourceCol,
@@ -193,6 +224,23 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
   };
 }
 
+/**
+ * An account-number column (BAS accounts "3005", "4110" …): four-digit numbers without grouping or
+ * decimals, rising down the column. They are references, not amounts.
+ */
+function isAccountColumn(values: string[]): boolean {
+  const filled = values.map((v) => v.trim()).filter(Boolean);
+  if (filled.length < 3) return false;
+  const nums = filled.filter((v) => /^\d{4}$/.test(v)).map(Number);
+  if (nums.length / filled.length < 0.8) return false;
+  let rising = 0;
+  for (let k = 1; k < nums.length; k++) if (nums[k]! > nums[k - 1]!) rising++;
+  return rising >= (nums.length - 1) * 0.8;
+}
+
+/** "3800 Medlemsinbetalningar": the account number before a label, when most labels of the table have one. */
+const ACCOUNT_PREFIX = /^\d{4}\s+(?=\p{L})/u;
+
 const TOTAL_LABEL = /^(?:summa|totalt?|total|sum\b|totalsumma|sammanlagt|s:a|grand total)/i;
 
 function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
@@ -200,16 +248,30 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
   const out: BudgetLine[] = [];
   const history: Map<number, number[]> = new Map();
   const amountCols = m.roles.flatMap((r, c) => (r.role === 'amount' ? [c] : []));
-  for (const row of t.rows.flatMap((r) => explodeRow(r, amountCols))) {
-    const texts = row.cells.map((c) => cellFlat(c));
-    const label = m.labelCols
+  const rows = explodeTable(t.rows, amountCols, t.fontHeight);
+  const labelOf = (texts: string[]) =>
+    m.labelCols
       .map((c) => texts[c] ?? '')
       .filter(Boolean)
       .join(' ')
       .replace(/\*+/g, '')
       .trim();
+  const labels = rows.map((r) => labelOf(r.cells.map((c) => cellFlat(c))));
+  const prefixed = labels.filter((l) => ACCOUNT_PREFIX.test(l)).length;
+  const stripAccounts = prefixed >= 3 && prefixed >= labels.filter(Boolean).length * 0.5;
+  // A row with a label and no figures heads a group ("RÖRELSEKOSTNADER", "Övriga intäkter"): what it names is the kind below it.
+  let groupKind: BudgetKind | null = null;
+  for (const row of rows) {
+    const texts = row.cells.map((c) => cellFlat(c));
+    let label = labelOf(texts);
+    if (stripAccounts) label = label.replace(ACCOUNT_PREFIX, '');
     // Derived rows (Budgetavvikelse) and keys that are not money (kr/m², %, antal) are no budget lines.
     if (isDerived(label) || isNotMoney(label)) continue;
+    if (label && amountCols.every((c) => !texts[c])) {
+      const k = kindFromWords(label);
+      if (k) groupKind = k;
+      continue;
+    }
     const rowUnit = unitOfHeader(label);
     const amounts: Array<{ c: number; sek: number; text: string }> = [];
     m.roles.forEach((role, c) => {
@@ -221,10 +283,11 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
     });
     if (amounts.length === 0) continue;
     const isTotal = TOTAL_LABEL.test(label) || amounts.some((a) => sumsAbove(history.get(a.c) ?? [], a.sek));
-    const quote = texts.filter(Boolean).join(' ').slice(0, 200);
+    // Cells kept apart in the quote: figures of adjacent columns must not read as one number.
+    const quote = texts.filter(Boolean).join(' | ').slice(0, 200);
     for (const a of amounts) {
       const role = m.roles[a.c] as Extract<ColRole, { role: 'amount' }>;
-      const kind: BudgetKind = isTotal ? 'total' : lineKind(kindFromWords(label), role.kind, m.contextKind);
+      const kind: BudgetKind = isTotal ? 'total' : lineKind(kindFromWords(label) ?? groupKind, role.kind, m.contextKind);
       const source = isTotal ? null : sourceOf(m, texts, label);
       out.push({
         label: label || (t.header[a.c] ?? ''),

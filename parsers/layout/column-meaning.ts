@@ -50,6 +50,8 @@ export const KIND_WORDS: Array<[BudgetKind, string[]]> = [
   ['budget', ['budget', 'ram', 'anslag', 'plan']],
 ];
 
+const COMPOUND_KINDS = new Set<BudgetKind>(['income', 'cost']);
+
 const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ');
 
 const wordStarts = new Map<string, RegExp>();
@@ -74,7 +76,9 @@ export function isNotMoney(header: string): boolean {
 
 export function kindOfHeader(header: string): BudgetKind | null {
   const t = fold(header);
-  for (const [kind, words] of KIND_WORDS) if (words.some((w) => has(t, w))) return kind;
+  // Swedish compounds carry the kind word at the end ("rörelseintäkter", "personalkostnader"): long words match inside a word.
+  // Only revenue and cost words: "delfinansiering" describes a cost row, not money from others.
+  for (const [kind, words] of KIND_WORDS) if (words.some((w) => (COMPOUND_KINDS.has(kind) && w.length >= 5 ? t.includes(w) : has(t, w)))) return kind;
   return null;
 }
 

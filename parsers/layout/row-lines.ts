@@ -1,9 +1,10 @@
 /**
  * A table row whose figure cells hold several figures, one per line, is several rows that the
  * row finder joined (rows printed at the line pitch, with no padding between them). Each line with
- * figures becomes a row of its own; a label line without figures goes with the figure line on the
- * same baseline, else wraps onto the row above (it starts in lower case or with a parenthesis) or
- * leads into the row below.
+ * figures becomes a row of its own. A label line without figures goes with the figure line on the
+ * same baseline; else it wraps onto the row above (it starts in lower case or with a parenthesis),
+ * leads into the row right below it (the next line holds figures), or is a group label of its own
+ * ("RÖRELSEKOSTNADER"), kept as a row without figures.
  */
 import type { Cell, TableRow } from '../tables/types.js';
 
@@ -13,11 +14,13 @@ function figureLines(cell: Cell | undefined): number {
   return cell ? cell.lines.filter((l) => l !== '' && HAS_FIGURE.test(l)).length : 0;
 }
 
-/** The row itself, or one row per figure line when its figure cells stack several figures. */
-export function explodeRow(row: TableRow, amountCols: readonly number[]): TableRow[] {
+const known = (c: Cell) => c.lines.length === 0 || (c.ys !== undefined && c.ys.length === c.lines.length);
+
+/** The row itself, or one row per figure line (and per group label) when its figure cells stack several figures. */
+export function explodeRow(row: TableRow, amountCols: readonly number[], lineHeight = 12): TableRow[] {
   if (!amountCols.some((c) => figureLines(row.cells[c]) > 1)) return [row];
   // Every non-empty cell must know where its lines are; otherwise leave the row (its stacked cells read as nothing).
-  if (row.cells.some((c) => c.lines.length > 0 && (!c.ys || c.ys.length !== c.lines.length))) return [row];
+  if (!row.cells.every(known)) return [row];
   const baselines: number[] = [];
   for (const c of amountCols) {
     const cell = row.cells[c];
@@ -27,22 +30,59 @@ export function explodeRow(row: TableRow, amountCols: readonly number[]): TableR
     });
   }
   baselines.sort((a, b) => a - b);
-  const out: TableRow[] = baselines.map((y) => ({ y, page: row.page, cells: row.cells.map((): Cell => ({ lines: [], y: null, ys: [] })) }));
+  const rows = new Map<number, TableRow>(baselines.map((y) => [y, { y, page: row.page, cells: row.cells.map((): Cell => ({ lines: [], y: null, ys: [] })) }]));
+  const groupRow = (y: number): number => {
+    if (!rows.has(y)) rows.set(y, { y, page: row.page, cells: row.cells.map((): Cell => ({ lines: [], y: null, ys: [] })) });
+    return y;
+  };
   row.cells.forEach((cell, c) => {
     cell.lines.forEach((text, k) => {
       if (text === '') return;
       const y = cell.ys![k]!;
-      let at = baselines.findIndex((b) => Math.abs(b - y) <= 2);
-      if (at < 0) {
-        const below = baselines.findIndex((b) => b > y);
-        const wraps = /^[\p{Ll}(]/u.test(text);
-        at = below < 0 ? baselines.length - 1 : wraps && below > 0 ? below - 1 : below;
+      let at = baselines.find((b) => Math.abs(b - y) <= 2);
+      if (at === undefined) {
+        const below = baselines.find((b) => b > y);
+        const above = [...baselines].reverse().find((b) => b < y);
+        const wraps = /^[\p{Ll}(]/u.test(text) && above !== undefined;
+        const caps = !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
+        if (wraps) at = above;
+        else if (below !== undefined && below - y <= lineHeight * 1.6 && !caps) at = below;
+        else at = groupRow(y);
       }
-      const target = out[at]!.cells[c]!;
+      const target = rows.get(at)!.cells[c]!;
       target.lines.push(text);
       target.ys!.push(y);
       if (target.y === null) target.y = y;
     });
   });
-  return out;
+  return [...rows.values()].sort((a, b) => a.y - b.y);
+}
+
+/**
+ * All rows of a table as one, exploded per line: for a money table whose row finder joined rows
+ * (a figure cell stacks figures) and put labels and figures in different rows.
+ */
+export function explodeTable(rows: readonly TableRow[], amountCols: readonly number[], lineHeight: number): TableRow[] {
+  const stacked = rows.some((r) => amountCols.some((c) => figureLines(r.cells[c]) > 1));
+  const pages = new Set(rows.map((r) => r.page));
+  if (!stacked || pages.size > 1 || !rows.every((r) => r.cells.every(known))) return rows.flatMap((r) => explodeRow(r, amountCols, lineHeight));
+  const width = Math.max(...rows.map((r) => r.cells.length));
+  const merged: TableRow = { y: rows[0]!.y, page: rows[0]!.page, cells: Array.from({ length: width }, (): Cell => ({ lines: [], y: null, ys: [] })) };
+  for (const r of rows)
+    r.cells.forEach((cell, c) => {
+      const into = merged.cells[c]!;
+      cell.lines.forEach((l, k) => {
+        if (l === '') return;
+        into.lines.push(l);
+        into.ys!.push(cell.ys![k]!);
+      });
+      into.y ??= cell.y;
+    });
+  // Lines of one column in reading order (rows may interleave).
+  for (const cell of merged.cells) {
+    const order = cell.lines.map((_, k) => k).sort((a, b) => cell.ys![a]! - cell.ys![b]!);
+    cell.lines = order.map((k) => cell.lines[k]!);
+    cell.ys = order.map((k) => cell.ys![k]!);
+  }
+  return explodeRow(merged, amountCols, lineHeight);
 }

@@ -199,17 +199,39 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   const rows = assignRows(cols, rowStarts, pitch, page.pageNo, lineRows);
   if (rows.length === 0) return null;
 
+  // A first row reaching below the first figure line holds data too (rows printed at the pitch):
+  // its lines from there on are a row of their own.
+  const top0 = rows[0]!;
+  const firstAmountY = body.find((l) => l.y > anchorY + 0.5 && l.segs.some((sg) => isAmountFigure(sg.text)))?.y ?? Infinity;
+  if (Number.isFinite(firstAmountY) && top0.cells.every((c) => c.lines.length === 0 || c.ys?.length === c.lines.length)) {
+    const cut = firstAmountY - 0.5;
+    const low = top0.cells.map((c): Cell => {
+      const keep = c.lines.map((_, k) => k).filter((k) => c.ys![k]! >= cut);
+      return { lines: keep.map((k) => c.lines[k]!), ys: keep.map((k) => c.ys![k]!), y: keep.length ? c.ys![keep[0]!]! : null };
+    });
+    if (low.some((c) => c.lines.some(Boolean)) && top0.cells.some((c) => (c.ys ?? []).some((y) => y < cut))) {
+      top0.cells = top0.cells.map((c) => {
+        const keep = c.lines.map((_, k) => k).filter((k) => !(c.ys![k]! >= cut));
+        const lines = keep.map((k) => c.lines[k]!);
+        while (lines.length && lines[lines.length - 1] === '') lines.pop();
+        return { lines, ys: keep.slice(0, lines.length).map((k) => c.ys![k]!), y: lines.length ? c.y : null };
+      });
+      rows.splice(1, 0, { y: firstAmountY, page: top0.page, cells: low });
+    }
+  }
   // Header row: the first row when it holds only text in at least two cells.
   const first = rows[0]!;
   const firstTexts = first.cells.map((c) => c.lines.filter(Boolean).join(' '));
   const nonEmpty = firstTexts.filter(Boolean);
   const years = nonEmpty.filter((t) => YEARISH.test(t.trim()));
-  const hasHeader = nonEmpty.length >= 2 && nonEmpty.every(isHeaderText) && new Set(years).size === years.length;
-  const header = hasHeader ? first.cells.map((c) => joinHeader(c.lines)) : anchors.map(() => '');
-  let dataRows = hasHeader ? rows.slice(1) : rows;
+  const ownHeader = nonEmpty.length >= 2 && nonEmpty.every(isHeaderText) && new Set(years).size === years.length;
+  const detached = ownHeader ? null : detachedHeader(all, region[0]!, h, anchors, extents);
+  const hasHeader = ownHeader || detached !== null;
+  const header = ownHeader ? first.cells.map((c) => joinHeader(c.lines)) : (detached ?? anchors.map(() => ''));
+  let dataRows = ownHeader ? rows.slice(1) : rows;
   // A header stacked over several rows ("Budget" / "2025"): following text-only rows above the
   // first figure that name figure columns belong to it.
-  while (hasHeader && dataRows.length > 1) {
+  while (ownHeader && dataRows.length > 1) {
     const r = dataRows[0]!;
     const texts = r.cells.map((c) => c.lines.filter(Boolean).join(' '));
     // Only over figure columns: a text row over text columns is the tail of a row from the page before.
@@ -222,7 +244,7 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   }
   // Repeated header rows inside the table.
   const headerKey = header.join('|');
-  const kept = hasHeader ? dataRows.filter((r) => r.cells.map((c) => joinHeader(c.lines)).join('|') !== headerKey) : dataRows;
+  const kept = ownHeader ? dataRows.filter((r) => r.cells.map((c) => joinHeader(c.lines)).join('|') !== headerKey) : dataRows;
 
   const top = region[0]!.y;
   const bottom = region[region.length - 1]!.y;
@@ -240,6 +262,32 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
     caption: findCaption(all, region[0]!, h),
     lineKeys: region.map((l) => `${page.pageNo}:${l.index}`),
   };
+}
+
+/**
+ * A header line set apart from its figures ("Period  Ackumulerat  Period fg år" above a group label
+ * "INTÄKTER" and the rows): the nearest line above the table with two or more text segments, past
+ * at most three one-segment lines, whose every segment sits over a figure column.
+ */
+function detachedHeader(all: Line[], first: Line, h: number, anchors: number[], extents: Array<[number, number] | null>): string[] | null {
+  let k = all.indexOf(first) - 1;
+  let singles = 0;
+  for (; k >= 0; k--) {
+    const l = all[k]!;
+    if (first.y - l.y > h * 1.25 * 8) return null;
+    if (l.segs.length >= 2) break;
+    if (++singles > 3) return null;
+  }
+  if (k < 0) return null;
+  const segs = all[k]!.segs;
+  if (!segs.every((sg) => isHeaderText(sg.text) && sg.text.length <= 40)) return null;
+  const header = anchors.map(() => '');
+  for (const sg of segs) {
+    const c = bestOverlap(sg, extents);
+    if (c === null || header[c]) return null;
+    header[c] = sg.text;
+  }
+  return header;
 }
 
 /** Per column, the horizontal span of its figures below the header band (null when it has none). */

@@ -23,7 +23,7 @@ export function lineSegments(line: PageLine, anchors?: readonly number[]): Segme
   for (const it of line.items) {
     if (it.text.trim() === '') continue;
     const x1 = it.x + it.width;
-    if (cur && (it.x - cur.x1 > gapThreshold(Math.max(cur.h, it.height)) || (anchors && onAnchor(it, anchors) && cur.x1 < it.x + 0.5))) {
+    if (cur && (it.x - cur.x1 > gapThreshold(Math.max(cur.h, it.height)) || (anchors && onAnchor(it, anchors) && cur.x1 < it.x + 0.5 && !isSign(cur, it)))) {
       out.push(finish(cur, line.y));
       cur = null;
     }
@@ -39,6 +39,11 @@ export function lineSegments(line: PageLine, anchors?: readonly number[]): Segme
   }
   if (cur) out.push(finish(cur, line.y));
   return out;
+}
+
+/** A minus sign (or opening parenthesis) right before a figure belongs to it, even across a column edge. */
+function isSign(cur: { parts: string[]; x1: number }, it: TextItem): boolean {
+  return /^[-–−(]$/.test(cur.parts.join('').trim()) && it.x - cur.x1 < 3 && /^\d/.test(it.text.trim());
 }
 
 function onAnchor(it: TextItem, anchors: readonly number[]): boolean {

@@ -77,3 +77,50 @@ describe('money tables by column', () => {
     expect(lines.filter((l) => l.label.includes('/m²'))).toEqual([]);
   });
 });
+
+describe('ledger reports', () => {
+  it('skips account numbers, takes a header set apart from its rows, periods from the report and the prior-year column', async () => {
+    const lines = await linesOf([
+      [
+        { x: 52, y: 60, text: 'Räkenskapsår 2025-01-01 - 2025-12-31' },
+        { x: 330, y: 90, text: 'Period' },
+        { x: 420, y: 90, text: 'Period fg år' },
+        { x: 52, y: 112, text: 'INTÄKTER' },
+        ...row(126, '3005', [105, 'Terminsavgift'], [330, '556 091,68'], [420, '481 158,42']).map((t) => (t.text === '3005' ? { ...t, x: 71 } : t)),
+        ...row(139.5, '3010', [105, 'Food - Main'], [330, '885 792,69'], [420, '581 443,54']).map((t) => (t.text === '3010' ? { ...t, x: 71 } : t)),
+        ...row(153, '3011', [105, 'Food - snacks'], [336, '49 181,69'], [426, '43 484,25']).map((t) => (t.text === '3011' ? { ...t, x: 71 } : t)),
+      ],
+    ]);
+    expect(lines.filter((l) => l.label === 'Terminsavgift').map((l) => [l.amountSek, l.period, l.kind])).toEqual([
+      [556_092, '2025', 'income'],
+      [481_158, '2024', 'income'],
+    ]);
+    expect(lines.some((l) => l.amountSek === 3005 || l.label === '')).toBe(false);
+  });
+
+  it('reads en-US figures in a Swedish report whose rows are printed at the line pitch, with group labels between them', async () => {
+    const lines = await linesOf([
+      [
+        { x: 360, y: 82, text: '2025-01-01 -' },
+        { x: 435, y: 82, text: '2024-01-01 -' },
+        ...row(96.5, 'RESULTATRÄKNING', [291, 'Noter'], [360, '2025-12-31'], [435, '2024-12-31']),
+        { x: 72, y: 125.5, text: 'RÖRELSEINTÄKTER' },
+        ...row(140, 'Nettoomsättning', [354, '3,983,166.42'], [435, '2,976,617.24']),
+        ...row(154.5, 'Övriga rörelseintäkter', [362, '282,485.72'], [443, '148,066.10']),
+        { x: 72, y: 183.5, text: 'RÖRELSEKOSTNADER' },
+        ...row(198, 'Handelsvaror', [349, '-2,220,536.72'], [432, '-1,549,555.41']),
+        ...row(212.5, 'Personalkostnader', [354, '-843,055.89'], [440, '-984,362.33']),
+      ],
+    ]);
+    const got = lines.map((l) => [l.label, l.amountSek, l.period, l.kind]);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        ['Nettoomsättning', 3_983_166, '2025', 'income'],
+        ['Nettoomsättning', 2_976_617, '2024', 'income'],
+        ['Handelsvaror', -2_220_537, '2025', 'cost'],
+        ['Personalkostnader', -984_362, '2024', 'cost'],
+      ]),
+    );
+    for (const l of lines) expect(Math.abs(l.amountSek)).toBeLessThan(1e8);
+  });
+});
