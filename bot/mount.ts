@@ -17,6 +17,7 @@ import { mountDocumentRoute } from './document-links.js';
 import { mountExportRoute } from './export.js';
 import { startNotifyConsumer } from './notify-consumer.js';
 import { startBotReminders } from './reminder-actions.js';
+import { isUnreachable, tokenShapeProblem } from './token-shape.js';
 import { startInterruptedUploadSweep } from './upload-intents.js';
 
 const log = logger('bot');
@@ -72,6 +73,12 @@ export async function mountTeamsBot(app: Express, rt: Runtime, server: { port: n
       res.status(400).json({ error: 'bad-request', message: 'The body is not a Bot Framework activity.' });
       return;
     }
+    const shape = localMode ? null : tokenShapeProblem(req.headers.authorization);
+    if (shape) {
+      log.warn({ address: req.socket.remoteAddress, reason: shape }, 'activity rejected: not authenticated');
+      res.status(401).json({ error: 'unauthorized', message: 'The request is not authenticated.' });
+      return;
+    }
     const seenAt = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     // The logic runs only once the token checked out: an error before it is the caller's fault.
     let authenticated = false;
@@ -90,6 +97,11 @@ export async function mountTeamsBot(app: Express, rt: Runtime, server: { port: n
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (res.headersSent) return;
+      if (!authenticated && isUnreachable(err)) {
+        log.error({ err: message.slice(0, 200) }, 'could not check the token: the identity endpoints did not answer');
+        res.status(503).json({ error: 'unavailable', message: 'The token could not be checked right now.' });
+        return;
+      }
       if (!authenticated) {
         log.warn({ address: req.socket.remoteAddress, err: message.slice(0, 200) }, 'activity rejected: not authenticated');
         res.status(401).json({ error: 'unauthorized', message: 'The request is not authenticated.' });

@@ -49,6 +49,15 @@ describe('before authentication', () => {
     expect(h.emu.sent).toHaveLength(0);
   });
 
+  it('an RS256-shaped token with a forged signature is refused (401), or 503 when the signing keys cannot be fetched; never 500', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const forged = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'x' })}.${b64({ iss: 'https://api.botframework.com', aud: APP_ID, exp: now + 3600 })}.${'A'.repeat(342)}`;
+    const activity = JSON.stringify(h.message({ conversation: h.personal('u3'), from: h.user('u3'), text: 'hjälp' }));
+    const r = await raw(activity, { authorization: `Bearer ${forged}` });
+    expect([401, 503]).toContain(r.status);
+    expectShortJson(r);
+  });
+
   it('malformed, empty and non-activity bodies get 400 with a short JSON body', async () => {
     for (const body of ['{"type": "message", "text": ', '', 'null', '[]', '"x"']) {
       const r = await raw(body, { authorization: `Bearer ${token('none')}` });
