@@ -88,9 +88,39 @@ function detectKind(pages: PageText[], title: string, firstText: string, hasAtte
   return 'other';
 }
 
+/** Text before a date that still makes the line start with it: a weekday ("THURSDAY, 19/03/2026", "söndagen den 20 mars"). */
+const WEEKDAY_LEAD = /^\s*(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)?[\s,]*(?:den\s+|the\s+)?$/iu;
+/** A heading sentence that says what the document is: "PROTOKOLL fört vid sammanträde … 4 mars 2015 …". */
+const MINUTES_LEAD = /^(?:protokoll|minnesanteckningar|anteckningar|mötesanteckningar|minutes|notes|sammanfattning)\b/iu;
+/** A compact date in a heading: "Styrelsemöte 220320", "SG minnesanteckningar 140504", "Sammanfattning 24-10-21". */
+const COMPACT_DATE = /(?<![\d-])(\d{2})-?(\d{2})-?(\d{2})(?![\d-])/u;
+
+function compactDate(text: string): string | null {
+  const m = COMPACT_DATE.exec(text.slice(0, 200));
+  if (!m) return null;
+  const [yy, mm, dd] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
+  return yy >= 0 ? (findDates(`20${m[1]}-${m[2]}-${m[3]}`).find((d) => d.iso)?.iso ?? null) : null;
+}
+
 function detectDate(title: string, firstPage: Para[], doc: NormDoc): string | null {
   const inTitle = findDates(title).find((d) => d.iso && d.hasYear);
   if (inTitle) return inTitle.iso;
+  // The heading sentence of a minutes document carries its date ("Protokoll fört vid … 4 mars 2015").
+  for (const [i, p] of firstPage.slice(0, 3).entries()) {
+    // The sentence may wrap into the next paragraph (a hyphenated heading line).
+    const next = /[.!?]$/.test(p.text.trim()) ? '' : (firstPage[i + 1]?.text ?? '');
+    const text = `${p.text} ${next}`.slice(0, 300);
+    if (!MINUTES_LEAD.test(text) || /\b(?:next|nästa)\b/iu.test(text)) continue;
+    const d = findDates(text).find((x) => x.iso && x.hasYear);
+    if (d) return d.iso;
+  }
+  // A compact date only in a short heading line, when no other date is written there.
+  for (const p of [...firstPage.slice(0, 2)]) {
+    if (p.text.length > 80 || findDates(p.text).some((d) => d.iso)) continue;
+    const c = compactDate(p.text);
+    if (c) return c;
+  }
   for (const p of firstPage) {
     const m = DATE_LABEL_RE.exec(p.cells[0] === p.text ? p.text : p.cells.join(': '));
     const d = m ? findDates(m[1]!).find((x) => x.iso && x.hasYear) : undefined;
@@ -107,7 +137,7 @@ function detectDate(title: string, firstPage: Para[], doc: NormDoc): string | nu
     const text = p.text.slice(0, 300);
     if (/\b(?:next|nästa)\b/iu.test(text)) continue;
     const d = findDates(text).find((x) => x.iso && x.hasYear);
-    if (d && (d.index === 0 || HELD_RE.test(text.slice(0, d.index)))) return d.iso;
+    if (d && (d.index === 0 || WEEKDAY_LEAD.test(text.slice(0, d.index)) || HELD_RE.test(text.slice(0, d.index)))) return d.iso;
   }
   // A date line repeated on several pages (a slide footer, a running header).
   const counts = new Map<string, Set<number>>();
