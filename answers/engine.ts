@@ -189,8 +189,14 @@ export async function gatherEvidence(
     const r = (await HANDLERS[intent](ctx)) ?? (FALLBACK[intent] ? await FALLBACK[intent]!(ctx) : null);
     if (r?.found) facts = r.facts;
   }
-  const passages = await searchPassages(db, ctx.groupIds, contentTerms(ctx.question), budget.maxPassages, ctx.question);
-  return { facts, passages: toEvidencePassages(passages), intent, language: ctx.lang };
+  // The best evidence units first (a sentence, a table row with its headers), then passages.
+  const terms = contentTerms(ctx.question);
+  let searched: Promise<Passage[]> | null = null;
+  const search = () => (searched ??= searchPassages(db, ctx.groupIds, terms, Math.max(12, budget.maxPassages), ctx.question));
+  const read = await answerFromUnits(db, ctx.groupIds, ctx.question, ctx.lang, search);
+  const units = read?.evidence ?? [];
+  const rest = units.length >= budget.maxPassages ? [] : toEvidencePassages(await search());
+  return { facts, passages: [...units, ...rest].slice(0, budget.maxPassages), intent, language: ctx.lang };
 }
 
 /** Answers several questions in order (the CLI's `ask --questions FILE`). */
