@@ -152,6 +152,12 @@ export async function answerFromUnits(
   const docWords = new Map(docs.map((d) => [d.id, foldedWords([d.title ?? '', d.file_name, d.organisation ?? '', dateWords(d.doc_date)].join(' '))]));
   // The document's first line (its heading: organisation, meeting, date) names it too.
   for (const u of units) if (u.ord === 0) docWords.get(u.document_id)?.push(...foldedWords(u.text));
+  // The years a document speaks of hold for all its units: a table's year stands in its header
+  // ("Period 2025-01-01 – 2025-12-31"), not in the row "3989 Nationsstöd 134 404,80".
+  const years = new Map<string, Set<string>>();
+  for (const u of units)
+    for (const y of u.text.match(/\b(?:19|20)\d\d\b/g) ?? []) (years.get(u.document_id) ?? years.set(u.document_id, new Set()).get(u.document_id)!).add(y);
+  for (const [id, ys] of years) docWords.get(id)?.push(...ys);
   const boost = (id: string) => {
     const d = byId.get(id);
     if (!d || cues.length === 0 || docs.length === 1) return 1;
