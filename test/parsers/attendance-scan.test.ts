@@ -55,4 +55,18 @@ describe('attendance by candidate lists', () => {
     expect(absent(r).sort()).toEqual(['Jörgen', 'Markus']);
     expect(flagged(r, 'chair')).toEqual(['Kerstin']);
   });
+
+  it('splits people written without commas at their party tags, and gives a flag word after a comma to the person before it', () => {
+    const r = facts(
+      [
+        'SAMMANTRÄDESPROTOKOLL Kommunfullmäktige 2026-05-04',
+        '',
+        '1 Plats och tid Kommunhuset kl 18:30 Beslutande ledamöter Hans Karlsson (S) (ordförande) Inga-Britt Ritzman (S) (vice ordförande) Magnus Andersson (S) ' +
+          'Ersättare Eva Johansson (C), sekreterare Stefan Carlsson (S) Roger Axelsson (M) Paragrafer 1-12',
+      ].join('\n'),
+    );
+    expect(present(r).sort()).toEqual(['Eva Johansson', 'Hans Karlsson', 'Inga-Britt Ritzman', 'Magnus Andersson', 'Roger Axelsson', 'Stefan Carlsson']);
+    expect(flagged(r, 'chair')).toEqual(['Hans Karlsson']);
+    expect(flagged(r, 'secretary')).toEqual(['Eva Johansson']);
+  });
 });

@@ -30,6 +30,9 @@ const NOT_NAMES = new Set(
   ),
 );
 
+const LEADING_FLAG =
+  /^((?:ordf\.?|ordförande|mötesordförande|sekr\.?|sekreterare|protokollförare|justerare|chair(?:man)?|secretary|clerk))(?:\s+|$)(?=\p{Lu}|$)/u;
+
 /** Splits at , ; newline and "och"/"and"/"samt"/"&" outside parentheses. */
 export function splitParts(text: string): string[] {
   const out: string[] = [];
@@ -44,10 +47,20 @@ export function splitParts(text: string): string[] {
     } else cur += ch;
   }
   out.push(cur);
-  return out
+  const parts = out
     .flatMap((p) => p.split(/\s+(?:och|and|samt|&)\s+(?=\p{Lu})/u))
+    // "Hans Karlsson (S) (ordförande) Inga-Britt Ritzman (S)": a closing parenthesis before a capital ends a person.
+    .flatMap((p) => p.split(/(?<=\))\s+(?=\p{Lu})/u))
     .map((p) => p.trim())
     .filter(Boolean);
+  // "Eva Johansson (C), ordförande Stefan Carlsson (S)": a flag word after a comma belongs to the person before it.
+  for (let k = 1; k < parts.length; k++) {
+    const m = LEADING_FLAG.exec(parts[k]!);
+    if (!m) continue;
+    parts[k - 1] = `${parts[k - 1]} (${m[1]!.trim()})`;
+    parts[k] = parts[k]!.slice(m[0].length);
+  }
+  return parts.filter(Boolean);
 }
 
 function roleFlags(text: string): AttendeeFlag[] {

@@ -64,7 +64,7 @@ export function scanAttendance(doc: NormDoc): ScanResult {
         return;
       }
       if (h.meaning.kind === 'stop') return;
-      for (const f of found) people.push({ ...f, page: p.page, quote: text.slice(h.start, h.start + 300) });
+      for (const f of found) people.push({ ...f, page: p.page, quote: quoteFor(text, f.name, h) });
       // A label ending its paragraph: the list follows in the next paragraphs.
       if (k === hits.length - 1 && seg.trim().length < 3) {
         let noise = 0;
@@ -83,6 +83,16 @@ export function scanAttendance(doc: NormDoc): ScanResult {
     });
   }
   return { people, flags };
+}
+
+/** The label and, when the person stands far into its list, the text around the name: the quote must hold the name. */
+function quoteFor(text: string, name: string, h: Hit): string {
+  const head = text.slice(h.start, h.end).trim();
+  const last = name.split(' ').pop() ?? name;
+  const at = text.indexOf(last, h.end);
+  if (at < 0 || at + last.length <= h.start + 300) return text.slice(h.start, h.start + 300);
+  const from = Math.max(h.end, at - 120);
+  return `${head} … ${text.slice(from, at + last.length + 60)}`;
 }
 
 function take(meaning: LabelMeaning, seg: string): Found[] {
