@@ -66,10 +66,10 @@ const PASSIVE_ASSIGN_RE = new RegExp(
 /** "Pierre skall göra en insats", "Markus hör med Jeanette": any verb, but only for a listed attendee (checked below);
  * obligation modals only ("kommer sluta" foretells, it assigns nothing). */
 const SV_MODAL_ANY_RE = new RegExp(`^${SUBJ}\\s+(?:ska|skall|bör|får|behöver|måste)\\s+(\\p{Ll}{2,})${END}(.*)$`, 'u');
-const SV_PRES_ANY_RE = new RegExp(`^${SUBJ}\\s+(\\p{Ll}{2,}(?:ar|er|r))${END}(.*)$`, 'u');
+const SV_PRES_ANY_RE = new RegExp(`^${SUBJ}\\s+(\\p{Ll}{1,}(?:ar|er|ör))${END}(.*)$`, 'u');
 /** Present-tense verbs that report the meeting itself, never a task ("Carin hälsar alla välkomna"). */
 const MEETING_VERBS = new Set(
-  'kommer kan vill brukar hade gör går står ligger sitter tror vet ser känner hälsar öppnar förklarar avslutar tackar informerar berättar redogör konstaterar föreslår anser tycker menar undrar frågar svarar påpekar noterar läser visar presenterar redovisar lyfter pratar är har var blir finns deltar närvarar leder väljs valdes'.split(
+  'efter eller under över sedan kommer kan vill brukar hade gör går står ligger sitter tror vet ser känner hälsar öppnar förklarar avslutar tackar informerar berättar redogör konstaterar föreslår anser tycker menar undrar frågar svarar påpekar noterar läser visar presenterar redovisar lyfter pratar är har var blir finns deltar närvarar leder väljs valdes'.split(
     ' ',
   ),
 );
@@ -146,6 +146,12 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
     table = null;
     if (p.kind === 'heading') {
       follows = false;
+      // A numbered point that is a whole sentence ("4. Uppdrogs åt Ulf att kontakta …") is read as one.
+      const body = p.text.replace(/^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+/u, '');
+      if (body !== p.text && body.length > 40 && /\s\p{Ll}+\s/u.test(body)) {
+        out.push(...paraItems({ ...p, text: body }, ctx));
+        follows = out.length > before;
+      }
       continue;
     }
     // "Ansvarig: X" / "Klart till: 30 september" on the lines after an "Åtgärd: …" line.
@@ -234,7 +240,9 @@ function paraItems(p: Para, ctx: ActionContext): ActionItem[] {
 
 function clauses(sentence: string): string[] {
   const s = sentence.length > 600 ? sentence.slice(0, 600) : sentence;
-  const parts = s.split(/(?:,\s*|\s+)(?:men|medan|but)\s+(?=\p{Lu})|;\s*/u);
+  // Clauses: after "men"/"but", a semicolon, a label inside the sentence ("… 17/5 Beslut: Markus hör …")
+  // and a comma before a capital ("Kopiera upp dagordning, Tiina tar med sig …").
+  const parts = s.split(/(?:,\s*|\s+)(?:men|medan|but)\s+(?=\p{Lu})|;\s*|\s(?=(?:Beslut|Åtgärd|Action|Decision)\s*:)|\s*,\s+(?=\p{Lu}\p{Ll})/u);
   return parts.length > 1 ? [s, ...parts.slice(1)] : [s];
 }
 

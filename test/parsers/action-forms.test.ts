@@ -35,4 +35,24 @@ describe('action item forms', () => {
       ['Eva Lind', 'Trasiga fönster kommer att åtgärdas av Eva Lind'],
     ]);
   });
+
+  it('reads a numbered point that is a whole sentence, a label inside a sentence and a clause after a comma', () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Protokoll styrelsemöte 2026-04-02',
+          '',
+          'Närvarande: Ulf Berg, Eva Lind, Per Holm',
+          '',
+          '4. Uppdrogs åt Ulf att kontakta Leif Ånell inför kursen i Jönköping i fråga om tillsyn.',
+          '5. Inför årsmötet i Malmö Beslut: Per hör med Leif om han kan lämna en kort rapport.',
+          '6. Kopiera upp dagordningen till årsmötet, Eva tar med sig kopiorna till mötet.',
+          'Fortsatt dialog får ske mellan Ulf Berg och Per Holm när parterna har mer fakta.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => a.owners.join(' + '))).toEqual(['Ulf Berg', 'Per Holm', 'Eva Lind']);
+    expect(r.actionItems[2]!.task).toBe('tar med sig kopiorna till mötet');
+  });
 });
