@@ -69,4 +69,26 @@ describe('attendance by candidate lists', () => {
     expect(flagged(r, 'chair')).toEqual(['Hans Karlsson']);
     expect(flagged(r, 'secretary')).toEqual(['Eva Johansson']);
   });
+
+  it('takes a name the lexicon does not know from a vertical list that already has people, with its role after the initials', () => {
+    const r = facts(
+      [
+        'Protokoll styrelsemöte 2026-05-10',
+        '',
+        'Närvarande medlemmar:',
+        '',
+        'Bertil Strand ordf., (BS).',
+        'Per Åstrand (PÅ).',
+        '',
+        'Ylvali Brand, (YB) vid protokollet',
+        '',
+        '§ 1',
+        '',
+        'Mötet öppnas.',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(['Bertil Strand', 'Per Åstrand', 'Ylvali Brand']);
+    expect(flagged(r, 'chair')).toEqual(['Bertil Strand']);
+    expect(flagged(r, 'secretary')).toEqual(['Ylvali Brand']);
+  });
 });

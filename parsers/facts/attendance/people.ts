@@ -73,7 +73,7 @@ function roleFlags(text: string): AttendeeFlag[] {
 }
 
 /** People of one list part. */
-function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean): Found[] {
+function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, lenient = false): Found[] {
   const part = raw.replace(/^(?:[-–—•*·]\s*)+/u, '');
   const sub = SUBST.exec(part);
   if (sub) {
@@ -145,7 +145,7 @@ function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean): F
     const core = p.filter((t) => !PARTICLE.test(t));
     const ok =
       core.length >= 2 && core.length <= 3
-        ? (isGivenName(p[0]!) || INITIALS.test(p[0]!)) && !INITIALS.test(p[p.length - 1]!)
+        ? (isGivenName(p[0]!) || INITIALS.test(p[0]!) || (lenient && people.length === 1)) && !INITIALS.test(p[p.length - 1]!)
         : core.length === 1 && allowSingle && isGivenName(p[0]!);
     if (!ok) return [];
     out.push({ name: p.join(' '), role, party, flags: allFlags, present: true });
@@ -153,12 +153,29 @@ function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean): F
   return out;
 }
 
-/** People in the text after a label; single given names count when most parts are single words. */
-export function peopleIn(text: string, flags: AttendeeFlag[] = []): Found[] {
+/**
+ * People in the text after a label; single given names count when most parts are single words.
+ * `lenient`: the text is one entry of a vertical list that already gave two people or more, so a
+ * single first-and-last name counts without a known given name ("Maina Gustafsson").
+ */
+export function peopleIn(text: string, flags: AttendeeFlag[] = [], lenient = false): Found[] {
   const parts = splitParts(text);
   const singles = parts.filter((p) => /^\p{Lu}[\p{L}-]+(?:\s*[-–(]|$)/u.test(p.trim()) && isGivenName(p.trim().split(/[\s(–-]/)[0]!)).length;
   const allowSingle = parts.length >= 2 && singles / parts.length >= 0.5;
   const out: Found[] = [];
-  for (const part of parts) out.push(...partPeople(part, flags, allowSingle));
+  for (const part of parts) {
+    const found = partPeople(part, flags, allowSingle, lenient && parts.length <= 2);
+    out.push(...found);
+    // "Maina Gustafsson, (MG) vid protokollet": a part with no name, only role words, is the role of the person before it.
+    const prev = out[out.length - 1];
+    if (found.length === 0 && prev) {
+      const bare = part
+        .replace(/\([^()]*\)/g, ' ')
+        .replace(/[.,]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      for (const f of roleFlags(bare)) if (!prev.flags.includes(f)) prev.flags.push(f);
+    }
+  }
   return out;
 }

@@ -68,15 +68,17 @@ export function scanAttendance(doc: NormDoc): ScanResult {
       // A label ending its paragraph: the list follows in the next paragraphs.
       if (k === hits.length - 1 && seg.trim().length < 3) {
         let noise = 0;
+        let listed = 0;
         for (let j = i + 1; j < paras.length && j <= i + 80; j++) {
           const q = paras[j]!;
           if ((q.kind === 'heading' && q.level === 1) || labelsIn(q.text).some((x) => x.start === 0)) break;
-          const more = take(h.meaning, q.text.replace(/\t/g, ', '));
+          const more = take(h.meaning, q.text.replace(/\t/g, ', '), listed >= 2);
           if (more.length === 0) {
             if (++noise > 2) break;
             continue;
           }
           noise = 0;
+          listed += more.length;
           for (const f of more) people.push({ ...f, page: q.page, quote: q.text.slice(0, 300) });
         }
       }
@@ -95,10 +97,10 @@ function quoteFor(text: string, name: string, h: Hit): string {
   return `${head} … ${text.slice(from, at + last.length + 60)}`;
 }
 
-function take(meaning: LabelMeaning, seg: string): Found[] {
+function take(meaning: LabelMeaning, seg: string, lenient = false): Found[] {
   if (meaning.kind === 'stop') return [];
   const flags = meaning.kind === 'present' ? meaning.flags : [];
-  const found = peopleIn(seg, flags);
+  const found = peopleIn(seg, flags, lenient);
   if (meaning.kind === 'absent') return found.map((f) => ({ ...f, present: false }));
   return found;
 }
