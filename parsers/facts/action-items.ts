@@ -19,6 +19,7 @@ import type { ActionItem } from '../../core/facts.js';
 import type { NormDoc, Para } from '../normalize.js';
 import { splitSentences } from '../normalize.js';
 import { findDates } from '../swedish-dates.js';
+import { isGivenName } from '../names/lexicon.js';
 import { isPersonName, resolveName } from './names.js';
 
 const PRES =
@@ -318,7 +319,9 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
 function attendeeOwned(m: RegExpExecArray | null, ctx: ActionContext): RegExpExecArray | null {
   if (!m) return null;
   const owners = ownersOf(m[1]!, ctx, false);
-  return owners && owners.every((o) => o === 'alla' || ctx.attendees.includes(o)) ? m : null;
+  // A listed attendee, or a person the text names by a known given name ("Pierre får fixa det",
+  // "Erik och Sven sätter ut pilar") when the attendance list left them out.
+  return owners && owners.every((o) => o === 'alla' || ctx.attendees.includes(o) || isGivenName(o.split(' ')[0]!)) ? m : null;
 }
 
 const ROLE_OWNER: Array<[RegExp, string]> = [

@@ -55,4 +55,22 @@ describe('action item forms', () => {
     expect(r.actionItems.map((a) => a.owners.join(' + '))).toEqual(['Ulf Berg', 'Per Holm', 'Eva Lind']);
     expect(r.actionItems[2]!.task).toBe('tar med sig kopiorna till mötet');
   });
+
+  it('takes a person named by a known given name as owner when the attendance list left them out', () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Protokoll styrelsemöte 2026-04-02',
+          '',
+          'Närvarande: Ulf Berg, Eva Lind',
+          '',
+          '§ 3 Häcken',
+          'Pierre får fixa det innan sommaren.',
+          'Okänd Person hämtar bröd.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([['Pierre', 'fixa det innan sommaren']]);
+  });
 });
