@@ -4,6 +4,7 @@
  * it refers to it in the channel's SharePoint folder (a `reference` attachment, or only an
  * `<attachment id=…>` tag in its HTML), so the file is fetched through Microsoft Graph with the
  * app's credentials (graph-files.ts). Without them the bot asks for the file in a personal chat.
+ * Files shared in a group chat (in the sender's OneDrive) go the same way into the chat's group.
  *
  * With the RSC permission ChannelMessage.Read.Group the bot receives every channel message, not
  * only those that mention it: files are read either way (that is the point), but text that does
@@ -15,8 +16,16 @@ import { TeamsInfo, type Activity, type Attachment, type TurnContext } from 'bot
 import { errorCode } from '../core/errors.js';
 import { logger } from '../core/logger.js';
 import type { BotDeps } from './deps.js';
-import type { ChannelFileRef, ChannelWhere } from './graph-files.js';
-import { CHANNEL_FILES_NEED_GRAPH, CHANNEL_FILES_NO_TEAM, channelFailureMessage, channelUnsupported } from './logic/channel-messages.js';
+import type { ChannelFileRef, ChannelWhere, ChatWhere, FetchedFile } from './graph-files.js';
+import {
+  CHANNEL_FILES_NEED_GRAPH,
+  CHANNEL_FILES_NO_TEAM,
+  CHAT_FILES_NO_SENDER,
+  channelFailureMessage,
+  channelUnsupported,
+  chatFailureMessage,
+} from './logic/channel-messages.js';
+import { GROUP_CHAT_FILE } from './logic/welcome.js';
 import { ackText } from './logic/messages.js';
 import { turnInfo, type TurnInfo } from './turn-info.js';
 import { FILE_DOWNLOAD_INFO, MIME, submit } from './upload.js';
@@ -68,9 +77,10 @@ async function channelWhere(ctx: TurnContext, info: TurnInfo): Promise<ChannelWh
 
 export function registerChannelFiles(app: Application<TurnState>, deps: BotDeps): void {
   app.activity(
-    async (ctx) => ctx.activity.type === 'message' && turnInfo(ctx).kind === 'channel' && refersToFile(ctx.activity),
+    async (ctx) => ctx.activity.type === 'message' && ['channel', 'groupChat'].includes(turnInfo(ctx).kind) && refersToFile(ctx.activity),
     async (ctx) => {
       const info = turnInfo(ctx);
+      if (info.kind === 'groupChat') return chatFile(ctx, deps, info);
       const mentioned = mentionsBot(ctx.activity);
       const fromActivity = activityFileRefs(ctx.activity.attachments);
       if (!deps.graphFiles) {
@@ -83,24 +93,64 @@ export function registerChannelFiles(app: Application<TurnState>, deps: BotDeps)
         if (mentioned) await ctx.sendActivity(CHANNEL_FILES_NO_TEAM);
         return;
       }
+      const graph = deps.graphFiles;
+      const source: FileSource = {
+        list: () => graph.messageFiles(where),
+        download: (file) => graph.download(file, where),
+        failure: channelFailureMessage,
+      };
       // Not awaited: the HTTP turn ends now; everything else goes out proactively.
-      void receiveChannelFiles(deps, info, where, fromActivity, mentioned).catch((err: unknown) =>
+      void receiveFiles(deps, info, source, fromActivity, mentioned).catch((err: unknown) =>
         log.error({ err: err instanceof Error ? err.message : String(err) }, 'channel file failed'),
       );
     },
   );
 }
 
-async function receiveChannelFiles(deps: BotDeps, info: TurnInfo, where: ChannelWhere, fromActivity: ChannelFileRef[], mentioned: boolean): Promise<void> {
-  const graph = deps.graphFiles!;
+/**
+ * A file shared in a group chat lives in the sender's OneDrive; with Graph credentials it is read
+ * from there (only from there) into the chat's group. Without them, the personal-chat route.
+ * Without RSC for chats the bot sees only messages that mention it, so every one gets an answer.
+ */
+async function chatFile(ctx: TurnContext, deps: BotDeps, info: TurnInfo): Promise<void> {
+  const a = ctx.activity;
+  if (!deps.graphFiles) {
+    await ctx.sendActivity(GROUP_CHAT_FILE);
+    return;
+  }
+  const senderAadId = a.from?.aadObjectId;
+  if (!senderAadId || !info.group || !a.id || !a.conversation?.id) {
+    await ctx.sendActivity(CHAT_FILES_NO_SENDER);
+    return;
+  }
+  const graph = deps.graphFiles;
+  const where: ChatWhere = { tenantId: info.tenantId, chatId: a.conversation.id, messageId: a.id, senderAadId };
+  const source: FileSource = {
+    list: () => graph.chatMessageFiles(where),
+    download: (file) => graph.downloadChatFile(file, where),
+    failure: chatFailureMessage,
+  };
+  void receiveFiles(deps, info, source, activityFileRefs(a.attachments), true).catch((err: unknown) =>
+    log.error({ err: err instanceof Error ? err.message : String(err) }, 'chat file failed'),
+  );
+}
+
+/** Where a message's files come from: listing them, fetching one, and what to say when that fails. */
+interface FileSource {
+  list(): Promise<ChannelFileRef[]>;
+  download(file: ChannelFileRef): Promise<FetchedFile>;
+  failure(fileName: string, code: string | null): string;
+}
+
+async function receiveFiles(deps: BotDeps, info: TurnInfo, source: FileSource, fromActivity: ChannelFileRef[], mentioned: boolean): Promise<void> {
   const say = (text: string) => deps.sender.send(info.refId, { text });
   let files = fromActivity;
   if (files.length === 0) {
     try {
-      files = await graph.messageFiles(where);
+      files = await source.list();
     } catch (err) {
-      log.warn({ code: errorCode(err), err: err instanceof Error ? err.message : String(err) }, 'could not read the channel message');
-      if (mentioned || errorCode(err) === 'forbidden') await say(channelFailureMessage('filen', errorCode(err)));
+      log.warn({ code: errorCode(err), err: err instanceof Error ? err.message : String(err) }, 'could not read the message');
+      if (mentioned || errorCode(err) === 'forbidden') await say(source.failure('filen', errorCode(err)));
       return;
     }
   }
@@ -108,14 +158,14 @@ async function receiveChannelFiles(deps: BotDeps, info: TurnInfo, where: Channel
   if (unreadable.length && mentioned) await say(channelUnsupported(unreadable.map((f) => f.name)));
   for (const file of files.filter((f) => readable(f.name))) {
     const ack = await deps.sender.send(info.refId, { text: ackText(file.name) });
-    let fetched: Awaited<ReturnType<typeof graph.download>>;
+    let fetched: FetchedFile;
     try {
-      fetched = await graph.download(file, where);
+      fetched = await source.download(file);
     } catch (err) {
       const code = errorCode(err);
       log.warn({ code, err: err instanceof Error ? err.message : String(err) }, 'channel file not fetched');
       // The acknowledgement becomes the reason; the other files go on.
-      const text = channelFailureMessage(file.name, code);
+      const text = source.failure(file.name, code);
       await (ack.id ? deps.sender.update(info.refId, ack.id, { text }) : say(text).then(() => undefined));
       continue;
     }

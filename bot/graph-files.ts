@@ -1,5 +1,5 @@
 /**
- * Files posted in a team channel, read through Microsoft Graph with the app's own credentials
+ * Files posted in a team channel (or shared in a group chat: see `downloadChatFile`), read through Microsoft Graph with the app's own credentials
  * (client credentials flow). Teams gives a bot file bytes only in personal chat; in a channel the
  * message only refers to a file in the channel's SharePoint folder.
  *
@@ -42,11 +42,29 @@ export interface ChannelWhere {
   rootMessageId: string | null;
 }
 
+/** A group-chat message: its files live in the sender's OneDrive ("Microsoft Teams Chat Files"). */
+export interface ChatWhere {
+  tenantId: string | null;
+  chatId: string;
+  messageId: string;
+  /** The sender's Entra object id: only files in their own OneDrive are read. */
+  senderAadId: string;
+}
+
+export type FetchedFile = { name: string; bytes: Uint8Array; contentType: string | null };
+
 export interface GraphFiles {
   /** The files a channel message refers to. */
   messageFiles(where: ChannelWhere): Promise<ChannelFileRef[]>;
   /** One file's bytes, if it lives in the channel's files folder. */
-  download(file: ChannelFileRef, where: ChannelWhere): Promise<{ name: string; bytes: Uint8Array; contentType: string | null }>;
+  download(file: ChannelFileRef, where: ChannelWhere): Promise<FetchedFile>;
+  /** The files a group-chat message refers to (`GET /chats/{chat}/messages/{id}`). */
+  chatMessageFiles(where: ChatWhere): Promise<ChannelFileRef[]>;
+  /**
+   * One file of a group-chat message, if it lives in the sender's own OneDrive: a link pasted into
+   * the chat that points at a team site or someone else's files is refused, as in channels.
+   */
+  downloadChatFile(file: ChannelFileRef, where: ChatWhere): Promise<FetchedFile>;
 }
 
 const MAX_JSON_BYTES = 1024 * 1024;
@@ -141,7 +159,7 @@ export function createGraphFiles(cfg: GraphConfig, policy: DownloadPolicy, fetch
     return t.access_token;
   }
 
-  async function get(where: ChannelWhere, path: string, what: string): Promise<unknown> {
+  async function get(where: { tenantId: string | null }, path: string, what: string): Promise<unknown> {
     const tenant = cfg.tenantId ?? where.tenantId;
     if (!tenant) throw new AppError('forbidden', 'No tenant is known for Microsoft Graph.');
     const res = await call(`${cfg.baseUrl}${path}`, { headers: { authorization: `Bearer ${await token(tenant)}`, accept: 'application/json' } }, what);
@@ -172,50 +190,73 @@ export function createGraphFiles(cfg: GraphConfig, policy: DownloadPolicy, fetch
         where.rootMessageId && where.rootMessageId !== where.messageId
           ? `${channelPath(where)}/messages/${encodeURIComponent(where.rootMessageId)}/replies/${id}`
           : `${channelPath(where)}/messages/${id}`;
-      const message = (await get(where, path, 'the channel message')) as {
-        attachments?: Array<{ contentType?: unknown; contentUrl?: unknown; name?: unknown }>;
-      };
-      return (message.attachments ?? [])
-        .filter((a) => a.contentType === 'reference' && typeof a.contentUrl === 'string' && a.contentUrl !== '')
-        .map((a) => ({ url: a.contentUrl as string, name: typeof a.name === 'string' && a.name ? a.name : 'dokument' }));
+      return referencesOf(await get(where, path, 'the channel message'));
     },
 
     async download(file, where) {
-      const drive = await channelDrive(where);
-      const item = (await get(where, `/shares/${shareId(file.url)}/driveItem?$select=id,name,size,file,parentReference`, 'the file')) as {
-        id?: unknown;
-        name?: unknown;
-        size?: unknown;
-        parentReference?: { driveId?: unknown };
-      };
-      if (item.parentReference?.driveId !== drive || typeof item.id !== 'string') {
-        throw new AppError('download-refused', "The file is not in this channel's files.");
-      }
-      if (typeof item.size === 'number' && item.size > policy.maxBytes) {
-        throw new AppError('too-large', `The file is larger than ${Math.round(policy.maxBytes / 1024 / 1024)} MB.`);
-      }
-      const tenant = cfg.tenantId ?? where.tenantId!;
-      const res = await call(
-        `${cfg.baseUrl}/drives/${encodeURIComponent(drive)}/items/${encodeURIComponent(item.id)}/content`,
-        { headers: { authorization: `Bearer ${await token(tenant)}` }, redirect: 'manual' },
-        'the file content',
-      );
-      const name = typeof item.name === 'string' && item.name ? item.name : file.name;
-      if (res.status >= 300 && res.status < 400) {
-        const location = res.headers.get('location');
-        await res.body?.cancel().catch(() => undefined);
-        if (!location) throw new AppError('download-failed', 'Microsoft Graph sent a redirect without a location.');
-        // The pre-authenticated download URL: fetched without our token, with the upload guards.
-        const { bytes, contentType } = await downloadFile(new URL(location, cfg.baseUrl).toString(), policy, fetchImpl);
-        return { name, bytes, contentType };
-      }
-      if (!res.ok) {
-        await res.body?.cancel().catch(() => undefined);
-        throw statusError(res.status, 'the file content');
-      }
-      // Graph may also stream the bytes itself: the same size cap, read as it arrives.
-      log.debug({ status: res.status }, 'file content without a redirect');
-      return { name, bytes: await readCapped(res, policy.maxBytes), contentType: res.headers.get('content-type') };
+      return fetchFromDrive(file, await channelDrive(where), where);
+    },
+
+    async chatMessageFiles(where) {
+      const path = `/chats/${encodeURIComponent(where.chatId)}/messages/${encodeURIComponent(where.messageId)}`;
+      return referencesOf(await get(where, path, 'the chat message'));
+    },
+
+    async downloadChatFile(file, where) {
+      const drive = (await get(where, `/users/${encodeURIComponent(where.senderAadId)}/drive?$select=id`, "the sender's OneDrive")) as { id?: unknown };
+      if (typeof drive.id !== 'string' || !drive.id) throw new AppError('download-failed', 'The sender has no OneDrive.');
+      return fetchFromDrive(file, drive.id, where, "The file is not in the sender's OneDrive.");
     },
   };
+
+  /** The item a sharing URL points to, if it is in `drive`: metadata and size first, then the bytes. */
+  async function fetchFromDrive(
+    file: ChannelFileRef,
+    drive: string,
+    where: { tenantId: string | null },
+    elsewhere = "The file is not in this channel's files.",
+  ): Promise<FetchedFile> {
+    const item = (await get(where, `/shares/${shareId(file.url)}/driveItem?$select=id,name,size,file,parentReference`, 'the file')) as {
+      id?: unknown;
+      name?: unknown;
+      size?: unknown;
+      parentReference?: { driveId?: unknown };
+    };
+    if (item.parentReference?.driveId !== drive || typeof item.id !== 'string') {
+      throw new AppError('download-refused', elsewhere);
+    }
+    if (typeof item.size === 'number' && item.size > policy.maxBytes) {
+      throw new AppError('too-large', `The file is larger than ${Math.round(policy.maxBytes / 1024 / 1024)} MB.`);
+    }
+    const tenant = (cfg.tenantId ?? where.tenantId)!;
+    const res = await call(
+      `${cfg.baseUrl}/drives/${encodeURIComponent(drive)}/items/${encodeURIComponent(item.id)}/content`,
+      { headers: { authorization: `Bearer ${await token(tenant)}` }, redirect: 'manual' },
+      'the file content',
+    );
+    const name = typeof item.name === 'string' && item.name ? item.name : file.name;
+    if (res.status >= 300 && res.status < 400) {
+      const location = res.headers.get('location');
+      await res.body?.cancel().catch(() => undefined);
+      if (!location) throw new AppError('download-failed', 'Microsoft Graph sent a redirect without a location.');
+      // The pre-authenticated download URL: fetched without our token, with the upload guards.
+      const { bytes, contentType } = await downloadFile(new URL(location, cfg.baseUrl).toString(), policy, fetchImpl);
+      return { name, bytes, contentType };
+    }
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => undefined);
+      throw statusError(res.status, 'the file content');
+    }
+    // Graph may also stream the bytes itself: the same size cap, read as it arrives.
+    log.debug({ status: res.status }, 'file content without a redirect');
+    return { name, bytes: await readCapped(res, policy.maxBytes), contentType: res.headers.get('content-type') };
+  }
+}
+
+/** The `reference` attachments of a Graph chatMessage (channel or chat). */
+function referencesOf(message: unknown): ChannelFileRef[] {
+  const m = message as { attachments?: Array<{ contentType?: unknown; contentUrl?: unknown; name?: unknown }> };
+  return (m.attachments ?? [])
+    .filter((a) => a.contentType === 'reference' && typeof a.contentUrl === 'string' && a.contentUrl !== '')
+    .map((a) => ({ url: a.contentUrl as string, name: typeof a.name === 'string' && a.name ? a.name : 'dokument' }));
 }

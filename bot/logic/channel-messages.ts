@@ -29,3 +29,20 @@ export function channelFailureMessage(fileName: string, code: string | null): st
   const what = code ? CHANNEL_FAILURES[code] : undefined;
   return what ? `Kunde inte hämta ${fileName}. ${what}` : failureMessage(fileName, code ?? 'download-failed');
 }
+
+/** Group chats: the sender's user id is missing, so whose OneDrive holds the file is unknown. */
+export const CHAT_FILES_NO_SENDER = 'Jag kan inte se vem som delade filen. Skicka den till mig i en personlig chatt och välj den här gruppchatten som grupp.';
+
+const CHAT_FAILURES: Record<string, string> = {
+  forbidden:
+    'Jag får inte läsa den: appen saknar läsrätt till filer i Microsoft Graph (Files.Read.All). Be den som driver boten om det, eller skicka filen till mig i en personlig chatt.',
+  'not-found': 'Jag hittar den inte längre: filen kan ha flyttats eller tagits bort. Dela den i chatten igen, eller skicka den till mig i en personlig chatt.',
+  'download-refused':
+    'Den ligger inte i din OneDrive (där Teams lägger filer som delas i en chatt), så jag läser inte in den här. Dela själva filen i chatten, eller skicka den till mig i en personlig chatt.',
+};
+
+/** The chat-facing sentence for a group-chat file that could not be fetched. */
+export function chatFailureMessage(fileName: string, code: string | null): string {
+  const what = code ? CHAT_FAILURES[code] : undefined;
+  return what ? `Kunde inte hämta ${fileName}. ${what}` : failureMessage(fileName, code ?? 'download-failed');
+}

@@ -5,7 +5,7 @@
 
 export type WelcomeWhere = 'personal' | 'groupChat' | 'channel';
 
-/** `channelFiles`: Microsoft Graph is configured, so files posted in a team channel are read. */
+/** `channelFiles`: Microsoft Graph is configured, so files posted in a channel or group chat are read. */
 export function welcomeText(where: WelcomeWhere, channelFiles: boolean): string {
   const what =
     'Hej! Jag läser mötesanteckningar, handlingsplaner och beslutsunderlag (PDF, Word eller text) och svarar på frågor om dem, med dokument och sida som källa. Jag påminner också ansvariga om åtgärder före nästa möte.';
@@ -16,7 +16,9 @@ export function welcomeText(where: WelcomeWhere, channelFiles: boolean): string 
   const upload =
     where === 'channel' && channelFiles
       ? 'Lägg upp dokument i kanalen så läser jag in dem till teamets grupp; bara teamets medlemmar får svar ur dem.'
-      : `Dokument skickar ni till mig i en personlig chatt och väljer ${where === 'channel' ? 'teamet' : 'den här gruppchatten'} som grupp; bara ${where === 'channel' ? 'teamets' : 'chattens'} medlemmar får svar ur dem.`;
+      : where === 'groupChat' && channelFiles
+        ? 'Dela dokument här i chatten och nämn mig, så läser jag in dem till chattens grupp; bara chattens medlemmar får svar ur dem.'
+        : `Dokument skickar ni till mig i en personlig chatt och väljer ${where === 'channel' ? 'teamet' : 'den här gruppchatten'} som grupp; bara ${where === 'channel' ? 'teamets' : 'chattens'} medlemmar får svar ur dem.`;
   return [what, upload, `Nämn mig med en fråga, t.ex. "@minutes-bot Vem var frånvarande?". ${tryIt}`].join('\n\n');
 }
 

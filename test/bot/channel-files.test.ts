@@ -141,6 +141,38 @@ describe('with Microsoft Graph credentials', () => {
     expect(g.requests.some((r) => r.path.includes('/content') && r.path.includes('drive-of-another-team'))).toBe(false);
     expect((await h.job.runtime.db.query('SELECT 1 FROM documents WHERE file_name = $1', [name])).rows).toHaveLength(0);
   });
+
+  it('a file shared in a group chat is read from the sender’s OneDrive into the chat’s group; one from elsewhere is refused', { timeout: 90_000 }, async () => {
+    const chat = h.groupChat('19:chat-files@thread.v2', 'Styrgruppen');
+    h.emu.setRoster(chat.id, [{ id: 'anna', name: 'Anna Sekreterare', aadObjectId: 'aad-anna' }]);
+    const hello = await h.exchange(h.conversationUpdate({ conversation: chat, from: anna(), membersAdded: [{ id: h.botId }] }));
+    expect(hello[0]!.activity.text).toMatch(/Dela dokument här i chatten och nämn mig/);
+    const share = async (name: string, drive?: string) => {
+      const activity = h.message({ conversation: chat, from: anna(), text: 'Protokollet', mentionBot: true });
+      const { itemId } = g.postChatFile({ chat: chat.id, messageId: activity.id as string, owner: 'aad-anna', name, bytes: fs.readFileSync(DECISION), drive });
+      activity.attachments = [fileTag(itemId, 'Protokollet')];
+      const before = h.emu.sent.length;
+      expect((await h.post(activity)).status).toBe(200);
+      return h.emu.waitFor(
+        (a) => h.emu.sent.indexOf(a) >= before && a.conversationId === chat.id && a.op !== 'update' && a.activity.text === `Tar emot ${name} …`,
+      );
+    };
+    const ack = await share('beslut-i-chatten.pdf');
+    await h.emu.waitFor((a) => a.op === 'update' && a.id === ack.id && /^Klart: beslut-i-chatten\.pdf är inläst/.test(a.activity.text ?? ''), 60_000);
+    const doc = (
+      await h.job.runtime.db.query<{ kind: string; conversation_id: string }>(
+        'SELECT g.kind, g.conversation_id FROM documents d JOIN groups g ON g.id = d.group_id WHERE d.file_name = $1',
+        ['beslut-i-chatten.pdf'],
+      )
+    ).rows;
+    expect(doc).toEqual([{ kind: 'groupChat', conversation_id: chat.id }]);
+    expect(g.requests.some((r) => r.path === '/v1.0/users/aad-anna/drive')).toBe(true);
+    // Someone else's OneDrive (a pasted link): refused before any download.
+    const other = await share('nagon-annans.pdf', 'onedrive-aad-bertil');
+    await h.emu.waitFor((a) => a.op === 'update' && a.id === other.id && /ligger inte i din OneDrive/.test(a.activity.text ?? ''), 30_000);
+    expect(g.requests.some((r) => r.path.includes('/content') && r.path.includes('onedrive-aad-bertil'))).toBe(false);
+    expect((await h.job.runtime.db.query('SELECT 1 FROM documents WHERE file_name = $1', ['nagon-annans.pdf'])).rows).toHaveLength(0);
+  });
 });
 
 describe('without Microsoft Graph credentials', () => {

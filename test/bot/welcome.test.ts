@@ -13,7 +13,8 @@ describe('the welcome', () => {
   it('in a team says files can be posted in the channel only when Graph is configured', () => {
     expect(welcomeText('channel', true)).toMatch(/Lägg upp dokument i kanalen/);
     expect(welcomeText('channel', false)).toMatch(/personlig chatt och väljer teamet som grupp/);
-    expect(welcomeText('groupChat', true)).toMatch(/personlig chatt och väljer den här gruppchatten som grupp/);
+    expect(welcomeText('groupChat', true)).toMatch(/Dela dokument här i chatten och nämn mig/);
+    expect(welcomeText('groupChat', false)).toMatch(/personlig chatt och väljer den här gruppchatten som grupp/);
     for (const w of ['channel', 'groupChat'] as const) expect(welcomeText(w, false)).toMatch(/@minutes-bot/);
   });
 });

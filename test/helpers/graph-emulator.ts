@@ -7,6 +7,7 @@
  * - `GET /v1.0/teams/{group}/channels/{channel}/messages/{id}` and `…/messages/{root}/replies/{id}`:
  *   a chatMessage whose `reference` attachments are the files given to `postFile`;
  * - `GET /v1.0/teams/{group}/channels/{channel}/filesFolder`: the channel folder and its drive;
+ * - `GET /v1.0/chats/{chat}/messages/{id}` (group chats) and `GET /v1.0/users/{id}/drive` (their OneDrive);
  * - `GET /v1.0/shares/{u!base64url}/driveItem`: the item a sharing URL points to (its drive, size);
  * - `GET /v1.0/drives/{drive}/items/{item}/content`: a 302 to a pre-authenticated download URL
  *   (`/download/{key}?tempauth=…`), or the failure set with `fail(itemName, status)`.
@@ -30,6 +31,8 @@ export interface GraphEmulator {
   requests: Array<{ method: string; path: string; authorized: boolean; bearer: boolean }>;
   /** Puts a file in a channel's folder (or, with `drive`, somewhere else) and attaches it to a message. */
   postFile(f: { team: string; channel: string; messageId: string; name: string; bytes: Uint8Array; drive?: string }): { url: string; itemId: string };
+  /** Shares a file in a group chat: it lands in `owner`'s OneDrive (or `drive`) and is attached to the message. */
+  postChatFile(f: { chat: string; messageId: string; owner: string; name: string; bytes: Uint8Array; drive?: string }): { url: string; itemId: string };
   /** Makes the content of `name` answer `status` (403 forbidden, 404 gone); null clears it. */
   fail(name: string, status: number | null): void;
   /** How many tokens were issued. */
@@ -99,6 +102,18 @@ export async function startGraphEmulator(opts: { clientId: string; clientSecret:
           attachments: files.map((f) => ({ id: f.id, contentType: 'reference', contentUrl: f.url, name: f.name })),
         });
       }
+      // /chats/{chat}/messages/{id}
+      if (p[1] === 'chats' && p[3] === 'messages') {
+        const files = messages.get(`chat|${p[2]}|${p[4]}`);
+        if (!files) return json(404, { error: { code: 'NotFound' } });
+        return json(200, {
+          id: p[4],
+          body: { contentType: 'html', content: files.map((f) => `<attachment id="${f.id}"></attachment>`).join('') },
+          attachments: files.map((f) => ({ id: f.id, contentType: 'reference', contentUrl: f.url, name: f.name })),
+        });
+      }
+      // /users/{id}/drive: each user's OneDrive
+      if (p[1] === 'users' && p[3] === 'drive' && p.length === 4) return json(200, { id: `onedrive-${p[2]}` });
       if (p[1] === 'teams' && p[3] === 'channels' && p[5] === 'filesFolder') {
         return json(200, { id: `folder-${p[4]}`, name: 'General', parentReference: { driveId: driveOf(p[2]!, p[4]!) } });
       }
@@ -147,6 +162,21 @@ export async function startGraphEmulator(opts: { clientId: string; clientSecret:
       items.set(id, item);
       byUrl.set(item.url, item);
       const key = `${team}|${channel}|${messageId}`;
+      messages.set(key, [...(messages.get(key) ?? []), item]);
+      return { url: item.url, itemId: id };
+    },
+    postChatFile({ chat, messageId, owner, name, bytes, drive }) {
+      const id = `item-${++seq}`;
+      const item: Item = {
+        id,
+        name,
+        bytes,
+        drive: drive ?? `onedrive-${owner}`,
+        url: `https://contoso-my.sharepoint.com/personal/${encodeURIComponent(owner)}/Documents/Microsoft%20Teams%20Chat%20Files/${encodeURIComponent(name)}`,
+      };
+      items.set(id, item);
+      byUrl.set(item.url, item);
+      const key = `chat|${chat}|${messageId}`;
       messages.set(key, [...(messages.get(key) ?? []), item]);
       return { url: item.url, itemId: id };
     },
