@@ -34,7 +34,7 @@ const DEFAULT_THREAD_IDLE_MS = 60_000;
 
 /** Loading our code and pdf.js into a fresh thread takes seconds: a file's time limit starts after it. */
 const STARTUP_LIMIT_MS = 120_000;
-const MEMORY_WATCH_MS = 100;
+const MEMORY_WATCH_MS = 25;
 
 export default async function parse(job: SandboxedJob<ParseJobData, ParseResult>): Promise<ParseResult> {
   try {

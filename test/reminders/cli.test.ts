@@ -45,7 +45,10 @@ describe('CLI: reminders plan, export', () => {
 
   it('export --format csv|ics prints to stdout; an unknown group fails with a message', async () => {
     const csv = (await cli('export', '--group', groupName, '--format', 'csv')).stdout;
-    expect(csv.split('\r\n')[0]).toMatch(/^id,uppgift,ansvariga,klart_senast/);
+    // Swedish Excel by default: a BOM, ';' between fields; csv-comma is plain RFC 4180 for tools.
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFid;uppgift;ansvariga;klart_senast/);
+    const plain = (await cli('export', '--group', groupName, '--format', 'csv-comma')).stdout;
+    expect(plain.split('\r\n')[0]).toMatch(/^id,uppgift,ansvariga,klart_senast/);
     const ics = (await cli('export', '--group', groupName, '--format', 'ics')).stdout;
     const events = Object.values(ical.sync.parseICS(ics)).filter((c) => c?.type === 'VEVENT');
     const dated = (await listOpenItems(db, groupId)).filter((i) => i.due);
