@@ -51,10 +51,10 @@ export function extractAttendance(doc: NormDoc): Attendee[] {
   }
   const names = out.map((a) => a.name);
   const listed = out.length;
-  for (const { name, flag, page, quote } of scan.flags) {
+  for (const { name, flag, page, quote, inProse } of scan.flags) {
     let a = byName.get(key(resolveName(name, names)));
     // The chair, secretary and adjusters a protocol names on its front page were there, listed or not.
-    if (!a && listed >= 2 && name.includes(' ') && !/\d/.test(name)) {
+    if (!a && !inProse && listed >= 2 && name.includes(' ') && !/\d/.test(name)) {
       a = { name, role: null, organisation: null, present: true, flags: [], page, quote, presence: null };
       out.push(a);
       byName.set(key(name), a);

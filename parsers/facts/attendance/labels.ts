@@ -95,6 +95,8 @@ export const LABELS: Array<[string, LabelMeaning]> = [
   ['justering', S],
   ['underskrifter', S],
   ['anslag/bevis', S],
+  ['anslag / bevis', S],
+  ['anslag', S],
   ['dagordning', S],
   ['övriga frågor', S],
   ['övriga ärenden', S],

@@ -16,7 +16,8 @@ export interface Candidate extends Found {
 
 export interface ScanResult {
   people: Candidate[];
-  flags: Array<{ name: string; flag: AttendeeFlag; page: number; quote: string }>;
+  /** `inProse`: the name runs on into a sentence; it may flag a listed person but adds nobody. */
+  flags: Array<{ name: string; flag: AttendeeFlag; page: number; quote: string; inProse?: boolean }>;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -54,15 +55,40 @@ export function scanAttendance(doc: NormDoc): ScanResult {
       if (m) flags.push({ name: m[1]!, flag, page: p.page, quote: m[0] });
     }
     const hits = labelsIn(text);
+    // Signature blocks flattened into one line print their role labels first and the names after
+    // them, in the same order ("Sekreterare Ordförande Justerande Linda Mattila Kjell Hedvall (S)
+    // Pär Johnson (FP)", "Sekreterare Paragrafer Erika Rönnestig"): role labels with no name of
+    // their own wait in a queue for the next names.
+    let waiting: Array<{ flag: AttendeeFlag; at: number }> = [];
     hits.forEach((h, k) => {
       const seg = text.slice(h.end, hits[k + 1]?.start ?? text.length).replace(/\t/g, ', ');
       const found = take(h.meaning, seg);
-      if (h.meaning.kind === 'flag') {
-        const first = found[0];
-        if (first && seg.trim().startsWith(first.name.split(' ')[0]!))
-          flags.push({ name: first.name, flag: h.meaning.flag, page: p.page, quote: text.slice(h.start, h.start + 200) });
+      // "Vice ordförande", "Deputy Chairman" name another office; "J Leahy, Deputy Chairman, A Smallman,
+      // Secretary": a role after a comma belongs to the name before it, not to the one after.
+      if (h.meaning.kind === 'flag' && (/(?:vice|deputy|v\.)\s*$/iu.test(text.slice(Math.max(0, h.start - 8), h.start)) || /^\s*,/u.test(seg))) {
+        waiting = [];
         return;
       }
+      if (h.meaning.kind === 'flag' || (h.meaning.kind === 'stop' && waiting.length > 0)) {
+        const queue = h.meaning.kind === 'flag' ? [...waiting, { flag: h.meaning.flag, at: h.start }] : waiting;
+        const { names, inProse } = signatureNames(seg);
+        // "Sekreterare Kommunstyrelseförvaltningen Ordförande …": a unit under a role label keeps it waiting.
+        if (names.length === 0 && (isBlank(seg) || (h.meaning.kind === 'flag' && /^\s*\p{Lu}[\p{L}-]*\s*$/u.test(seg)))) {
+          waiting = queue;
+          return;
+        }
+        waiting = [];
+        const paired = pairQueue(queue, names);
+        for (const [flag, name, at] of paired)
+          flags.push({ name, flag, page: p.page, quote: text.slice(at, Math.min(text.length, Math.max(h.end, at) + 200)), inProse });
+        if (paired.length === 0 && h.meaning.kind === 'flag') {
+          const first = found[0];
+          if (first && seg.trim().startsWith(first.name.split(' ')[0]!))
+            flags.push({ name: first.name, flag: h.meaning.flag, page: p.page, quote: text.slice(h.start, h.start + 200) });
+        }
+        return;
+      }
+      if (!isBlank(seg)) waiting = [];
       if (h.meaning.kind === 'stop') return;
       for (const f of found) people.push({ ...f, page: p.page, quote: quoteFor(text, f.name, h) });
       // A label ending its paragraph: the list follows in the next paragraphs.
@@ -103,4 +129,51 @@ function take(meaning: LabelMeaning, seg: string, lenient = false): Found[] {
   const found = peopleIn(seg, flags, lenient);
   if (meaning.kind === 'absent') return found.map((f) => ({ ...f, present: false }));
   return found;
+}
+
+/** Nothing but punctuation, dots of a signature line, § or page numbers between two labels. */
+function isBlank(seg: string): boolean {
+  return /^[\s.,:;_…/()\d§–-]*$/u.test(seg);
+}
+
+/**
+ * The people a signature segment opens with: names with their party tags, up to the first word
+ * that belongs to no name ("… Pär Johnson (FP) Utdragsbestyrkande"). Prose after a label yields nobody.
+ */
+function signatureNames(seg: string): { names: string[]; inProse: boolean } {
+  const text = seg.replace(/[._…]{2,}|\d+\s*[-–]\s*\d+|§+/gu, ' ').replace(/\s*\.\s+/g, ', ');
+  const words = text.split(/\s+/).filter(Boolean).slice(0, 24);
+  for (let cut = words.length; cut >= 2; cut--) {
+    const head = words.slice(0, cut).join(' ');
+    const found = peopleIn(head);
+    if (found.length === 0) continue;
+    const known = new Set(found.flatMap((f) => f.name.split(' ')));
+    const bare = head
+      .replace(/\([^()]{0,20}\)/g, ' ')
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    // The segment starts with the first name ("Secretary and T Chown, Treasurer" is prose).
+    if (bare[0] !== found[0]!.name.split(' ')[0]) break;
+    if (bare.every((w) => known.has(w) || /^(?:och|and)$/u.test(w)))
+      return { names: found.map((f) => f.name), inProse: cut < words.length && /\p{Ll}/u.test(words[cut]!) };
+  }
+  return { names: [], inProse: false };
+}
+
+/** Role labels in order ↔ names in order; the last label (justerare) takes any extra names. */
+function pairQueue(queue: Array<{ flag: AttendeeFlag; at: number }>, names: string[]): Array<[AttendeeFlag, string, number]> {
+  if (names.length === 0 || queue.length === 0) return [];
+  // Fewer names than labels, or more names than a queue without justerare: the pairing is unsure.
+  if (names.length < queue.length) return [];
+  // More names than labels: only one label for several justerare ("Justerande Fatima Bouja Viveca Dalhammar").
+  if (names.length > queue.length && (queue.length > 1 || queue[0]!.flag !== 'adjuster')) {
+    if (queue.length > 1) return [];
+  }
+  const out: Array<[AttendeeFlag, string, number]> = [];
+  names.forEach((n, i) => {
+    const q = queue[Math.min(i, queue.length - 1)]!;
+    if (i >= queue.length && q.flag !== 'adjuster') return;
+    out.push([q.flag, n, q.at]);
+  });
+  return out;
 }
