@@ -124,6 +124,12 @@ describe('charts with budget answers', () => {
     // The cited amount is one slice; the others are the same table's costs.
     expect(data.some((d) => d.value === 375_000)).toBe(true);
     expect(data.length).toBeGreaterThanOrEqual(2);
+    // The same numbers as text, for screen readers and clients without charts; well under Teams' limit.
+    const text = elements(card!)
+      .map((e) => e.text ?? '')
+      .join('\n');
+    for (const d of data) expect(text).toContain(`${d.legend}: ${sek(d.value)}`);
+    expect(cardBytes(card)).toBeLessThan(MAX_MESSAGE_BYTES);
   });
 
   it('the budget command gets one too, and a question that is not about money gets none', async () => {

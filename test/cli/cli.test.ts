@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pingRedis } from '../../queue/redis.js';
 import { CLI_ARGS, spawnCli, waitFor, type CliProcess } from '../helpers/processes.js';
-import { CORPUS_PAGES, CORPUS_PDFS, FIXTURES, testEnv } from '../helpers/services.js';
+import { CORPUS_PAGES, CORPUS_PDFS, createTestDatabase, FIXTURES, testEnv } from '../helpers/services.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -163,6 +163,33 @@ describe('minutes extract --json', () => {
     expect(missing.stderr).toMatch(/no such file/);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
+});
+
+describe('minutes forget on Postgres, no server running', () => {
+  let db: { url: string; drop: () => Promise<void> } | undefined;
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('forget then ingest --wait of the same file finishes and answers again', async () => {
+    db = await createTestDatabase();
+    const env = testEnv({ LOG_LEVEL: undefined, DATABASE_URL: db.url });
+    const name = '2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.pdf';
+    const first = await runCli(['ingest', '--wait', CORPUS_PDFS[1]!], env);
+    expect(first.stderr).toMatch(/done .*6 pages/);
+    const gone = await runCli(['forget', '--json', name], env);
+    expect(gone.code).toBe(0);
+    expect(JSON.parse(gone.stdout)).toMatchObject({ fileName: name, blobRemoved: true });
+    expect(JSON.parse((await runCli(['status', '--json'], env)).stdout)).toEqual([]);
+    // The finished jobs of the first read derive their ids from (group, sha256): a second read of
+    // the same bytes must not be taken for one of them and wait forever.
+    const again = await runCli(['ingest', '--wait', CORPUS_PDFS[1]!], env);
+    expect(again.stderr).toMatch(/done .*6 pages/);
+    expect(again.code).toBe(0);
+    const a = JSON.parse((await runCli(['ask', '--json', 'Vem var frånvarande?'], env)).stdout) as { answer: string; found: boolean };
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('Torstensson');
+  }, 120_000);
 });
 
 describe('the CLI while the main job owns the embedded database', () => {
