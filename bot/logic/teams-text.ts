@@ -50,6 +50,19 @@ export function escapeAngleBrackets(text: string): string {
   return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** U+2060 WORD JOINER: invisible, no line break, and no letter for a tag to start with. */
+const WORD_JOINER = '\u2060';
+
+/**
+ * Card text. Adaptive Card renderers differ: the web ones (Teams on the web and desktop, the Agents
+ * Playground) take "<dokument>" for an HTML tag and drop it, and decode "&lt;", while the native
+ * ones show "&lt;" as it is. A word joiner after a "<" that would open a tag (or a closing tag,
+ * comment or declaration) keeps the text as written for every renderer. Idempotent.
+ */
+export function defuseTags(text: string): string {
+  return text.replace(/<(?=[\p{L}/!?])/gu, `<${WORD_JOINER}`);
+}
+
 export function toTeamsMarkdown(text: string, opts: MarkdownOptions = {}): string {
   const out: string[] = [];
   let prev: 'blank' | 'para' | 'list' = 'blank';

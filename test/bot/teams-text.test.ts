@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toTeamsMarkdown } from '../../bot/logic/teams-text.js';
 import { listOpenItems } from '../../store/reminders.js';
-import { startBotHarness, type BotHarness, type Conversation } from '../helpers/bot-harness.js';
+import { cardOf, cardText, startBotHarness, type BotHarness, type Conversation } from '../helpers/bot-harness.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 import { visibleLines } from '../helpers/teams-render.js';
 import { MINUTES_PDF } from '../reminders/helpers.js';
@@ -48,6 +48,31 @@ describe('text as Teams shows it', () => {
     expect(visibleLines(text).join('\n')).toMatch(/glöm <filnamn eller titel>/);
   });
 
+  it('keeps placeholders in angle brackets visible in cards: the help card, and the card Action.Execute returns', async () => {
+    const [reply] = await h.exchange(h.message({ conversation: team, from: h.user('sec'), text: 'hjälp', mentionBot: true }));
+    const execute = {
+      ...h.message({ conversation: team, from: h.user('sec') }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      replyToId: 'help-card-1',
+      value: { action: { type: 'Action.Execute', verb: 'cmd', data: { command: 'nästa möte' } }, trigger: 'manual' },
+    };
+    const res = await h.post(execute);
+    expect(res.status).toBe(200);
+    const returned = (JSON.parse(res.body) as { value: Record<string, unknown> }).value;
+    for (const card of [cardOf(reply!)!, returned]) {
+      // Card TextBlocks and facts are Markdown too: render each as the web clients do, and read it.
+      const seen = cardStrings(card)
+        .flatMap((t) => visibleLines(t))
+        .join('\n')
+        .replace(/\u2060/g, '');
+      expect(seen).toContain('glöm <dokument>');
+      expect(seen).toContain('ordförande <namn>');
+    }
+    expect(cardText(returned)).toContain('Svar: nästa möte');
+  });
+
   it('turns plain lines into Markdown that shows the same lines, and leaves Markdown as it is', () => {
     const samples = [
       'Beslut:\n• första beslutet\n• andra beslutet\nKälla: Protokoll, s. 1.',
@@ -68,3 +93,19 @@ describe('text as Teams shows it', () => {
     }
   });
 });
+
+/** The raw text of a card's TextBlocks and facts (what its renderer turns into Markdown). */
+function cardStrings(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
+      for (const f of (o.facts as Array<{ title: string; value: string }> | undefined) ?? []) out.push(f.title, f.value);
+      for (const k of ['body', 'items', 'columns']) if (o[k]) walk(o[k]);
+    }
+  };
+  walk(card);
+  return out;
+}

@@ -79,6 +79,27 @@ describe('links from documents and from the model', () => {
     }
   });
 
+  it('the card an Action.Execute button gets back (in the invoke response) shows the document’s words, not its links', async () => {
+    const conv = h.personal('29:links');
+    const execute = {
+      ...h.message({ conversation: conv, from: h.user('29:links') }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      replyToId: 'help-card-1',
+      value: { action: { type: 'Action.Execute', verb: 'cmd', data: { command: 'dokument' } }, trigger: 'manual' },
+    };
+    const res = await h.post(execute);
+    expect(res.status).toBe(200);
+    const card = (JSON.parse(res.body) as { value: unknown }).value;
+    const all = texts({ activity: { attachments: [{ content: card }] } });
+    // The document list names it by its title, which holds the link's words.
+    expect(all.join('\n')).toMatch(/Logga in för att läsa protokollet/);
+    for (const t of all) {
+      for (const target of targets(t)) expect(target, t).not.toMatch(/evil\.example|javascript:/);
+    }
+  });
+
   it('keeps a link to the bot’s own signed URL and drops any other', () => {
     const own = `${h.baseUrl}/documents/00000000-0000-0000-0000-000000000000?exp=1&sig=x`;
     const isOwn = (url: string) => url === own;

@@ -236,7 +236,10 @@ export function cardOf(a: { activity: { attachments?: Array<{ contentType: strin
   return (att?.content as Record<string, unknown>) ?? null;
 }
 
-/** All text in a card (TextBlocks, FactSet values), for assertions. */
+/**
+ * All text in a card (TextBlocks, FactSet values), for assertions, as a reader sees it: without the
+ * invisible word joiners the bot puts after a "<" so that renderers do not take "<namn>" for a tag.
+ */
 export function cardText(card: unknown): string {
   const out: string[] = [];
   const walk = (v: unknown) => {
@@ -250,5 +253,5 @@ export function cardText(card: unknown): string {
     }
   };
   walk(card);
-  return out.join('\n');
+  return out.join('\n').replace(/\u2060/g, '');
 }
