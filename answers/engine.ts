@@ -4,7 +4,6 @@
  * when neither supports an answer. Every query is limited to `req.groupIds`.
  */
 import type { Queryable } from '../store/db.js';
-import { knownNames } from '../store/answer-queries.js';
 import type { HandlerContext, HandlerResult } from './context.js';
 import { parseDateMention } from './dates.js';
 import { resolveNames } from './entities.js';
@@ -17,6 +16,7 @@ import { answerMeetingInfo } from './facts-meeting-info.js';
 import { MAX_QUESTION_CHARS, NOT_FOUND, sourcesLine, t, TOO_SLOW, tooLong } from './format.js';
 import { detectIntent, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
+import { cachedKnownNames } from './names-cache.js';
 import { passageAnswers, searchPassages, shapeOk, type Passage } from './passages.js';
 import { contentTerms, fold } from './text.js';
 import type { Answer, AskRequest, Evidence, EvidenceBudget } from './types.js';
@@ -54,7 +54,7 @@ const FALLBACK: Partial<Record<Intent, Handler>> = {
 async function context(db: Queryable, req: AskRequest): Promise<{ ctx: HandlerContext; intent: Intent }> {
   const question = req.question;
   const lang = detectLanguage(question);
-  const names = await knownNames(db, req.groupIds);
+  const names = await cachedKnownNames(db, req.groupIds);
   const resolved = resolveNames(question, names);
   const intent = detectIntent(question, resolved.names.length > 0 || resolved.unknown.length > 0);
   const ctx: HandlerContext = {

@@ -33,17 +33,34 @@ export interface MeetingRow extends DocInfo {
   attendees: number;
 }
 
-/** Documents that list attendees (minutes), newest first. */
-export async function listMeetings(q: Queryable, groupIds: string[]): Promise<MeetingRow[]> {
-  return (
-    await q.query<MeetingRow>(
-      `SELECT d.id, d.title, d.file_name, d.kind, d.doc_date, d.page_count, d.created_at, a.n AS attendees
-       FROM (SELECT document_id, count(*)::int AS n FROM attendees WHERE group_id = ANY($1::uuid[]) GROUP BY document_id) a
-       JOIN documents d ON d.id = a.document_id
-       ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC`,
-      [groupIds],
-    )
-  ).rows;
+/** A meeting date as a question names it: any field may be left open. */
+export interface MeetingDate {
+  year: number | null;
+  month: number;
+  day: number | null;
+}
+
+/**
+ * The newest document that lists attendees (minutes), on `date` when given. Each group's
+ * documents are walked newest first through (group_id, doc_date, created_at) until one has
+ * attendees, so a group of thousands of minutes costs a few index probes, not counting every
+ * attendee of every meeting.
+ */
+export async function newestMeeting(q: Queryable, groupIds: string[], date: MeetingDate | null): Promise<MeetingRow | null> {
+  const r = await q.query<MeetingRow>(
+    `SELECT m.*, (SELECT count(*)::int FROM attendees a WHERE a.document_id = m.id AND a.group_id = ANY($1::uuid[])) AS attendees
+     FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) g CROSS JOIN LATERAL (
+       SELECT d.id, d.title, d.file_name, d.kind, d.doc_date, d.page_count, d.created_at FROM documents d
+       WHERE d.group_id = g.id
+         AND EXISTS (SELECT 1 FROM attendees a WHERE a.document_id = d.id AND a.group_id = ANY($1::uuid[]))
+         AND ($2::int IS NULL OR (extract(month FROM d.doc_date) = $2 AND ($3::int IS NULL OR extract(day FROM d.doc_date) = $3)
+                                  AND ($4::int IS NULL OR extract(year FROM d.doc_date) = $4)))
+       ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT 1
+     ) m
+     ORDER BY m.doc_date DESC NULLS LAST, m.created_at DESC LIMIT 1`,
+    [groupIds, date?.month ?? null, date?.day ?? null, date?.year ?? null],
+  );
+  return r.rows[0] ?? null;
 }
 
 export interface AttendeeRow {
@@ -76,6 +93,15 @@ export async function knownNames(q: Queryable, groupIds: string[]): Promise<stri
     [groupIds],
   );
   return r.rows.map((x) => x.name).filter((n) => n && n.trim().length > 1);
+}
+
+/**
+ * A key that changes whenever the groups' attendees or action items change (0009: every write
+ * bumps the group's `names_version`), so `knownNames` can be kept between questions.
+ */
+export async function namesVersion(q: Queryable, groupIds: string[]): Promise<string> {
+  const r = await q.query<{ id: string; v: string }>(`SELECT id, names_version::text AS v FROM groups WHERE id = ANY($1::uuid[]) ORDER BY id`, [groupIds]);
+  return r.rows.map((x) => `${x.id}:${x.v}`).join(',');
 }
 
 export type ActionRow = ActionItemRow;
@@ -232,15 +258,17 @@ async function bestDocuments(
   const hits = conds.map((c) => `(${c.sql})::int`).join(' + ');
 
   /**
-   * Newest documents (not in `exclude`) with a row satisfying `filter`. The rows are found first
-   * (OFFSET 0 keeps the planner from probing every document's rows one by one instead of
-   * using the trigram index on the rare words).
+   * Newest documents (not in `exclude`) with a row satisfying `filter`. The documents holding such
+   * rows are found first, once (an InitPlan through the trigram index), and only then looked up
+   * and sorted: as `d.id IN (subquery)` under the LIMIT the planner walked the group's documents
+   * newest first and compared each with every matching row (a nested-loop semi join) — 10 s at
+   * 10 000 documents when the matches are all in old plans.
    */
   const level = async (filter: string, exclude: string[], limit: number): Promise<string[]> => {
     const r = await q.query<{ id: string }>(
       `SELECT d.id FROM documents d
-       WHERE d.group_id = ANY($1::uuid[]) AND d.id <> ALL($3::uuid[])
-         AND d.id IN (SELECT x.document_id FROM ${table} x WHERE x.group_id = ANY($1::uuid[]) AND ${filter} OFFSET 0)
+       WHERE d.id = ANY(ARRAY(SELECT DISTINCT x.document_id FROM ${table} x WHERE x.group_id = ANY($1::uuid[]) AND ${filter}))
+         AND d.group_id = ANY($1::uuid[]) AND d.id <> ALL($3::uuid[])
        ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT $2`,
       [groupIds, limit, exclude, ...values.slice(0, used(filter))],
     );

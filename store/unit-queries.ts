@@ -37,12 +37,20 @@ export interface DocCueRow {
   organisation: string | null;
 }
 
-/** Up to `limit` documents of the groups, newest first (with a group this small every document is read). */
+/**
+ * Up to `limit` documents of the groups, newest first (with a group this small every document is
+ * read). Per group through the (group_id, doc_date, created_at) index: with `group_id = ANY(…)`
+ * the planner sorted every document of the groups (15–40 ms at 10 000) to keep seven.
+ */
 export async function fewDocuments(q: Queryable, groupIds: string[], limit: number): Promise<DocCueRow[]> {
   return (
     await q.query<DocCueRow>(
-      `SELECT id, title, file_name, kind, doc_date::text AS doc_date, organisation FROM documents
-       WHERE group_id = ANY($1::uuid[]) AND status = 'done' ORDER BY doc_date DESC NULLS LAST, created_at DESC LIMIT $2`,
+      `SELECT r.id, r.title, r.file_name, r.kind, r.doc_date::text AS doc_date, r.organisation
+       FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) g CROSS JOIN LATERAL (
+         SELECT d.id, d.title, d.file_name, d.kind, d.doc_date, d.organisation, d.created_at FROM documents d
+         WHERE d.group_id = g.id AND d.status = 'done' ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT $2
+       ) r
+       ORDER BY r.doc_date DESC NULLS LAST, r.created_at DESC LIMIT $2`,
       [groupIds, limit],
     )
   ).rows;

@@ -247,6 +247,26 @@ describe.each(BACKENDS)('answer engine on %s', (backend) => {
       expect(open.answer).not.toContain('inbjudan');
       expect((await ask('Vad ska Nina Brag göra?', [g.groupId])).answer).toMatch(/inbjudan.*klar/);
     });
+
+    it('knows a name a correction adds, and forgets the names of a removed document, from the next question on', async () => {
+      // The group's names are kept between questions (answers/names-cache.ts); every write must be seen.
+      const g = await seedCorpus(t.db, 'names-cache', [MINUTES]);
+      const before = await ask('Vad ska Kalle Svensson göra?', [g.groupId]);
+      expect(before.answer).not.toContain('inbjudan');
+      await t.db.query(
+        `UPDATE action_items SET corrected_owners = ARRAY['Kalle Svensson']
+         WHERE id = (SELECT id FROM action_items WHERE group_id = $1 AND task ILIKE '%inbjudan%' ORDER BY id LIMIT 1)`,
+        [g.groupId],
+      );
+      const after = await ask('Vad ska Kalle Svensson göra?', [g.groupId]);
+      expect(after.found).toBe(true);
+      expect(after.answer).toContain('inbjudan');
+      expect((await ask('Vilka var närvarande på mötet 2 mars?', [g.groupId])).answer).toContain('Simon Elfgrén');
+      await t.db.query('DELETE FROM documents WHERE group_id = $1', [g.groupId]);
+      const gone = await ask('Vad ska Kalle Svensson göra?', [g.groupId]);
+      expect(gone.found).toBe(false);
+      expect(gone.answer).not.toContain('inbjudan');
+    });
   });
 
   describe('scoping', () => {
