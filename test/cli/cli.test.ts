@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -189,6 +190,28 @@ describe('minutes forget on Postgres, no server running', () => {
     const a = JSON.parse((await runCli(['ask', '--json', 'Vem var frånvarande?'], env)).stdout) as { answer: string; found: boolean };
     expect(a.found).toBe(true);
     expect(a.answer).toContain('Torstensson');
+  }, 120_000);
+
+  it('keeps the original while another group still has the same file, and removes it with the last', async () => {
+    const env = testEnv({ LOG_LEVEL: undefined, DATABASE_URL: db!.url });
+    const name = '2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.pdf';
+    expect((await runCli(['ingest', '--group', 'andra', '--wait', CORPUS_PDFS[1]!], env)).stderr).toMatch(/done .*6 pages/);
+    const first = await runCli(['forget', '--json', '--group', 'default', name], env);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ fileName: name, blobRemoved: false });
+    expect(first.stderr).toMatch(/the original stays, another document shares it/);
+    // The other group's copy still answers, and its original is still stored.
+    const sha = createHash('sha256').update(fs.readFileSync(CORPUS_PDFS[1]!)).digest('hex');
+    const blob = path.join(env['MINUTES_DATA_DIR']!, 'blobs', sha.slice(0, 2), `${sha}.bin`);
+    expect(fs.existsSync(blob)).toBe(true);
+    const other = JSON.parse((await runCli(['ask', '--group', 'andra', '--json', 'Vem var frånvarande?'], env)).stdout) as { answer: string };
+    expect(other.answer).toContain('Torstensson');
+    const rows = JSON.parse((await runCli(['status', '--json'], env)).stdout) as Array<{ group: string; fileName: string }>;
+    expect(rows.map((r) => `${r.group}/${r.fileName}`)).toEqual([`andra/${name}`]);
+    const last = await runCli(['forget', '--json', '--group', 'andra', name], env);
+    expect(JSON.parse(last.stdout)).toMatchObject({ fileName: name, blobRemoved: true });
+    expect(fs.existsSync(blob)).toBe(false);
+    expect(JSON.parse((await runCli(['status', '--json'], env)).stdout)).toEqual([]);
   }, 120_000);
 });
 
