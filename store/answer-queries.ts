@@ -423,6 +423,64 @@ export interface ChunkRow {
   rank: number;
 }
 
+/** Per-process memo of `termTsquery` (question words recur; the dictionaries never change). */
+const TSQUERY_MEMO = new Map<string, string | null>();
+const TSQUERY_MEMO_MAX = 5000;
+
+const ATOM = /^'([^'\\]+)'(:\*)?$/;
+
+/**
+ * One term's tsquery as the union of its Swedish, English and unstemmed forms, each lexeme once:
+ * `barn:*` comes out the same in all three, and `satsning:*` (Swedish stem) covers the unstemmed
+ * `satsningen:*`. A GIN index reads the whole posting list of every prefix it is given, duplicates
+ * included, so the plain `to_tsquery(sv) || to_tsquery(en) || to_tsquery(simple)` cost three to
+ * four times as much in a large group; the matches are the same and ts_rank_cd depends on the
+ * positions matched only, so ranks are too. Null when a form is not a plain OR of lexemes (the
+ * caller then keeps the three-config expression).
+ */
+function mergedTsquery(forms: string[]): string | null {
+  const atoms: Array<{ lex: string; prefix: boolean }> = [];
+  for (const f of forms) {
+    if (f.trim() === '') continue;
+    for (const part of f.split(' | ')) {
+      const m = ATOM.exec(part.trim());
+      if (!m) return null;
+      atoms.push({ lex: m[1]!, prefix: !!m[2] });
+    }
+  }
+  // An atom goes when another matches everything it matches: a shorter prefix, or the same lexeme
+  // as a prefix (or as the same kind, written earlier).
+  const covers = (b: (typeof atoms)[number], a: (typeof atoms)[number], earlier: boolean) =>
+    b.lex === a.lex ? (b.prefix && !a.prefix) || (b.prefix === a.prefix && earlier) : b.prefix && a.lex.startsWith(b.lex);
+  const kept = atoms.filter((a, i) => !atoms.some((b, j) => j !== i && covers(b, a, j < i)));
+  return kept.map((a) => `'${a.lex}'${a.prefix ? ':*' : ''}`).join(' | ');
+}
+
+/** `mergedTsquery` of each term query, through the database's dictionaries, memoised. */
+async function termTsqueries(q: Queryable, termQueries: string[]): Promise<Array<string | null>> {
+  const missing = [...new Set(termQueries.filter((t) => !TSQUERY_MEMO.has(t)))];
+  if (missing.length) {
+    const r = await q.query<{ t: string; sv: string; en: string; si: string }>(
+      `SELECT t, to_tsquery('swedish', t)::text AS sv, to_tsquery('english', t)::text AS en, to_tsquery('simple', t)::text AS si
+       FROM unnest($1::text[]) t`,
+      [missing],
+    );
+    for (const x of r.rows) {
+      if (TSQUERY_MEMO.size >= TSQUERY_MEMO_MAX) TSQUERY_MEMO.delete(TSQUERY_MEMO.keys().next().value!);
+      TSQUERY_MEMO.set(x.t, mergedTsquery([x.sv, x.en, x.si]));
+    }
+  }
+  return termQueries.map((t) => TSQUERY_MEMO.get(t) ?? null);
+}
+
+/**
+ * With more matches than this, only the chunks of the newest `RANK_WINDOW_DOCS` documents holding a
+ * match are ranked: ts_rank_cd costs ~25 µs a chunk, and a common word matches ten thousand
+ * chunks in a group of 10 000 documents. Smaller groups rank every match, as before.
+ */
+const RANK_ALL_UP_TO = 2000;
+const RANK_WINDOW_DOCS = 200;
+
 /**
  * Full-text search: `termQueries` holds one tsquery string per question word (already reduced
  * to letters and digits, with `:*`); `mode` 'all' requires every word, 'most' all but one, 'any' one of them.
@@ -437,7 +495,11 @@ export async function searchChunks(
   docWindow = 0,
 ): Promise<ChunkRow[]> {
   if (termQueries.length === 0) return [];
-  const per = termQueries.map((_, i) => `(to_tsquery('swedish', $${i + 3}) || to_tsquery('english', $${i + 3}) || to_tsquery('simple', $${i + 3}))`);
+  const merged = await termTsqueries(q, termQueries);
+  const per = termQueries.map((_, i) =>
+    merged[i] !== null ? `$${i + 3}::tsquery` : `(to_tsquery('swedish', $${i + 3}) || to_tsquery('english', $${i + 3}) || to_tsquery('simple', $${i + 3}))`,
+  );
+  const termParams = termQueries.map((t, i) => merged[i] ?? t);
   // 'most': every word but (at most) one — a cheap net for passages that word one thing differently,
   // where 'any' would rank every chunk holding a common word.
   const tsq =
@@ -447,36 +509,32 @@ export async function searchChunks(
   // With `docWindow`, only the chunks of the newest `docWindow` documents holding a match are
   // ranked: ranking costs ~20 µs a chunk, and a net that lets one word be missing catches
   // thousands of chunks in a large group. The matches themselves are found through the index
-  // without ranking; the engine then checks the ranked chunks word by word.
-  const candidates =
-    docWindow > 0
-      ? `m AS MATERIALIZED (SELECT c.id, c.document_id FROM chunks c, qq WHERE c.group_id = ANY($1::uuid[]) AND c.tsv @@ qq.tq),
-       w AS (
-         SELECT d.id FROM documents d
-         WHERE d.group_id = ANY($1::uuid[]) AND d.id IN (SELECT m.document_id FROM m)
-         ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT $${termQueries.length + 3}
-       ),
-       top AS (
-         SELECT c.id, ts_rank_cd(c.tsv, qq.tq) AS rank FROM m JOIN chunks c ON c.id = m.id, qq
-         WHERE m.document_id IN (SELECT w.id FROM w)
-         ORDER BY rank DESC, c.id LIMIT $2
-       )`
-      : `top AS (
-         SELECT c.id, ts_rank_cd(c.tsv, qq.tq) AS rank FROM chunks c, qq
-         WHERE c.group_id = ANY($1::uuid[]) AND c.tsv @@ qq.tq
-         ORDER BY rank DESC, c.id LIMIT $2
-       )`;
+  // without ranking; the engine then checks the ranked chunks word by word. Without it, every
+  // match is ranked up to `RANK_ALL_UP_TO` matches, and beyond that the newest `RANK_WINDOW_DOCS`.
+  const n = termQueries.length;
+  const window = docWindow > 0 ? `$${n + 3}` : String(RANK_WINDOW_DOCS);
+  const rankAll = docWindow > 0 ? 'false' : `(SELECT count(*) FROM m) <= ${RANK_ALL_UP_TO}`;
   return (
     await q.query<ChunkRow>(
       // Ranked on the index columns only; text and title are read for the `limit` best (a common
       // word can match thousands of chunks in a large group).
       `WITH qq AS MATERIALIZED (SELECT ${tsq} AS tq),
-       ${candidates}
+       m AS MATERIALIZED (SELECT c.id, c.document_id FROM chunks c, qq WHERE c.group_id = ANY($1::uuid[]) AND c.tsv @@ qq.tq),
+       w AS (
+         SELECT d.id FROM documents d
+         WHERE d.group_id = ANY($1::uuid[]) AND d.id IN (SELECT m.document_id FROM m)
+         ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT ${window}
+       ),
+       top AS (
+         SELECT c.id, ts_rank_cd(c.tsv, qq.tq) AS rank FROM m JOIN chunks c ON c.id = m.id, qq
+         WHERE ${rankAll} OR m.document_id IN (SELECT w.id FROM w)
+         ORDER BY rank DESC, c.id LIMIT $2
+       )
        SELECT c.id, c.document_id, c.page_no, c.section, c.text, d.title, d.file_name, top.rank
        FROM top JOIN chunks c ON c.id = top.id JOIN documents d ON d.id = c.document_id
        WHERE d.group_id = ANY($1::uuid[])
        ORDER BY top.rank DESC, c.id`,
-      docWindow > 0 ? [groupIds, limit, ...termQueries, docWindow] : [groupIds, limit, ...termQueries],
+      docWindow > 0 ? [groupIds, limit, ...termParams, docWindow] : [groupIds, limit, ...termParams],
     )
   ).rows;
 }
