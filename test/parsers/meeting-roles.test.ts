@@ -68,4 +68,69 @@ describe('chair and secretary', () => {
     expect(flagged(r, 'chair')).toEqual([]);
     expect(present(r)).not.toContain('Adrian Bell');
   });
+
+  it('reads the chair opening the meeting in prose and a secretary signing under "Vid protokollet" or "Vid pennan"', () => {
+    const r = facts(
+      [
+        'Protokoll fört vid styrelsemöte med Byns Samfällighetsförening söndagen den 20 mars 2022 kl 16.00',
+        '',
+        'Närvarande styrelseledamöter:',
+        'Åke Strand, Carin Nilsson, Frida Gren och Patrik Ek (deltog på plats).',
+        '',
+        '  • 1 Mötet öppnas',
+        '',
+        'Carin Nilsson ordförande hälsar alla välkomna och öppnar mötet.',
+        '',
+        'Vid protokollet:',
+        '',
+        'Frida Gren                                                                   Carin Nilsson',
+        'Sekreterare',
+      ].join('\n'),
+    );
+    expect(flagged(r, 'chair')).toEqual(['Carin Nilsson']);
+    expect(flagged(r, 'secretary')).toEqual(['Frida Gren']);
+
+    const glued = facts(
+      [
+        'Minnesanteckningar från mötet 2009-03-16Närvarande: Rolf Ek, Göran Berg, Helena Hannus,',
+        'Stig Redin och Elsa Stigsdotter.',
+        '',
+        '1.           Ordförande Rolf Ek hälsade välkommen och förklarade mötet öppnat.',
+        '',
+        '2.    Genomgång av verksamhetsplan 2009.',
+        '',
+        'Vid pennan',
+        '',
+        '',
+        'Rolf Ek',
+      ].join('\n'),
+    );
+    expect(present(glued)).toEqual(['Rolf Ek', 'Göran Berg', 'Helena Hannus', 'Stig Redin', 'Elsa Stigsdotter']);
+    expect(flagged(glued, 'chair')).toEqual(['Rolf Ek']);
+    expect(flagged(glued, 'secretary')).toEqual(['Rolf Ek']);
+  });
+
+  it('takes the people elected to chair, minute and adjust as attendees when there is no attendance list', () => {
+    const r = facts(
+      [
+        'Protokoll fört vid styrelsemöte i Förbundet 2003-12-07 sida 3',
+        '',
+        '1. Formalia Mötet öppnades. Röstlängden fastställdes. Mötet förklarades behörigt. Tomas Dahl valdes till mötesordförande. ' +
+          'Kristian Palm valdes till mötessekreterare. Karl Lind valdes till justerare och rösträknare. Dagordningen justerades löpande.',
+      ].join('\n'),
+    );
+    expect(present(r).sort()).toEqual(['Karl Lind', 'Kristian Palm', 'Tomas Dahl']);
+    expect(flagged(r, 'chair')).toEqual(['Tomas Dahl']);
+    expect(flagged(r, 'secretary')).toEqual(['Kristian Palm']);
+    expect(flagged(r, 'adjuster')).toEqual(['Karl Lind']);
+  });
+
+  it('reads a facilitator as the chair of a bulleted attendance list', () => {
+    const r = facts(
+      ['# Council meeting 2024-02-09', '', '* Attendees: Eric Holm, Jack Huey, Ryan Levick', '* Roles', '    * Facilitator: Eric Holm', '', '## Topics'].join(
+        '\n',
+      ),
+    );
+    expect(flagged(r, 'chair')).toEqual(['Eric Holm']);
+  });
 });

@@ -54,7 +54,8 @@ export function extractAttendance(doc: NormDoc): Attendee[] {
   for (const { name, flag, page, quote, inProse } of scan.flags) {
     let a = byName.get(key(resolveName(name, names)));
     // The chair, secretary and adjusters a protocol names on its front page were there, listed or not.
-    if (!a && !inProse && listed >= 2 && name.includes(' ') && !/\d/.test(name)) {
+    // With no attendance list at all, the people shown acting are who we know was there.
+    if (!a && !inProse && (listed >= 2 || listed === 0) && name.includes(' ') && !/\d/.test(name)) {
       a = { name, role: null, organisation: null, present: true, flags: [], page, quote, presence: null };
       out.push(a);
       byName.set(key(name), a);

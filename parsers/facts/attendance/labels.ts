@@ -72,12 +72,21 @@ export const LABELS: Array<[string, LabelMeaning]> = [
   ['apologies', A],
   ['absent', A],
   ['not present', A],
+  ['vid ordförandeklubban', F('chair')],
   ['mötesordförande', F('chair')],
   ['ordförande', F('chair')],
   ['ordf', F('chair')],
   ['sekreterare', F('secretary')],
   ['protokollförare', F('secretary')],
   ['vid protokollet', F('secretary')],
+  ['vid pennan', F('secretary')],
+  ['vid anteckningarna', F('secretary')],
+  ['mötessekreterare', F('secretary')],
+  ['antecknare', F('secretary')],
+  ['facilitator', F('chair')],
+  ['secretariat', F('secretary')],
+  ['minutes taken by', F('secretary')],
+  ['note taker', F('secretary')],
   ['chairman', F('chair')],
   ['chairperson', F('chair')],
   ['chair', F('chair')],
@@ -110,13 +119,31 @@ export const LABELS: Array<[string, LabelMeaning]> = [
   ['time', S],
 ];
 
-/** A list item in prose that names a chair or secretary: "Kerstin valdes till ordförande". */
+/** A capitalised name of one to three words that does not start with a role word ("Ordförande Rolf Adamsson" → "Rolf Adamsson"). */
+const NAME = '(?!(?:Ordförande|Ordföranden|Mötesordförande|Ordf|Chair|Chairman|The)\\b)(\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+){0,2})';
+const PARTY = '(?:\\s*\\([\\p{Lu}-]{1,4}\\))?';
+const CHAIR_WORD = '(?:mötesordförande|ordföranden|ordförande|ordf\\.?|chair(?:man|woman|person)?)';
+const OPENS = '(?:hälsa(?:r|de)|öppna(?:r|de)|förklara(?:r|de)|välkomna(?:r|de)|opened|welcomed)';
+const re = (src: string) => new RegExp(src, 'u');
+
+/**
+ * Prose that names a chair or secretary: elections ("Kerstin valdes till ordförande"), and the
+ * chair opening the meeting ("Carin Nises ordförande hälsar alla välkomna", "Ordförande Rolf
+ * Adamsson hälsade välkommen", "Anna Berg förklarade mötet öppnat"). The name is group 1.
+ */
 export const ELECTED: Array<[RegExp, AttendeeFlag]> = [
-  [/(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})\s+(?:valdes|väljs|utsågs|utses)\s+(?:till\s+)?(?:mötes)?ordförande/u, 'chair'],
-  [/(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})\s+(?:valdes|väljs|utsågs|utses)\s+(?:till\s+)?(?:sekreterare|protokollförare)/u, 'secretary'],
-  [/(?:till\s+)?(?:mötes)?ordförande\s+(?:valdes|väljs|utsågs)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})/u, 'chair'],
-  [/(?:till\s+)?(?:sekreterare|protokollförare)\s+(?:valdes|väljs|utsågs)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})/u, 'secretary'],
-  [/(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})\s+(?:was elected|took the chair|chaired the meeting)/u, 'chair'],
+  [re(`${NAME}\\s+(?:valdes|väljs|utsågs|utses)\\s+(?:till\\s+)?(?:mötes)?ordförande`), 'chair'],
+  [re(`${NAME}\\s+(?:valdes|väljs|utsågs|utses)\\s+(?:till\\s+)?(?:mötes)?(?:sekreterare|protokollförare)`), 'secretary'],
+  [re(`${NAME}\\s+(?:valdes|väljs|utsågs|utses)\\s+(?:till\\s+)?(?:justerare|justeringsperson)`), 'adjuster'],
+  [re(`(?:till\\s+)?(?:mötes)?ordförande\\s+(?:valdes|väljs|utsågs)\\s+${NAME}`), 'chair'],
+  [re(`(?:till\\s+)?(?:mötes)?(?:sekreterare|protokollförare)\\s+(?:valdes|väljs|utsågs)\\s+${NAME}`), 'secretary'],
+  [re(`${NAME}\\s+(?:was elected|took the chair|chaired the meeting)`), 'chair'],
+  [re(`${NAME}${PARTY},?\\s+\\(?${CHAIR_WORD}\\)?,?\\s+${OPENS}`), 'chair'],
+  [
+    re(`(?<![\\p{L}])(?:Mötesordförande|Ordföranden|Ordförande|The Chair(?:man|woman|person)?|Chair(?:man|woman|person)?),?\\s+${NAME}${PARTY},?\\s+${OPENS}`),
+    'chair',
+  ],
+  [re(`${NAME}${PARTY}\\s+(?:öppna(?:r|de)|förklara(?:r|de)|opened)\\s+(?:\\p{L}+\\s+){0,2}(?:mötet|sammanträdet|the meeting)`), 'chair'],
 ];
 
 /** Job titles and honorifics written before a name ("Kommundirektör Jan Fransson", "Cllr J Davies"): role, not name. */

@@ -21,8 +21,11 @@ export interface ScanResult {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-/** A label starts with a capital (or stands at a line start) and ends at a word end, optionally with a colon. */
-const LABEL_RE = new RegExp(`(?<![\\p{L}\\d])(${LABELS.map(([l]) => escape(l)).join('|')})(?![\\p{L}])\\s*:?`, 'giu');
+/**
+ * A label starts with a capital (or stands at a line start) and ends at a word end, optionally with
+ * a colon; a date may run into it ("2009-03-16Närvarande:").
+ */
+const LABEL_RE = new RegExp(`(?<![\\p{L}])(${LABELS.map(([l]) => escape(l)).join('|')})(?![\\p{L}])\\s*:?`, 'giu');
 const MEANING = new Map(LABELS.map(([l, m]) => [l, m]));
 
 interface Hit {
@@ -65,7 +68,10 @@ export function scanAttendance(doc: NormDoc): ScanResult {
       const found = take(h.meaning, seg);
       // "Vice ordförande", "Deputy Chairman" name another office; "J Leahy, Deputy Chairman, A Smallman,
       // Secretary": a role after a comma belongs to the name before it, not to the one after.
-      if (h.meaning.kind === 'flag' && (/(?:vice|deputy|v\.)\s*$/iu.test(text.slice(Math.max(0, h.start - 8), h.start)) || /^\s*,/u.test(seg))) {
+      if (
+        h.meaning.kind === 'flag' &&
+        (/(?:vice|deputy|v\.)\s*$/iu.test(text.slice(Math.max(0, h.start - 8), h.start)) || (/^\s*,/u.test(seg) && !isBlank(seg)))
+      ) {
         waiting = [];
         return;
       }
@@ -109,6 +115,18 @@ export function scanAttendance(doc: NormDoc): ScanResult {
         }
       }
     });
+    // Role labels ending their paragraph sign above the names ("Vid pennan" / "Rolf Adamsson",
+    // "Vid protokollet:" / "Frida Grund   Carin Nises"): the next paragraph with text holds them.
+    if (waiting.length > 0 && hits.length > 0 && isBlank(text.slice(hits[hits.length - 1]!.end))) {
+      for (let j = i + 1; j < paras.length && j <= i + 3; j++) {
+        const q = paras[j]!;
+        if (isBlank(q.text)) continue;
+        const { names, inProse } = signatureNames(q.text.replace(/^\s*\//u, '').replace(/\t/g, ', '));
+        for (const [flag, name] of pairQueue(waiting, names))
+          flags.push({ name, flag, page: q.page, quote: `${text.slice(-60).trim()} ${q.text.slice(0, 140)}`, inProse });
+        break;
+      }
+    }
   }
   return { people, flags };
 }
