@@ -4,6 +4,7 @@ import { citeAll, type HandlerContext, type HandlerResult } from './context.js';
 import { formatDate } from './dates.js';
 import { clip, joinList, NOT_FOUND, sourcesLine, t } from './format.js';
 import { chooseMeeting, meetingOrAnswer } from './meetings.js';
+import { askedRole, qualified, roleLabel, roleOfText, sameRole } from './roles.js';
 import { fold } from './text.js';
 
 type Mode = 'present' | 'absent' | 'count' | 'person';
@@ -122,13 +123,23 @@ export async function answerRole(ctx: HandlerContext, role: 'chair' | 'secretary
     if (used.length === 0) return null;
     answer = used.map((a) => `${a.name}: ${[a.role, a.organisation].filter(Boolean).join(', ') || t(lang, 'ingen roll angiven', 'no role given')}.`).join(' ');
   } else {
-    used = all.filter((a) => a.flags.includes(role));
+    // "Vem är 2:e vice ordförande?" is not the chair: a qualified role matches the attendees'
+    // role fields exactly, and is otherwise left to the evidence units.
+    const asked = askedRole(ctx.question);
+    if (asked && qualified(asked)) {
+      used = all.filter((a) => {
+        const r = a.role ? roleOfText(a.role) : null;
+        return !!r && sameRole(r, asked);
+      });
+    } else used = all.filter((a) => a.flags.includes(role));
     if (used.length === 0) return null;
     const names = used.map((a) => a.name);
     answer =
-      role === 'chair'
-        ? t(lang, `Ordförande vid ${label}: ${joinList(names, lang)}.`, `Chair at ${label}: ${joinList(names, lang)}.`)
-        : t(lang, `Sekreterare vid ${label}: ${joinList(names, lang)}.`, `Secretary at ${label}: ${joinList(names, lang)}.`);
+      asked && qualified(asked)
+        ? `${roleLabel(asked, lang)} ${t(lang, 'vid', 'at')} ${label}: ${joinList(names, lang)}.`
+        : role === 'chair'
+          ? t(lang, `Ordförande vid ${label}: ${joinList(names, lang)}.`, `Chair at ${label}: ${joinList(names, lang)}.`)
+          : t(lang, `Sekreterare vid ${label}: ${joinList(names, lang)}.`, `Secretary at ${label}: ${joinList(names, lang)}.`);
   }
   const citations = dedupePages(
     await citeAll(

@@ -34,7 +34,8 @@ const R = {
   present: /\b(narvarande|narvaro|deltog|deltar|deltagare|var med|vilka var pa|attend(ed|ees|ing|s)?|present|participants?|who (was|were) (at|in))\b/,
   count: /\b(hur manga|antal|how many|number of)\b/,
   chair: /\b(ordforande|ordf|chair(man|woman|person|s|ed|ing)?|ledde motet|leder gruppen|leads the group)\b/,
-  secretary: /\b(sekreterare|secretary|forde (protokoll|anteckningar)|skrev anteckningarna|minute ?taker|took (the )?minutes|justerare)\b/,
+  secretary:
+    /\b(sekreterare|secretary|forde (protokoll\w*|anteckning\w*)|skrev anteckningarna|minute ?taker|took (the )?(minutes|notes)|wrote (the )?(minutes|notes)|justerare)\b/,
   role: /\b(vilken roll|vad har .{2,40} for roll|vad ar .{2,40} for roll|roll har|vad jobbar|titel|what role|role (does|of)|job title|what does .{2,40} work)\b/,
   next: /\b(nasta mote|nasta sammantrade|kommande mote|nasta gang|next meeting|next time|upcoming meeting|when do we meet( next)?|nar ses vi|nar traffas (vi|gruppen)|meet next)\b/,
   meetingWord: /\b(mote\w*|sammantrade\w*|meetings?)\b/,
@@ -45,6 +46,7 @@ const R = {
     /\b(vad (ska|skall|behover|maste|bor)|vad har .{2,40} (fatt|atagit)|uppgift(er)?|uppdrag(en)?|att gora|atgard(er|spunkter)?|to ?do|action ?items?|tasks?|supposed to|should .{2,40} do|has to do|need(s)? to do|assigned|follow ?ups?)\b/,
   open: /\b(oppna|ej klara|inte klara|kvar att gora|pagaende|pending|open|outstanding|unfinished|not done)\b/,
   decisions: /\b(vilka|vad|which|what|list)\b.{0,25}\b(beslut\w*|beslot|decid\w*|decisions?|resolved|klubbades)\b|\b(fattades|fattade) .{0,10}beslut/,
+  who: /\b(vem|vilka|vilken|vilket|who|whom|which|name of|namnet pa)\b/,
   responsible: /\b(ansvar(ig|iga|ar|et)?|responsible|in charge|who (owns|leads|runs))\b/,
   timeline:
     /\b(tidplan(en)?|nar ska .{2,60} (genomforas|goras|vara klar|klart|starta|borja|paborjas)|when (will|is|does) .{2,60} (start|be (done|finished|carried out|ready))|timeline|schedule|deadline)\b/,
@@ -72,8 +74,10 @@ export function detectIntent(question: string, hasPerson: boolean): Intent {
     if (R.time.test(q)) return 'meeting.time';
     if (R.place.test(q)) return 'meeting.place';
   }
-  if (R.chair.test(q) && !R.budget.test(q)) return 'role.chair';
-  if (R.secretary.test(q)) return 'role.secretary';
+  // Only "who" asks for a person: "Did they buy a shed for the chairs?" is not about the chair.
+  const who = R.who.test(q);
+  if (who && R.chair.test(q) && !R.budget.test(q)) return 'role.chair';
+  if (who && R.secretary.test(q)) return 'role.secretary';
   if (hasPerson && R.role.test(q)) return 'role.person';
   if (R.actions.test(q)) {
     if (hasPerson) return 'actions.person';

@@ -3,7 +3,7 @@
  * document it points at (kind words such as "protokollet", "förslaget till beslut"), and its
  * words with weights for ranking evidence units.
  */
-import { contentTerms, fold, isQuestionWord, type QueryTerm } from '../text.js';
+import { contentTerms, fold, foldedWords, isQuestionWord, isStopWord, stemPrefix, type QueryTerm } from '../text.js';
 
 export type AnswerType = 'amount' | 'count' | 'date' | 'time' | 'person' | 'place' | 'free';
 
@@ -59,4 +59,22 @@ export function rankingTerms(question: string): WeightedTerm[] {
     const questionWord = isQuestionWord(t.folded);
     return { ...t, questionWord, weight: questionWord ? 0.35 : t.weight };
   });
+}
+
+/** Words a role question may hold besides the role, its qualifiers and the document's own words. */
+const ROLE_QUESTION_WORDS =
+  /^(vem|vilka|vilken|who|whom|which|var|ar|blev|valdes|vald|valde|utsags|utsedd|tjanstgjorde|fungerade|sitter|is|was|were|became|elected|appointed|made|acted|served|new|ny|nya|current|nuvarande|motet|mote|meeting|the|och|and|for|of|pa|i|at|in|som|as|till|to)$/;
+
+/**
+ * The words of a role question besides the role, its qualifiers and the words any "who holds
+ * the role" question uses: "Vem är 2:e vice ordförande i X?" leaves the words of X, which must
+ * name the document or be in the unit; "Vem avgick som ordförande?" leaves "avgick", which asks
+ * something else than who holds the role.
+ */
+export function roleExtras(question: string): string[] {
+  const role =
+    /^(\d:?e|1:a|2:a|1st|2nd|3rd|forste|forsta|andre|andra|tredje|first|second|third|vice|deputy|ersattare|substitute|\w*ordforande\w*|ordf|chair\w*|\w*sekreterare\w*|secretary|honorary|kassor\w*|treasurer|justera\w*)$/;
+  return foldedWords(question)
+    .filter((w) => !ROLE_QUESTION_WORDS.test(w) && !role.test(w) && !isStopWord(w))
+    .map(stemPrefix);
 }

@@ -16,7 +16,8 @@ import { clip, docName, sourcesLine, t } from '../format.js';
 import type { Passage } from '../passages.js';
 import { fold, foldedWords } from '../text.js';
 import type { AnswerLanguage, Citation } from '../types.js';
-import { answerType, kindCues, rankingTerms, type AnswerType } from './question.js';
+import { askedRole, peopleWithRole, qualified, roleLabel } from '../roles.js';
+import { answerType, kindCues, rankingTerms, roleExtras, type AnswerType } from './question.js';
 import { rankUnits, type RankedUnit } from './rank.js';
 import { loadUnits } from './unit-cache.js';
 
@@ -175,10 +176,43 @@ export async function answerFromUnits(
   // what is asked: at most the nearest quotes. (English words without a glossary entry are left
   // out: Swedish documents cannot hold them.)
   const allKnown = (unknown.length === 0 || lang === 'en') && !unknownMust;
-  const confident = usable
-    .slice(0, allKnown ? 3 : 0)
-    .find((r) => r.strictCoverage >= CONFIDENT_COVERAGE && r.mustOk && r.distinctive && holdsType(type, r.unit.quote, asked));
   const cite = (r: RankedUnit): Citation => ({ document: name(r), documentId: r.unit.document_id, page: r.unit.page, quote: quoteOf(units, r) });
+  // "Vem är 2:e vice ordförande?": the person a unit gives exactly that role (qualifiers equal).
+  const role = type === 'person' ? askedRole(question) : null;
+  if (role) {
+    const extras = roleExtras(question);
+    // The question's other words ("i Kultur- och fritidsnämnden") must be in the unit's document.
+    const extrasOk = new Map<string, boolean>();
+    const docHolds = (id: string): boolean => {
+      let ok = extrasOk.get(id);
+      if (ok === undefined) {
+        const ws = new Set([...(docWords.get(id) ?? []), ...(loaded.find((d) => d.units[0]?.document_id === id)?.words.flat() ?? [])]);
+        ok = extras.every((x) => ws.has(x) || [...ws].some((w) => w.startsWith(x)));
+        extrasOk.set(id, ok);
+      }
+      return ok;
+    };
+    // The best units first, then every unit of the documents read ("Ordf. Kjell Anders Dahlström"
+    // shares no word with "ordförande"); a role word is cheap to look for.
+    const tried = new Set<number>();
+    const candidates = [...usable.slice(0, 30), ...units.map((unit, index) => ({ unit, index, helpedBy: 0 }) as RankedUnit)].filter(
+      (r) => !tried.has(r.index) && !!tried.add(r.index) && !r.unit.text.startsWith('Dokument: '),
+    );
+    for (const r of candidates) {
+      const people = peopleWithRole(r.unit.quote, role);
+      if (people.length === 0 || !docHolds(r.unit.document_id)) continue;
+      const c = cite(r);
+      if (!people.every((p) => c.quote.includes(p))) c.quote = clip(r.unit.quote.slice(Math.max(0, r.unit.quote.indexOf(people[0]!) - 150)), 400);
+      const answer = `${roleLabel(role, lang)}: ${people.join(', ')}. ${t(lang, 'Citat', 'Quote')}: "${c.quote}"\n${sourcesLine([c], lang)}`;
+      return { level: 'confident', answer, citations: [c], evidence, near: best3 };
+    }
+  }
+  // A qualified role nobody is given ("vice ordförande" only as an agenda point) is not answered
+  // by another person the best unit names.
+  const roleMissing = !!role && qualified(role);
+  const confident = usable
+    .slice(0, allKnown && !roleMissing ? 3 : 0)
+    .find((r) => r.strictCoverage >= CONFIDENT_COVERAGE && r.mustOk && r.distinctive && holdsType(type, r.unit.quote, asked));
   if (confident) {
     const c = cite(confident);
     const lead = t(lang, `Enligt ${c.document} (s. ${c.page})`, `According to ${c.document} (p. ${c.page})`);
