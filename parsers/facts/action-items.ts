@@ -147,6 +147,7 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
     table = null;
     if (p.kind === 'heading') {
       follows = false;
+      prev = p;
       // A numbered point that is a whole sentence ("4. Uppdrogs åt Ulf att kontakta …") is read as one.
       const body = p.text.replace(/^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+/u, '');
       if (body !== p.text && body.length > 40 && /\s\p{Ll}+\s/u.test(body)) {
@@ -176,10 +177,35 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
     // "ACTION: CM" alone after the sentence it assigns.
     const bare = BARE_ACTION_RE.exec(p.text);
     const bareOwners = bare ? ownersOf(bare[1]!, ctx, false) : null;
-    if (bareOwners && bareOwners.length && prev && prev.kind !== 'heading' && prev.kind !== 'row') {
-      const sentences = splitSentences(prev.text);
-      const last = sentences[sentences.length - 1]?.text ?? prev.text;
+    const prevBody = prev ? prev.text.replace(NUMBER_RE, '') : '';
+    // After a paragraph, or after a numbered point that is a whole sentence ("6.3 MS stated that he would …").
+    if (bareOwners && bareOwners.length && prev && prev.kind !== 'row' && (prev.kind !== 'heading' || (prevBody !== prev.text && prevBody.length > 40))) {
+      const last = assignedSentence(prevBody);
+      // The sentence may already be an item without the owners the marker gives: the marker wins.
+      const same = out.findIndex(
+        (it) => it.page === prev!.page && it.quote.startsWith(last.slice(0, 40)) && it.owners.every((o) => !ctx.attendees.includes(o)),
+      );
+      if (same >= 0) out.splice(same, 1);
       out.push(bareItem(bareOwners, last, p, ctx));
+      follows = true;
+      prev = p;
+      continue;
+    }
+    // A marker with nothing before it to assign is no task of its own.
+    if (bareOwners && bareOwners.length) {
+      prev = p;
+      continue;
+    }
+    // "… a transfer from HSBC. ACTION:MS": a marker closing the paragraph assigns its sentence (a
+    // numbered point cut after its first line is read with it).
+    const trail = TRAIL_ACTION_RE.exec(p.text);
+    const trailOwners = trail ? ownersOf(trail[1]!, ctx, false) : null;
+    if (trail && trailOwners && trailOwners.length && trailOwners.every((o) => ctx.attendees.includes(o))) {
+      const body = p.text.slice(0, trail.index).trim();
+      const lead = prev && prev.kind === 'heading' && prevBody !== prev.text && /^\p{Ll}/u.test(body) ? `${prevBody} ` : '';
+      const sentence = assignedSentence(`${lead}${body}`);
+      const others = paraItems({ ...p, text: body }, ctx).filter((it) => !sentence.includes(it.task.slice(0, 30)));
+      out.push(...others, bareItem(trailOwners, sentence, { ...p, text: trail[0].trim() }, ctx));
       follows = true;
       prev = p;
       continue;
@@ -189,6 +215,24 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
     prev = p;
   }
   return out;
+}
+
+const TRAIL_ACTION_RE = /(?<=[.!])\s+(?:ACTION|Action|ÅTGÄRD|Åtgärd)\s*[:–-]\s*(\p{Lu}[\p{L}.'’-]*(?:\s*(?:,|\/|&|and|och)\s*\p{Lu}[\p{L}.'’-]*){0,4})\.?$/u;
+const NUMBER_RE = /^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+/u;
+/** Words that make a sentence the one an "ACTION: X" marker assigns ("the letter would be updated", "AGREED to purchase"). */
+const ASSIGNED_CUE_RE = /\b(?:would|will|to be|shall|should|agreed|offered|ska|skall|kommer att|bör)\b/iu;
+
+/** Of the sentences before a marker, the last one that says something is to be done (four words at least), else the last. */
+function assignedSentence(text: string): string {
+  const sentences = splitSentences(text).map((x) => x.text);
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const t = sentences[i]!;
+    if (!ASSIGNED_CUE_RE.test(t)) continue;
+    if (t.split(/\s+/).length >= 4) return t;
+    // "AGREED to purchase.": too short to read alone, so with the sentence it agrees to.
+    if (i > 0) return `${sentences[i - 1]!} ${t}`;
+  }
+  return sentences[sentences.length - 1] ?? text;
 }
 
 const FOLLOW_LABEL_RE = /^(ansvarig|ansvar|owner|responsible|vem|klart till|klart|deadline|senast|due(?: date)?|by when)\s*:\s*(.{2,80})$/iu;
@@ -356,6 +400,8 @@ function ownersOf(subject: string, ctx: ActionContext, lenient: boolean): string
     const words = part.split(/\s+/);
     if (STOP_SUBJ.has(words[0]!.toLowerCase())) return null;
     const resolved = resolveName(part, ctx.attendees);
+    // "AGREED to purchase", "RESOLVED to …": a word in capitals that is nobody's initials is no owner.
+    if (/^\p{Lu}{5,}$/u.test(part) && !ctx.attendees.includes(resolved)) return null;
     if (ctx.attendees.includes(resolved)) out.push(resolved);
     else if (isPersonName(part)) out.push(resolved);
     else if (words.length === 1 && /^\p{Lu}[\p{L}-]{2,}$/u.test(part)) out.push(part);

@@ -57,6 +57,15 @@ export function resolveName(written: string, attendees: readonly string[]): stri
     const byInitials = attendees.filter((a) => initialsOf(a).includes(written.trim()));
     if (byInitials.length === 1) return byInitials[0]!;
   }
+  // "AHop", "JSm": a first initial and the start of the surname.
+  const abbr = /^(\p{Lu})(\p{Lu}\p{Ll}{1,5})$/u.exec(written.trim());
+  if (abbr) {
+    const byAbbr = attendees.filter((a) => {
+      const parts = stripHonorific(a).split(/\s+/);
+      return parts.length >= 2 && parts[0]!.startsWith(abbr[1]!) && parts[parts.length - 1]!.startsWith(abbr[2]!);
+    });
+    if (byAbbr.length === 1) return byAbbr[0]!;
+  }
   if (!w.includes(' ')) {
     const byPart = attendees.filter((a) => {
       const parts = foldName(a).split(' ');

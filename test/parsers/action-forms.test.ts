@@ -73,4 +73,35 @@ describe('action item forms', () => {
     );
     expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([['Pierre', 'fixa det innan sommaren']]);
   });
+
+  it('gives the sentence before an "ACTION: X" marker to the people its initials name, and takes no marker alone as a task', () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Minutes of the Trustees meeting held 3 February 2016',
+          '',
+          'Present; Andrew Payne (AP), Alison Hopkins (AHop), Mike Stephens (MS), David Olds (DO)',
+          '',
+          '6 Bank',
+          '6.3 MS stated that he would talk to both Barclays and Lloyds bank and see which',
+          'would be the most accommodating to arrange a transfer from HSBC. ACTION:MS',
+          '',
+          '13 Planters for the Library',
+          '13.1 DO had obtained costs for the provision of 2 planters for outside the library. These',
+          'would be 150cm long and cost approximately £200. AGREED to purchase. ACTION:DO',
+          '',
+          '14 Cycle maps',
+          'ACTION:AHop',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
+      [
+        'Mike Stephens',
+        'MS stated that he would talk to both Barclays and Lloyds bank and see which would be the most accommodating to arrange a transfer from HSBC',
+      ],
+      ['David Olds', 'These would be 150cm long and cost approximately £200. AGREED to purchase'],
+    ]);
+  });
 });
