@@ -38,10 +38,10 @@ const R = {
     /\b(sekreterare|secretary|forde (protokoll\w*|anteckning\w*)|skrev anteckningarna|minute ?taker|took (the )?(minutes|notes)|wrote (the )?(minutes|notes)|justerare)\b/,
   role: /\b(vilken roll|vad har .{2,40} for roll|vad ar .{2,40} for roll|roll har|vad jobbar|titel|what role|role (does|of)|job title|what does .{2,40} work)\b/,
   next: /\b(nasta mote|nasta sammantrade|kommande mote|nasta gang|next meeting|next time|upcoming meeting|when do we meet( next)?|nar ses vi|nar traffas (vi|gruppen)|meet next)\b/,
-  meetingWord: /\b(mote\w*|sammantrade\w*|meetings?)\b/,
+  meetingWord: /\b(mote\w*|sammantrade\w*|sammantradde|mottes|traffades|meetings?|met)\b/,
   place:
-    /\bvar\s+(holls|halls|hall|agde|ager|sker|skedde|genomfordes|genomfors|ar|var)\b|\b(vilken|vilket|what|which)\s+(plats|lokal|rum|place|location|venue|room)\b|\b(motesplats|motesrum|moteslokal)\w*|\bwhere\b|\b(plats|lokal|location|venue)\w*\s+(for|of)\b/,
-  time: /\b(vilken tid|vilken tidpunkt|hur dags|vilket klockslag|klockan|what time|which time|what hours?|nar (borjade|borjar|slutade|slutar|startade|startar)|when did .{1,30}\b(start|begin|end|finish)|(start|end)(ed|s)? at)\b|\btid(en|punkt)?\s+for\b|\bmotets tid\b/,
+    /\bvar\s+(holls|halls|hall|agde|ager|sker|skedde|genomfordes|genomfors|ar|var)\b|\b(vilken|vilket|what|which)\s+(plats|lokal|rum|sal|byggnad|adress|place|location|venue|room|hall|building|address)\b|\b(motesplats|motesrum|moteslokal)\w*|\bwhere\b|\b(plats|lokal|location|venue)\w*\s+(for|of)\b/,
+  time: /\b(vilken tid|vilken tidpunkt|hur dags|vilket klockslag|vilka klockslag|klockan|what time|which time|what hours?|nar (borjade|borjar|slutade|slutar|startade|startar)|when did .{1,30}\b(start|begin|end|finish)|(start|end)(ed|s)? at)\b|\btid(en|punkt)?\s+for\b|\bmotets tid\b/,
   actions:
     /\b(vad (ska|skall|behover|maste|bor)|vad har .{2,40} (fatt|atagit)|uppgift(er)?|uppdrag(en)?|att gora|atgard(er|spunkter)?|to ?do|action ?items?|tasks?|supposed to|should .{2,40} do|has to do|need(s)? to do|assigned|follow ?ups?)\b/,
   open: /\b(oppna|ej klara|inte klara|kvar att gora|pagaende|pending|open|outstanding|unfinished|not done)\b/,
