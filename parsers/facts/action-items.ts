@@ -279,6 +279,12 @@ function paraItems(p: Para, ctx: ActionContext): ActionItem[] {
     for (let j = from; j < c.sentence; j++) consumed.add(j);
   }
   const out = found.filter((c) => !(consumed.has(c.sentence) && c.item.owners.length === 0)).map((c) => c.item);
+  // A point headed "Inför SK-möte i Malmö 17/5" dates every task under it.
+  const head = text.replace(/^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+/u, '');
+  const lead = /^(?:inför|in time for|ahead of)\b/iu.test(head)
+    ? eventDue(head.slice(0, 120), ctx)
+    : (p.subsection && eventDue(p.subsection.replace(/^[\d.§\s]+/u, ''), ctx)) || null;
+  if (lead?.due) for (const it of out) if (it.due === null) [it.due, it.dueText] = [lead.due, lead.text];
   // Dedupe identical owner+task within a paragraph (clause and sentence both matched).
   return out.filter((it, i) => out.findIndex((o) => o.task === it.task && o.owners.join() === it.owners.join()) === i);
 }
@@ -423,6 +429,24 @@ function dueOf(s: string, ctx: ActionContext): { due: string | null; text: strin
       if (!d.hasYear && ctx.meetingDate && iso < ctx.meetingDate) iso = `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
       return { due: iso, text: (m[0] + d.text).trim() };
     }
+  }
+  return eventDue(s, ctx);
+}
+
+/** "Inför SK-möte i Malmö 17/5", "in time for the AGM on 26 April": a dated event the task prepares for. */
+const EVENT_DUE_RE = /\b(?:inför|in time for|ahead of)\s+/giu;
+
+function eventDue(s: string, ctx: ActionContext): { due: string | null; text: string | null } {
+  const year = ctx.meetingDate ? Number(ctx.meetingDate.slice(0, 4)) : null;
+  for (const m of s.matchAll(EVENT_DUE_RE)) {
+    const from = (m.index ?? 0) + m[0].length;
+    const after = s.slice(from, from + 70);
+    const d = findDates(after, { year })[0];
+    // At most five words name the event, with no sentence or clause break before its date.
+    if (!d?.iso || /[.;:!?]/u.test(after.slice(0, d.index)) || after.slice(0, d.index).trim().split(/\s+/).filter(Boolean).length > 5) continue;
+    let iso = d.iso;
+    if (!d.hasYear && ctx.meetingDate && iso < ctx.meetingDate) iso = `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
+    return { due: iso, text: s.slice(m.index ?? 0, from + d.index + d.text.length).trim() };
   }
   return { due: null, text: null };
 }

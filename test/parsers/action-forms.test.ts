@@ -104,4 +104,26 @@ describe('action item forms', () => {
       ['David Olds', 'These would be 150cm long and cost approximately £200. AGREED to purchase'],
     ]);
   });
+
+  it('dates the tasks under a point headed by a dated event ("Inför SK-möte i Malmö 17/5") with the meeting year', () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'SG minnesanteckningar 2014-05-04',
+          '',
+          'Närvarande: Markus, Eva-Lotta, Tiina',
+          '',
+          '6.3. Inför SK-möte i Malmö 17/5 Beslut: Markus hör med Jeanette om hon kan lämna en kort rapport om översättningen. ' +
+            'Beslut: Eva-Lotta fixar 30 kopior på dagordning, motion och tidigare protokoll.',
+          '6.4. Hemsidan Beslut: Tiina uppdaterar kalendern.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.due])).toEqual([
+      ['Markus', '2014-05-17'],
+      ['Eva-Lotta', '2014-05-17'],
+      ['Tiina', null],
+    ]);
+  });
 });
