@@ -18,7 +18,7 @@
  */
 import type { Attendee, AttendeeFlag } from '../../core/facts.js';
 import type { NormDoc, Para } from '../normalize.js';
-import { initialsOf, isPersonName, resolveName, stripHonorific } from './names.js';
+import { initialsOf, isPersonName, naturalOrder, resolveName, stripHonorific } from './names.js';
 
 const PRESENT_LABEL =
   /^(närvarande ledamöter|närvarande ersättare|närvarande tjänstemän|närvarande|deltagare|deltog|beslutande ledamöter|beslutande|övriga närvarande|övriga deltagare|övriga deltagande|ej tjänstgörande ersättare|tjänstgörande ersättare|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|adjungerade|members present|councillors present|officers(?=\s*:)|officers present|officers in attendance|present|attendees|participants|in attendance|also present|also in attendance|also attending)\b\s*:?\s*(.*)$/iu;
@@ -152,16 +152,22 @@ function flagOf(label: string): AttendeeFlag | null {
 /** Adds the people of one list entry; false when it holds no person (the list has ended). */
 function addEntries(cells: string[], p: Para, mode: Mode, out: Attendee[]): boolean {
   const quote = cells.join(' ').slice(0, 300);
+  // Two columns of surname-first names ("Abelius, Anders <TAB> Carlsson, Anders"): one person a cell.
+  if (cells.length >= 2 && cells.every((c) => naturalOrder(c))) {
+    for (const c of cells) out.push(...(person(c, '', p, mode, quote) ?? []));
+    return true;
+  }
   if (cells.length >= 2) {
     const a = person(cells[0]!, cells.slice(1).join(', '), p, mode, quote);
     if (!a) return false;
     out.push(...a);
     return true;
   }
-  const text = (cells[0] ?? '')
+  const raw = (cells[0] ?? '')
     .replace(/^(?:[•▪●◦*·]|[-–—](?=\s))\s*/u, '')
     .replace(/[.;]$/, '')
     .trim();
+  const text = naturalOrder(raw) ?? raw;
   if (!text) return false;
   // Several entries on one line, separated by semicolons.
   if (text.includes(';')) {
@@ -276,7 +282,7 @@ function stripParens(s: string): string {
 }
 
 function person(nameText: string, roleText: string, p: Para, mode: Mode, quote: string): Attendee[] | null {
-  let nameT = nameText.trim();
+  let nameT = naturalOrder(nameText) ?? nameText.trim();
   let role = roleText.trim();
   // "X (S) ersätter Y (S)": X serves as substitute, Y is absent.
   const whole = role ? `${nameT}, ${role}` : nameT;

@@ -2,6 +2,8 @@
  * Person-name helpers shared by the attendee and action-item extractors: recognising a name,
  * stripping honorifics, and resolving "Simon Elfgren" / "Maria" to an attendee's full name.
  */
+import { isGivenName } from '../names/lexicon.js';
+
 const HONORIFIC_RE = /^(?:cllr\.?|councillor|mr\.?|mrs\.?|ms\.?|miss|dr\.?|prof\.?|professor|sir|dame|rev\.?)\s+/i;
 const PARTICLES = new Set(['von', 'van', 'de', 'der', 'af', 'la', 'le', 'du', 'di', 'da', 'del', 'den', 'ten', 'bin', 'al']);
 /** Capitalised words that are never part of a person's name in a list. */
@@ -38,6 +40,17 @@ export function isPersonName(text: string, allowSingle = false): boolean {
   // All-caps acronyms ("SÄS", "NSPH") are organisations, not people.
   if (tokens.length === 1 && /^\p{Lu}{2,}$/u.test(tokens[0]!)) return false;
   return true;
+}
+
+/**
+ * "Uggla, Eddie" → "Eddie Uggla": a surname-first name, told by the lexicon (the second word a
+ * given name, the first not one); null for anything else ("Alexander, James" stays two people).
+ */
+export function naturalOrder(text: string): string | null {
+  const m = /^(\p{Lu}[\p{Ll}'’-]+),\s*(\p{Lu}[\p{Ll}'’-]+(?:[\s-]\p{Lu}[\p{Ll}'’-]+)?)((?:\s+\p{Ll}[\p{L}.]*)*)$/u.exec(text.trim());
+  if (!m || isGivenName(m[1]!) || !isGivenName(m[2]!.split(/[\s]/)[0]!)) return null;
+  // A role after the name stays after it ("Uggla, Eddie  ordförande").
+  return `${m[2]} ${m[1]}${m[3] ? `, ${m[3].trim()}` : ''}`;
 }
 
 export function foldName(name: string): string {

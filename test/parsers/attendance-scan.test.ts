@@ -91,4 +91,60 @@ describe('attendance by candidate lists', () => {
     expect(flagged(r, 'chair')).toEqual(['Bertil Strand']);
     expect(flagged(r, 'secretary')).toEqual(['Ylvali Brand']);
   });
+
+  it('reads surname-first names in two columns, with the role after the first', () => {
+    const r = facts(
+      [
+        'Protokoll                     Sammanträde  Sjöns FVOF',
+        '',
+        'Tid                             2012-11-19',
+        '',
+        'Närvarande                  Uggla, Eddie  ordförande',
+        '',
+        '                                 Abelius, Anders             Carlsson, Anders',
+        '',
+        '                                 Ingvald, Göran              Wester, Åke',
+        '',
+        '  1. Förklarade  ordföranden  mötet öppnat.',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(['Eddie Uggla', 'Anders Abelius', 'Anders Carlsson', 'Göran Ingvald', 'Åke Wester']);
+    expect(flagged(r, 'chair')).toEqual(['Eddie Uggla']);
+  });
+
+  it('takes a surname after an honorific, ignores a role in parentheses as a label, and moves a rostered person with apologies to absent', () => {
+    const r = facts(
+      [
+        'Minutes of a Meeting of the Parish Council held on Monday 4 February 2008 Cou/285/07-08 Present Members: Cllr P Batty (Chairman), ' +
+          'Cllr J Batty, Cllr Beck, Cllr Hollick (arrived at 7.01pm), Cllr Kleingeld and Cllr Yarwood.',
+        '',
+        'Attendees\tTony Brown, Anne Mallalieu, Marion Harvey, Mark Kleinfeld',
+        '',
+        '2. Welcome and Apologies',
+        'Apologies were received from Marion Harvey and James Hargrave.',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(expect.arrayContaining(['P Batty', 'J Batty', 'Beck', 'Hollick', 'Kleingeld', 'Anne Mallalieu', 'Mark Kleinfeld']));
+    expect(absent(r)).toEqual(expect.arrayContaining(['Marion Harvey']));
+    expect(present(r)).not.toContain('Marion Harvey');
+    expect(flagged(r, 'chair')).toEqual(['P Batty']);
+  });
+
+  it('does not read a sentence after an absence list as one more absentee', () => {
+    const r = facts(
+      [
+        'Närvarande styrelseledamöter:',
+        'Åke Strand, Carin Nilsson, Frida Gren och Patrik Ek (deltog på plats).',
+        '',
+        'Frånvarande:',
+        'Charlotte Bjur, Mats Mårten och Ewa Lovar.',
+        '',
+        '  • 1 Mötet öppnas',
+        '',
+        'Carin Nilsson ordförande hälsar alla välkomna och öppnar mötet.',
+      ].join('\n'),
+    );
+    expect(absent(r).sort()).toEqual(['Charlotte Bjur', 'Ewa Lovar', 'Mats Mårten']);
+    expect(present(r)).toContain('Carin Nilsson');
+  });
 });

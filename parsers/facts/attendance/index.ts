@@ -39,7 +39,8 @@ export function extractAttendance(doc: NormDoc): Attendee[] {
     if (known) {
       // The full form of a name the line rules found only in part ("Uggla" → "Eddie Uggla").
       if (c.name.length > known.name.length && !known.name.includes(' ') && c.name.endsWith(` ${known.name}`)) known.name = c.name;
-      if (c.replaced) known.present = false;
+      // "Apologies were received from Marion Harvey": an absence recorded for someone the roster prints stands.
+      if (c.replaced || c.absentLabel) known.present = false;
       // The line rules already placed this person; only a missing chair or secretary is added.
       for (const f of c.flags) if (EXCLUSIVE.includes(f)) addFlag(known, f);
       continue;

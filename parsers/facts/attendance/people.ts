@@ -16,6 +16,8 @@ export interface Found {
   present: boolean;
   /** The replaced member of "X ersätter Y": absent, whatever another list says. */
   replaced?: boolean;
+  /** Listed under an absence label ("Apologies", "Frånvarande"). */
+  absentLabel?: boolean;
 }
 
 const SUBST = /^(.*?)\s+(?:ersätter|ersättare för|tjänstgör för|i stället för|istället för|substituting for|deputising for)\s+(.+)$/iu;
@@ -24,6 +26,7 @@ const INITIALS = /^\p{Lu}{1,3}\.?$/u;
 const ROLES_IN_RUN = new Set(ROLE_TOKENS);
 const PARTICLE = /^(?:von|van|de|af|der|la|le|Mc|Mac)$/u;
 const TITLES = new Set(TITLE_WORDS);
+const HONORIFICS = new Set(['cllr', 'councillor', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'rev']);
 const NOT_NAMES = new Set(
   'se bilaga ledamot ledamöter ersättare kl sida protokoll protokollet mötet styrelsen nämnden kommunen region regionen teams zoom via plats på och the and of for to council committee board meeting members'.split(
     ' ',
@@ -102,7 +105,7 @@ function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, le
   text = text
     .replace(/\S+@\S+/g, ' ')
     .replace(/§+\s*[\d\s,–-]+/g, ' ')
-    .replace(/\bkl\.?\s*[\d.:]*/giu, ' ')
+    .replace(/\bkl(?![\p{L}])\.?\s*[\d.:]*/giu, ' ')
     .replace(/[*•]/g, ' ')
     .replace(/\d+(?:\s*[-–]\s*\d+)?/g, ' ')
     .replace(/[.:]+(?=\s|$)/g, ' ');
@@ -115,6 +118,8 @@ function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, le
   let j = rest.length;
   while (j > 0 && /^\p{Ll}/u.test(rest[j - 1]!) && !PARTICLE.test(rest[j - 1]!)) j--;
   const after = rest.slice(j).join(' ');
+  // "Carin Nises ordförande hälsar alla välkomna och öppnar mötet": a sentence, not a list entry.
+  if (rest.length - j > 4) return [];
   if (after) roles.push(after);
   const run = rest.slice(0, j);
   if (run.length === 0 || run.some((t) => !NAME_TOKEN.test(t) && !ROLES_IN_RUN.has(t.toLowerCase()))) return [];
@@ -139,6 +144,8 @@ function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, le
   });
   if (cur.length) people.push(cur);
   const role = [...title, ...roles].join(', ').trim() || null;
+  // "Cllr Beck", "Mrs Hodson": after an honorific a surname alone is a person.
+  const honorific = title.some((t) => HONORIFICS.has(t.toLowerCase().replace(/\.$/, '')));
   const allFlags = [...new Set([...flags, ...roleFlags(roles.join(', ')), ...roleFlags(after)])];
   const out: Found[] = [];
   for (const p of people) {
@@ -146,7 +153,7 @@ function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, le
     const ok =
       core.length >= 2 && core.length <= 3
         ? (isGivenName(p[0]!) || INITIALS.test(p[0]!) || (lenient && people.length === 1)) && !INITIALS.test(p[p.length - 1]!)
-        : core.length === 1 && allowSingle && isGivenName(p[0]!);
+        : core.length === 1 && ((allowSingle && isGivenName(p[0]!)) || (honorific && people.length === 1 && !INITIALS.test(p[0]!)));
     if (!ok) return [];
     out.push({ name: p.join(' '), role, party, flags: allFlags, present: true });
   }

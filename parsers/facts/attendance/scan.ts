@@ -38,6 +38,8 @@ function labelsIn(text: string): Hit[] {
   const out: Hit[] = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
+    // A role in parentheses describes the name before it ("Cllr P Batty (Chairman), Cllr J Batty"): no label.
+    if (/\([^()]*$/u.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const atStart = m.index === 0 || /[\n:;.]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
     if (!/^\p{Lu}/u.test(m[1]!) && !atStart) continue;
     const meaning = MEANING.get(m[1]!.toLowerCase());
@@ -96,7 +98,8 @@ export function scanAttendance(doc: NormDoc): ScanResult {
       }
       if (!isBlank(seg)) waiting = [];
       if (h.meaning.kind === 'stop') return;
-      for (const f of found) people.push({ ...f, page: p.page, quote: quoteFor(text, f.name, h) });
+      // Only an absence written with its label in running text overrides a roster, never a table column's header.
+      for (const f of found) people.push({ ...f, absentLabel: f.absentLabel && p.kind !== 'row', page: p.page, quote: quoteFor(text, f.name, h) });
       // A label ending its paragraph: the list follows in the next paragraphs.
       if (k === hits.length - 1 && seg.trim().length < 3) {
         let noise = 0;
@@ -111,7 +114,7 @@ export function scanAttendance(doc: NormDoc): ScanResult {
           }
           noise = 0;
           listed += more.length;
-          for (const f of more) people.push({ ...f, page: q.page, quote: q.text.slice(0, 300) });
+          for (const f of more) people.push({ ...f, absentLabel: false, page: q.page, quote: q.text.slice(0, 300) });
         }
       }
     });
@@ -145,7 +148,7 @@ function take(meaning: LabelMeaning, seg: string, lenient = false): Found[] {
   if (meaning.kind === 'stop') return [];
   const flags = meaning.kind === 'present' ? meaning.flags : [];
   const found = peopleIn(seg, flags, lenient);
-  if (meaning.kind === 'absent') return found.map((f) => ({ ...f, present: false }));
+  if (meaning.kind === 'absent') return found.map((f) => ({ ...f, present: false, absentLabel: true }));
   return found;
 }
 
