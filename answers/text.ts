@@ -396,16 +396,22 @@ export function contentTerms(question: string, opts: { dropQuestionWords?: boole
   const out: QueryTerm[] = [];
   const seen = new Set<string>();
   const ws = words(question);
+  // A capital after a sentence's end ("… 2025? Ange båda beloppen.") starts a sentence, not a name.
+  const sentenceStarts = new Set((question.match(/[.!?]\s+[\p{L}\p{N}]+/gu) ?? []).map((m) => m.replace(/^[.!?]\s+/, '')));
   ws.forEach((raw, i) => {
     // "IT-chef": its parts are terms, and so is the compound, which must be found whole (or as
     // "IT chef"): a passage with "IT-stöd" and "chefer" is not about the IT manager.
     if (/^[\p{L}\p{N}]{2,}(-[\p{L}\p{N}]{2,})+$/u.test(raw) && !seen.has(fold(raw))) {
       const f = fold(raw);
       seen.add(f);
-      out.push({ raw, folded: f, prefixes: [f, f.replace(/-/g, '')], forms: [], must: true, weight: 0, compound: true });
+      // Inflected as a whole: "SK-mötet" is found as the printed "SK-möte".
+      const stem = stemPrefix(f);
+      out.push({ raw, folded: f, prefixes: [stem, stem.replace(/-/g, '')], forms: [], must: true, weight: 0, compound: true });
     }
     const parts = raw.includes('-') && !/^[\p{L}]-/u.test(raw) ? [raw, ...raw.split('-')] : [raw];
-    for (const part of parts.length > 1 ? parts.slice(1) : parts) {
+    for (const whole of parts.length > 1 ? parts.slice(1) : parts) {
+      // An English possessive is the word itself: "Library's" → "Library".
+      const part = whole.replace(/['’]s$/i, '');
       const f = fold(part);
       const isAcronym = /^[A-ZÅÄÖ]{2,}$/.test(part);
       // "IT" in "IT-chef" is an acronym, not the English stop word "it".
@@ -414,7 +420,7 @@ export function contentTerms(question: string, opts: { dropQuestionWords?: boole
       if (f.length < 2 && !/\d/.test(f)) continue;
       seen.add(f);
       const isNumber = /^\d+$/.test(f);
-      const isName = i > 0 && /^\p{Lu}\p{Ll}/u.test(part);
+      const isName = i > 0 && /^\p{Lu}\p{Ll}/u.test(part) && !(part === raw && sentenceStarts.has(raw));
       const gl = glossary(f);
       const glRaw = glossaryRaw(f);
       out.push({

@@ -28,6 +28,11 @@ export interface RankedUnit {
   strictCoverage: number;
   /** Every name, number and acronym of the question is in the unit, its section or its document's name. */
   mustOk: boolean;
+  /**
+   * The unit holds one of the question's longer plain content words (not a name, number or acronym)
+   * when the documents hold any: names alone ("Kalmar nation") answer nothing about the "result".
+   */
+  plainOk: boolean;
   /** The unit holds a rare word of the question (one that is in at most a fifth of the units). */
   distinctive: boolean;
   /** Bit 1: the sentence before holds some of the question's words; bit 2: the one after. */
@@ -111,6 +116,27 @@ function splitCompound(folded: string, vocab: Set<string>, stems: Set<string>): 
   return null;
 }
 
+/** True when `a` and `b` differ by at most one inserted, deleted or changed letter. */
+function oneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
+
+/**
+ * A document word the question's long word is a one-letter slip of ("Länsstyrelsen" for the
+ * printed "Länstyrelsen"): the stem is compared with the word's start of about its length.
+ */
+function misspelt(stem: string, vocab: Set<string>): string | null {
+  if (stem.length < 7 || /\d/.test(stem)) return null;
+  for (const w of vocab) {
+    if (w.length < stem.length - 1 || w[0] !== stem[0]) continue;
+    for (const n of [stem.length - 1, stem.length, stem.length + 1]) if (oneEdit(stem, w.slice(0, n))) return w.slice(0, n);
+  }
+  return null;
+}
+
 /** Units ranked best first (only those matching some word of the question). */
 export function rankUnits(
   docs: DocUnits[],
@@ -132,6 +158,8 @@ export function rankUnits(
   const got = new Float64Array(n);
   const own = new Float64Array(n);
   const mustMissing = new Int32Array(n);
+  const plainHit = new Uint8Array(n);
+  let plainCount = 0;
   const distinct = new Uint8Array(n);
   const residualGot = new Float64Array(n);
   const residualTotal = new Map<string, number>();
@@ -149,7 +177,10 @@ export function rankUnits(
     }
     stems ??= new Set([...vocab].map(stemPrefix));
     const parts = splitCompound(term.folded, vocab, stems);
-    if (!parts) expanded.push({ ...term, origin });
+    // Only names are looked for with a slip: an ordinary word near another is another word.
+    const typo = parts || !term.must ? null : misspelt(term.prefixes[0]!, vocab);
+    if (typo) expanded.push({ ...term, origin, prefixes: [typo] });
+    else if (!parts) expanded.push({ ...term, origin });
     else for (const p of parts) expanded.push({ ...term, origin, folded: p, prefixes: [p], weight: term.weight * 0.5 });
   });
   /** Per question word, the units holding it (a split compound: holding both parts). */
@@ -220,6 +251,10 @@ export function rankUnits(
     }
     if (counts) for (const i of hit) if (!docHit.has(i)) residualGot[i]! += w;
     for (const i of docHit) hit.add(i);
+    if (counts && !term.must && term.weight >= 1.2) {
+      plainCount++;
+      for (const i of hit) plainHit[i] = 1;
+    }
     for (const i of hit) {
       if (counts) got[i]! += w;
       if (term.must) mustMissing[i]!--;
@@ -239,9 +274,19 @@ export function rankUnits(
       score: scores[i]! * bonus * docBoost(u.document_id),
       coverage: totalWeight ? got[i]! / totalWeight : 0,
       ownCoverage: totalWeight ? own[i]! / totalWeight : 0,
-      residualCoverage: (residualTotal.get(u.document_id) ?? 0) > 0 ? residualGot[i]! / residualTotal.get(u.document_id)! : 0,
-      strictCoverage: (residualTotal.get(u.document_id) ?? 0) > 0 ? residualGot[i]! / (residualTotal.get(u.document_id)! + unknownWeight) : 0,
+      // When the document's name holds every word ("Vilket datum hölls förbundsstyrelsemötet i
+      // Sveriges roll- och konfliktspelsförbund?"), the unit's own words decide.
+      residualCoverage:
+        (residualTotal.get(u.document_id) ?? 0) > 0 ? residualGot[i]! / residualTotal.get(u.document_id)! : totalWeight ? own[i]! / totalWeight : 0,
+      strictCoverage:
+        (residualTotal.get(u.document_id) ?? 0) > 0
+          ? residualGot[i]! / (residualTotal.get(u.document_id)! + unknownWeight)
+          : // … and a confident answer needs them all in the unit itself, none unknown.
+            totalWeight && unknownWeight === 0 && own[i]! >= totalWeight * 0.999
+            ? 1
+            : 0,
       mustOk: mustCount + mustMissing[i]! <= 0,
+      plainOk: plainCount === 0 || plainHit[i] === 1,
       distinctive: distinct[i] === 1,
       helpedBy: helped[i]!,
     });

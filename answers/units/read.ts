@@ -96,6 +96,16 @@ function dateWords(isoDate: string | null): string {
   return `${m[0]} ${m[1]} ${Number(m[3])} ${MONTHS_SV[month]} ${MONTHS_EN[month]}`;
 }
 
+/**
+ * A unit that names another year than the one asked does not answer it confidently: a row of
+ * 2025 is no answer about 2026, even in a document that speaks of both years.
+ */
+function otherYear(unit: UnitRow, askedYears: string[]): boolean {
+  if (askedYears.length === 0) return false;
+  const years = foldedWords(`${unit.text} ${unit.quote}`).filter((w) => /^(19|20)\d\d$/.test(w));
+  return years.length > 0 && !askedYears.some((y) => years.includes(y));
+}
+
 /** The documents to read: all of a small group, else those of the best passages. */
 async function candidateDocuments(db: Queryable, groupIds: string[], passages: () => Promise<Passage[]>): Promise<DocCueRow[]> {
   const few = await fewDocuments(db, groupIds, SMALL_GROUP + 1);
@@ -148,6 +158,7 @@ export async function answerFromUnits(
   if (terms.filter((x) => !x.questionWord).length === 0) return none;
   const type = answerType(question);
   const asked = new Set(foldedWords(question));
+  const askedYears = [...asked].filter((w) => /^(19|20)\d\d$/.test(w));
   const cues = kindCues(question);
   const byId = new Map(docs.map((d) => [d.id, d]));
   const docWords = new Map(docs.map((d) => [d.id, foldedWords([d.title ?? '', d.file_name, d.organisation ?? '', dateWords(d.doc_date)].join(' '))]));
@@ -212,7 +223,15 @@ export async function answerFromUnits(
   const roleMissing = !!role && qualified(role);
   const confident = usable
     .slice(0, allKnown && !roleMissing ? 3 : 0)
-    .find((r) => r.strictCoverage >= CONFIDENT_COVERAGE && r.mustOk && r.distinctive && holdsType(type, r.unit.quote, asked));
+    .find(
+      (r) =>
+        r.strictCoverage >= CONFIDENT_COVERAGE &&
+        r.mustOk &&
+        r.plainOk &&
+        r.distinctive &&
+        holdsType(type, r.unit.quote, asked) &&
+        !otherYear(r.unit, askedYears),
+    );
   if (confident) {
     const c = cite(confident);
     const lead = t(lang, `Enligt ${c.document} (s. ${c.page})`, `According to ${c.document} (p. ${c.page})`);

@@ -91,3 +91,36 @@ describe('answers from evidence units', () => {
     expect(a.answer).not.toContain('55 600');
   });
 });
+
+describe('question words as the documents print them', () => {
+  let db: Db;
+  let groupId: string;
+  const ask = (question: string) => answerQuestion(db, { question, asker: { id: 't' }, groupIds: [groupId] });
+  beforeAll(async () => {
+    db = await openDb({ databaseUrl: undefined, dataDir: '', memory: true });
+    await migrate(db);
+    groupId = (await ensureGroup(db, 'fvof')).id;
+    await store(
+      db,
+      groupId,
+      null,
+      `Protokoll Roxen FVOF 2012-11-19
+
+Redogjorde ordföranden för de fortlöpande kontakterna i skarvfrågan med Maria Boström, Länstyrelsen.
+Föreningen har beslutat att teaterhyran för vårens föreställningar blir 55 600 kr.
+`,
+    );
+  });
+  afterAll(() => db.close());
+
+  it('finds a name the question spells with one letter more than the document', async () => {
+    const a = await ask('Vem på Länsstyrelsen har föreningen kontakt med i skarvfrågan?');
+    expect(a.answer).toContain('Maria Boström');
+    expect(a.citations[0]!.quote).toContain('Maria Boström');
+  });
+
+  it('does not take the capital that starts a second sentence for a name', async () => {
+    const a = await ask('Hur mycket kostar teaterhyran? Ange beloppet.');
+    expect(a.answer).toContain('55 600 kr');
+  });
+});
