@@ -131,11 +131,15 @@ export async function answerRole(ctx: HandlerContext, role: 'chair' | 'secretary
         const r = a.role ? roleOfText(a.role) : null;
         return !!r && sameRole(r, asked);
       });
-    } else used = all.filter((a) => a.flags.includes(role));
+    } else {
+      // "Vem valdes till justerare?" reaches the secretary's handler; it asks for the adjusters.
+      const flag = asked?.base === 'adjuster' ? 'adjuster' : role;
+      used = all.filter((a) => a.flags.includes(flag));
+    }
     if (used.length === 0) return null;
     const names = used.map((a) => a.name);
     answer =
-      asked && qualified(asked)
+      asked && (qualified(asked) || asked.base === 'adjuster')
         ? `${roleLabel(asked, lang)} ${t(lang, 'vid', 'at')} ${label}: ${joinList(names, lang)}.`
         : role === 'chair'
           ? t(lang, `Ordförande vid ${label}: ${joinList(names, lang)}.`, `Chair at ${label}: ${joinList(names, lang)}.`)

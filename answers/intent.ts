@@ -35,7 +35,7 @@ const R = {
   count: /\b(hur manga|antal|how many|number of)\b/,
   chair: /\b(ordforande|ordf|chair(man|woman|person|s|ed|ing)?|ledde motet|leder gruppen|leads the group)\b/,
   secretary:
-    /\b(sekreterare|secretary|forde (protokoll\w*|anteckning\w*)|skrev anteckningarna|minute ?taker|took (the )?(minutes|notes)|wrote (the )?(minutes|notes)|justerare)\b/,
+    /\b(sekreterare|secretary|forde (protokoll\w*|anteckning\w*)|skrev anteckningarna|minute ?taker|took (the )?(minutes|notes)|wrote (the )?(minutes|notes)|justerare|justerande|rostraknare|justera(s|r)? (\w+ )?protokoll\w*|check(ed)? the minutes)\b/,
   role: /\b(vilken roll|vad har .{2,40} for roll|vad ar .{2,40} for roll|roll har|vad jobbar|titel|what role|role (does|of)|job title|what does .{2,40} work)\b/,
   next: /\b(nasta mote|nasta sammantrade|kommande mote|nasta gang|next meeting|next time|upcoming meeting|when do we meet( next)?|nar ses vi|nar traffas (vi|gruppen)|meet next)\b/,
   meetingWord: /\b(mote\w*|sammantrade\w*|sammantradde|mottes|traffades|meetings?|met)\b/,

@@ -22,7 +22,7 @@ const BASES: Array<[string, string]> = [
   ['chair', 'motesordforande|ordforanden|ordforande|ordf|chairman|chairwoman|chairperson|chaired|chairs|chair'],
   ['secretary', 'motessekreterare|sekreteraren|sekreterare|protokollforare|honorary secretary|secretary|minute taker'],
   ['treasurer', 'kassoren|kassor|treasurer'],
-  ['adjuster', 'justerare|justerande'],
+  ['adjuster', 'justerare|justerande|justeras|justera|rostraknare'],
 ];
 const BASE_RE = new RegExp(`(?<![\\p{L}])(?:${BASES.map(([, w]) => w).join('|')})(?![\\p{L}])`, 'gu');
 const RANKS: Array<[number, RegExp]> = [

@@ -21,6 +21,7 @@ const MINUTES = `SAMMANTRÄDESPROTOKOLL Kommunfullmäktige 2024-02-12
 
 Beslutande ledamöter Hans Karlsson (S) (ordförande) Inga-Britt Ritzman (S) (vice ordförande) Inger Hellqvist (C) (2:e vice ordförande) Magnus Andersson (M)
 Sekreterare: Lena Fagerlund
+Justerare: Magnus Andersson
 
 § 1 Val av justerare
 Beslut: Val av 1:e vice ordförande i valnämnden bordläggs till nästa sammanträde.
@@ -82,6 +83,12 @@ describe('roles with qualifiers', () => {
       const a = await ask('Vem är vice ordförande?');
       expect(a.answer).toContain('Inga-Britt Ritzman');
       expect(a.answer).not.toContain('Inger Hellqvist');
+    });
+
+    it('answers who checks the minutes with the adjuster, not the secretary', async () => {
+      const a = await ask('Vem valdes till justerare och rösträknare?');
+      expect(a.answer).toContain('Magnus Andersson');
+      expect(a.answer).not.toContain('Lena Fagerlund');
     });
 
     it('does not answer a role nobody is given with another person', async () => {
