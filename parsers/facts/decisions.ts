@@ -24,6 +24,17 @@ const EN_RE =
 /** "The Board APPROVED the strategy …": the verb is part of the decision text. */
 const EN_BODY_RE = /^the\s+(?:committee|board|council|meeting|group|panel|members)\s+(approved|endorsed|adopted|ratified)\s+(.+)$/iu;
 const CARRIED_RE = /\bmotion (?:was )?carried\b/iu;
+/**
+ * A sentence reporting what the meeting settled, in the past passive or in the capitals English
+ * minutes use ("Dagordningen fastställdes.", "Protokollet godkändes", "AGREED to purchase",
+ * "the minutes were approved", "Carried unanimously"). Elections ("valdes") are not decisions.
+ */
+const SETTLED_SV_RE =
+  /\b(?:godkändes|fastställdes|beslöts|antogs|beviljades|bifölls|avslogs|tillstyrktes|avstyrktes|återremitterades|bordlades|förklarades\s+(?:mötet\s+)?behörig[t]?)\b/u;
+const SETTLED_RE =
+  /\b(?:AGREED|RESOLVED|CARRIED|APPROVED)\b|\b(?:was|were)\s+(?:unanimously\s+)?(?:approved|adopted|ratified|carried|accepted as a true)\b|\bcarried unanimously\b/u;
+/** "Förvaltningen föreslår att nämnden beslutar att …", "recommends that the Board resolves": proposed, not decided. */
+const PROPOSED_RE = /\b(?:föreslår|föreslås|förslag(?:et)?\s+(?:till|att)|yrkar|proposes?|recommends?|is asked to)\b/iu;
 const ATT_BULLET_RE = /^(?:[-–—•▪●*]\s*)?att\s+(.+)$/iu;
 const BULLET_RE = /^(?:[-–—•▪●*·]|\d{1,2}[.)]|[a-z]\))\s*(.+)$/u;
 
@@ -67,6 +78,7 @@ export function extractDecisions(doc: NormDoc): Decision[] {
       continue;
     }
     for (const s of splitSentences(text)) {
+      if (PROPOSED_RE.test(s.text)) continue;
       const v = VERB_RE.exec(s.text);
       if (v) {
         const rest = v[2]!.trim();
@@ -84,11 +96,20 @@ export function extractDecisions(doc: NormDoc): Decision[] {
         push(`${body[1]!.toLowerCase()} ${body[2]!.replace(/\.$/, '')}`, p, s.text, p.subsection ?? p.section);
         continue;
       }
-      if (CARRIED_RE.test(s.text)) push(s.text, p, s.text, p.subsection ?? p.section);
+      if (CARRIED_RE.test(s.text) || (settled(s.text) && !/\b(?:valdes|elected)\b/iu.test(s.text)))
+        push(s.text.replace(/\.$/, '').replace(/^(?:§\s*)?\d{1,3}(?:\.\d{1,2})*\.?\s+/u, ''), p, s.text, p.subsection ?? p.section);
     }
     if (/\batt\s*:\s*$/u.test(text) && /beslut/iu.test(text)) listMode = { section: p.subsection ?? p.section };
   }
   return out;
+}
+
+const PROCEDURE_RE = /\b(?:dagordning(?:en)?|föredragningslistan?|protokollet|anteckningarna|minnesanteckningarna|agenda|minutes)\b/iu;
+/** A past passive is the meeting's own act only as a short record ("Protokollet godkändes."); a long sentence tells history ("X beviljades 1 800 000 kronor för 2018"). */
+function settled(sentence: string): boolean {
+  // Approving the agenda or the last minutes is procedure the cards and answers leave out.
+  if (PROCEDURE_RE.test(sentence)) return false;
+  return SETTLED_RE.test(sentence) || (SETTLED_SV_RE.test(sentence) && sentence.split(/\s+/).length <= 10);
 }
 
 function clean(s: string): string {
