@@ -2,6 +2,7 @@
  * One database interface over Postgres (`pg`) and embedded PGlite: the same SQL and migrations.
  * Repository functions take a `Queryable`, so a pool, a transaction or PGlite all work.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 // Only the driver a process uses is loaded (PGlite's WASM build is large; a Postgres process never needs it).
@@ -171,6 +172,7 @@ async function openPglite(options: OpenDbOptions): Promise<Db> {
   };
   let db: PGlite;
   try {
+    if (dir) initPgliteApart(dir);
     const postgresqlconf = [
       ...(options.sharedBuffersMb ? [`shared_buffers=${options.sharedBuffersMb}MB`] : []),
       ...(options.maintenanceWorkMemMb ? [`maintenance_work_mem=${options.maintenanceWorkMemMb}MB`] : []),
@@ -243,6 +245,28 @@ export function recordLockPort(dataDir: string, port: number): void {
 }
 
 /** PGlite is single-process: a second opener would corrupt it, so we hold a pid lock file. */
+/**
+ * Creates a new embedded database (initdb) in a short-lived process of its own. PGlite's WASM
+ * memory never shrinks, and initdb grows it to ~650 MB: a first `minutes start` then held ~320 MB
+ * at idle for good, against ~170 MB when it opens a database that already exists. Best effort:
+ * if the child fails, the caller's own open creates the database as before.
+ */
+function initPgliteApart(dir: string): void {
+  if (fs.existsSync(path.join(dir, 'PG_VERSION'))) return;
+  try {
+    const url = import.meta.resolve('@electric-sql/pglite');
+    const script = `const { PGlite } = await import(${JSON.stringify(url)}); const db = await PGlite.create(process.argv[1]); await db.close();`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], { stdio: 'ignore', timeout: 120_000 });
+    // A half-made database (the child failed or timed out) goes; there was none before.
+    if (r.status !== 0) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+    }
+  } catch {
+    // The open below creates it in this process.
+  }
+}
+
 function acquireDirLock(dataDir: string): () => void {
   const file = lockFilePath(dataDir);
   const owner = readLiveLock(dataDir);
