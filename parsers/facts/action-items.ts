@@ -20,6 +20,7 @@ import type { NormDoc, Para } from '../normalize.js';
 import { splitSentences } from '../normalize.js';
 import { findDates } from '../swedish-dates.js';
 import { isGivenName } from '../names/lexicon.js';
+import { LABELS } from './attendance/labels.js';
 import { isPersonName, resolveName } from './names.js';
 
 const PRES =
@@ -48,7 +49,7 @@ const SV_INVERTED_RE = new RegExp(
   'u',
 );
 const ASSIGN_RE = new RegExp(`\\b(?:uppdrog|uppdrar|uppdra|uppdras|gav|ger|ge)\\s+(?:åt\\s+)?${ASSIGN_SUBJ}\\s+(?:i\\s+uppdrag\\s+)?att\\s+(.+)$`, 'u');
-const GETS_TASK_RE = new RegExp(`^${SUBJ}\\s+(?:får|fick)\\s+i\\s+uppdrag\\s+att\\s+(.+)$`, 'u');
+const GETS_TASK_RE = new RegExp(`^${SUBJ}\\s+(?:får|fick)\\s+(?:i\\s+uppdrag|uppdraget)\\s+att\\s+(.+)$`, 'u');
 /** "X to <verb> …" / "X will <verb> …" with any verb: only when X is a listed attendee (checked below). */
 const EN_ANY_RE = new RegExp(
   `^(?:(?:[Aa]ctions?|ACTIONS?)\\s*[:–-]\\s*)?${SUBJ}\\s+(?:to|will|is to|are to|agreed to)\\s+(\\p{Ll}[\\p{Ll}-]+)${END}(.*)$`,
@@ -78,6 +79,8 @@ const MEETING_VERBS = new Set(
 const SV_PASSIVE_RE = /\b(?:kommer(?:\s+att)?|ska|skall|bör|måste|behöver)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}{3,}(?:as|ras)\b/u;
 /** Who sits in the group is no task: "X kommer ersättas av Y", "will be replaced by". */
 const MEMBERSHIP_RE = /\b(?:ersättas|efterträdas|väljas|replaced|succeeded|elected)\b/iu;
+/** "Påminnelse … skickas av Victor": a present passive with a listed attendee as its agent (the meeting's own running excepted). */
+const SV_PRES_PASSIVE_RE = /\b(?!(?:leds|hålls|justeras|öppnas|avslutas|protokollförs|ersättas)\b)\p{Ll}{3,}as\s+av\s+\p{Lu}/u;
 const EN_PASSIVE_RE = /\b(?:will|to|should|would|shall|must|needs? to)\s+be\s+\p{Ll}{3,}(?:ed|en)\b/u;
 /** "… åtgärdas av SMS", "… to be posted by the Clerk": the agent of a passive task. */
 const AGENT_RE = /\b(?:av|by)\s+((?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})/u;
@@ -248,7 +251,16 @@ function bareItem(owners: string[], sentence: string, p: Para, ctx: ActionContex
   return { owners, task, due: due.due, dueText: due.text, page: p.page, section: p.section ?? p.subsection, quote: `${sentence} ${p.text}`.slice(0, 400) };
 }
 
+/** "Närvarande: Sten – ekonomiansvarig, …": an attendance list's roles after dashes are not tasks. */
+const ATTENDANCE_START_RE = new RegExp(
+  `^(?:${LABELS.filter(([, m]) => m.kind === 'present' || m.kind === 'absent')
+    .map(([l]) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})\\s*:`,
+  'iu',
+);
+
 function paraItems(p: Para, ctx: ActionContext): ActionItem[] {
+  if (ATTENDANCE_START_RE.test(p.text)) return [];
   const text = p.text.length > 6000 ? p.text.slice(0, 6000) : p.text;
   const sentences = splitSentences(text.replace(/^(?:[•▪●◦*·]|[-–—](?=\s))\s*/u, ''));
   const found: Candidate[] = [];
@@ -294,6 +306,9 @@ function clauses(sentence: string): string[] {
   // Clauses: after "men"/"but", a semicolon, a label inside the sentence ("… 17/5 Beslut: Markus hör …")
   // and a comma before a capital ("Kopiera upp dagordning, Tiina tar med sig …").
   const parts = s.split(/(?:,\s*|\s+)(?:men|medan|but)\s+(?=\p{Lu})|;\s*|\s(?=(?:Beslut|Åtgärd|Action|Decision)\s*:)|\s*,\s+(?=\p{Lu}\p{Ll})/u);
+  // An inline topic label before the sentence ("Stadgar: Börje får uppdraget att …").
+  const topic = /^\p{Lu}[\p{L}-]{2,30}(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu})/u.exec(s);
+  if (topic && parts.length === 1) return [s, s.slice(topic[0].length)];
   return parts.length > 1 ? [s, ...parts.slice(1)] : [s];
 }
 
@@ -357,6 +372,10 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
     const agent = AGENT_RE.exec(s)?.[1] ?? null;
     const agentOwners = agent ? ownersOf(agent, ctx, false) : null;
     if (agentOwners && agentOwners.length) [owners, task] = [agentOwners, s];
+  } else if (SV_PRES_PASSIVE_RE.test(s) && s.length <= 300 && !MEMBERSHIP_RE.test(s)) {
+    const agent = AGENT_RE.exec(s)?.[1] ?? null;
+    const agentOwners = agent ? ownersOf(agent, ctx, false) : null;
+    if (agentOwners && agentOwners.length && agentOwners.every((o) => ctx.attendees.includes(o))) [owners, task] = [agentOwners, s];
   }
   if (owners === null || task === null) return null;
   task = task.replace(/\s+/g, ' ').trim();

@@ -126,4 +126,26 @@ describe('action item forms', () => {
       ['Tiina', null],
     ]);
   });
+
+  it('reads no task in an attendance list, and reads "får uppdraget att" and a present passive with an attendee as agent', () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Minnesanteckningar 2017-06-27',
+          '',
+          'Närvarande: Kerstin- internetansvarig, Sten – ekonomiansvarig, Viktor – vice internetansvarig',
+          'Ej närvarande: Markus – översättningsansvarig, Jörgen – vice ekonomiansvarig',
+          '',
+          '4. Stadgar: Sten får uppdraget att föreslå smärre justeringar i texten.',
+          '8. Påminnelse om att skriva verksamhetsrapporter skickas av Viktor.',
+          '9. Mötet leds av Kerstin.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
+      ['Sten', 'föreslå smärre justeringar i texten'],
+      ['Viktor', 'Påminnelse om att skriva verksamhetsrapporter skickas av Viktor'],
+    ]);
+  });
 });
