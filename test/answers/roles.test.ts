@@ -11,11 +11,11 @@ import { chunkPages } from '../../parsers/chunks.js';
 import { extractFacts } from '../../parsers/extract.js';
 import { textToPages } from '../../parsers/text-pages.js';
 import { buildUnits } from '../../parsers/units/build-units.js';
-import { openDb, type Db } from '../../store/db.js';
+import { type Db } from '../../store/db.js';
+import { openTestDb } from '../helpers/answer-db.js';
 import { insertDocument } from '../../store/documents.js';
 import { replaceDocumentContent } from '../../store/facts.js';
 import { ensureGroup } from '../../store/groups.js';
-import { migrate } from '../../store/migrate.js';
 
 const MINUTES = `SAMMANTRÄDESPROTOKOLL Kommunfullmäktige 2024-02-12
 
@@ -51,8 +51,7 @@ describe('roles with qualifiers', () => {
     let groupId: string;
     const ask = (question: string) => answerQuestion(db, { question, asker: { id: 't' }, groupIds: [groupId] });
     beforeAll(async () => {
-      db = await openDb({ databaseUrl: undefined, dataDir: '', memory: true });
-      await migrate(db);
+      db = (await openTestDb('pglite')).db;
       groupId = (await ensureGroup(db, 'kf')).id;
       const id = (
         await insertDocument(db, {

@@ -10,11 +10,11 @@ import { chunkPages } from '../../parsers/chunks.js';
 import { extractFacts } from '../../parsers/extract.js';
 import { textToPages } from '../../parsers/text-pages.js';
 import { buildUnits } from '../../parsers/units/build-units.js';
-import { openDb, type Db } from '../../store/db.js';
+import { type Db } from '../../store/db.js';
+import { openTestDb } from '../helpers/answer-db.js';
 import { insertDocument } from '../../store/documents.js';
 import { replaceDocumentContent } from '../../store/facts.js';
 import { ensureGroup } from '../../store/groups.js';
-import { migrate } from '../../store/migrate.js';
 
 const V1 = `Styrelsemöte i Brf Tallen 2024-03-12
 
@@ -51,8 +51,7 @@ describe('answers from evidence units', () => {
   let docId: string;
   const ask = (question: string) => answerQuestion(db, { question, asker: { id: 't' }, groupIds: [groupId] });
   beforeAll(async () => {
-    db = await openDb({ databaseUrl: undefined, dataDir: '', memory: true });
-    await migrate(db);
+    db = (await openTestDb('pglite')).db;
     groupId = (await ensureGroup(db, 'tallen')).id;
     docId = await store(db, groupId, null, V1);
   });
@@ -97,8 +96,7 @@ describe('question words as the documents print them', () => {
   let groupId: string;
   const ask = (question: string) => answerQuestion(db, { question, asker: { id: 't' }, groupIds: [groupId] });
   beforeAll(async () => {
-    db = await openDb({ databaseUrl: undefined, dataDir: '', memory: true });
-    await migrate(db);
+    db = (await openTestDb('pglite')).db;
     groupId = (await ensureGroup(db, 'fvof')).id;
     await store(
       db,
