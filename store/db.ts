@@ -244,7 +244,6 @@ export function recordLockPort(dataDir: string, port: number): void {
   fs.writeFileSync(lockFilePath(dataDir), JSON.stringify({ pid: process.pid, port } satisfies LockInfo));
 }
 
-/** PGlite is single-process: a second opener would corrupt it, so we hold a pid lock file. */
 /**
  * Creates a new embedded database (initdb) in a short-lived process of its own. PGlite's WASM
  * memory never shrinks, and initdb grows it to ~650 MB: a first `minutes start` then held ~320 MB
@@ -267,6 +266,7 @@ function initPgliteApart(dir: string): void {
   }
 }
 
+/** PGlite is single-process: a second opener would corrupt it, so we hold a pid lock file. */
 function acquireDirLock(dataDir: string): () => void {
   const file = lockFilePath(dataDir);
   const owner = readLiveLock(dataDir);
