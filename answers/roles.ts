@@ -32,6 +32,14 @@ const RANKS: Array<[number, RegExp]> = [
 ];
 const VICE = /^(vice|deputy|vice-|v\.)$/;
 
+/** A folded word that names a role or qualifies one ("2:e", "vice", "ordförandeskap", "justerare"). */
+const ROLE_WORD =
+  /^(\d:?e|1:a|2:a|1st|2nd|3rd|forste|forsta|andre|andra|tredje|first|second|third|vice|deputy|ersattare|substitute|\w*ordforande\w*|ordf|chair\w*|\w*sekreterare\w*|secretary|honorary|kassor\w*|treasurer|justera\w*)$/;
+
+export function isRoleWord(folded: string): boolean {
+  return ROLE_WORD.test(folded);
+}
+
 function baseOf(word: string): string | null {
   for (const [base, ws] of BASES) if (new RegExp(`^(?:${ws})$`).test(word)) return base;
   return null;

@@ -3,6 +3,7 @@
  * document it points at (kind words such as "protokollet", "förslaget till beslut"), and its
  * words with weights for ranking evidence units.
  */
+import { isRoleWord } from '../roles.js';
 import { contentTerms, fold, foldedWords, isQuestionWord, isStopWord, stemPrefix, type QueryTerm } from '../text.js';
 
 export type AnswerType = 'amount' | 'count' | 'date' | 'time' | 'person' | 'place' | 'free';
@@ -72,9 +73,7 @@ const ROLE_QUESTION_WORDS =
  * something else than who holds the role.
  */
 export function roleExtras(question: string): string[] {
-  const role =
-    /^(\d:?e|1:a|2:a|1st|2nd|3rd|forste|forsta|andre|andra|tredje|first|second|third|vice|deputy|ersattare|substitute|\w*ordforande\w*|ordf|chair\w*|\w*sekreterare\w*|secretary|honorary|kassor\w*|treasurer|justera\w*)$/;
   return foldedWords(question)
-    .filter((w) => !ROLE_QUESTION_WORDS.test(w) && !role.test(w) && !isStopWord(w))
+    .filter((w) => !ROLE_QUESTION_WORDS.test(w) && !isRoleWord(w) && !isStopWord(w))
     .map(stemPrefix);
 }
