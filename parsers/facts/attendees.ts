@@ -291,7 +291,9 @@ function person(nameText: string, roleText: string, p: Para, mode: Mode, quote: 
     const left = sub[1]!.replace(/,\s*$/, '');
     const subst = person(left, '', p, { present: mode.present, flags: [...mode.flags, 'substitute'] }, quote);
     const [absentName, ...absentRole] = sub[2]!.split(/\s*,\s*/);
-    const replaced = person(absentName!, absentRole.join(', '), p, { present: false, flags: [] }, quote);
+    // "ersätter Bo Eliasson (V) 170, 172-184": replaced for some items only, so still there.
+    const partial = /\s(?:§+\s*)?\d/u.test(absentName!);
+    const replaced = partial ? null : person(absentName!, absentRole.join(', '), p, { present: false, flags: [] }, quote);
     if (!subst) return null;
     return [...subst, ...(replaced ?? [])];
   }

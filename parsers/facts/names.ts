@@ -12,7 +12,7 @@ const NOT_NAME = new Set(
     'ordförande sekreterare justerare ledamot ledamöter ersättare adjungerad tjänstgörande närvarande frånvarande deltagare beslutande ' +
     'övriga protokollförare förhinder mötet gruppen nämnden styrelsen region regionen kommun kommunen alla ingen inga vi man det den de ' +
     'present absent apologies chair chairman secretary clerk members member officers attendance also none the and minutes item ' +
-    'digitalt teams plats tid datum omfattning paragrafer sammanträde möte'
+    'digitalt teams plats tid datum omfattning paragrafer sammanträde möte invited guests observers inbjudna gäster'
   ).split(' '),
 );
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}\.?)$/u;

@@ -21,7 +21,7 @@ describe('attendance by candidate lists', () => {
         'Kommunstyrelsen Sammanträdesprotokoll 2026-03-12',
         '',
         '1 Sida 1 (12) Plats och tid Stadshuset kl. 09:00-12:00 Beslutande Ledamöter Kjell Hedman (S), Karin Berg (M) och Per Holm (V). ' +
-          'Tjänstgörande ersättare Anna Ek (KD) ersätter Per Holm (V) 12, Övriga närvarande Tjänstemän Kommundirektör Jan Lind, ' +
+          'Tjänstgörande ersättare Anna Ek (KD) ersätter Per Holm (V), Övriga närvarande Tjänstemän Kommundirektör Jan Lind, ' +
           'kommunsekreterare Lena Strand 14. Justering Paragrafer 10-20 Sekreterare Lena Strand Ordförande Kjell Hedman (S) Justerande Karin Berg (M)',
         '',
         '§ 10 Val av justerare',

@@ -7,6 +7,7 @@
 import type { AttendeeFlag } from '../../../core/facts.js';
 import { isGivenName } from '../../names/lexicon.js';
 import { ROLE_AFTER, ROLE_TOKENS, TITLE_WORDS } from './labels.js';
+import { splitNameRun } from './name-runs.js';
 
 export interface Found {
   name: string;
@@ -21,12 +22,12 @@ export interface Found {
 }
 
 const SUBST = /^(.*?)\s+(?:ersätter|ersättare för|tjänstgör för|i stället för|istället för|substituting for|deputising for)\s+(.+)$/iu;
-const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*|Mc\p{Lu}[\p{Ll}'’]+|\p{Lu}{1,3}\.?|von|van|de|af|der|la|le)$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*|Ma?c\p{Lu}[\p{Ll}'’]+|\p{Lu}{1,3}\.?|von|van|de|af|der|la|le)$/u;
 const INITIALS = /^\p{Lu}{1,3}\.?$/u;
 const ROLES_IN_RUN = new Set(ROLE_TOKENS);
 const PARTICLE = /^(?:von|van|de|af|der|la|le|Mc|Mac)$/u;
 const TITLES = new Set(TITLE_WORDS);
-const HONORIFICS = new Set(['cllr', 'councillor', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'rev']);
+const HONORIFICS = new Set(['cllr', 'cllrs', 'councillor', 'councillors', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'rev', 'trustee', 'trustees']);
 const NOT_NAMES = new Set(
   'se bilaga ledamot ledamöter ersättare kl sida protokoll protokollet mötet styrelsen nämnden kommunen region regionen teams zoom via plats på och the and of for to council committee board meeting members'.split(
     ' ',
@@ -36,15 +37,24 @@ const NOT_NAMES = new Set(
 const LEADING_FLAG =
   /^((?:ordf\.?|ordförande|mötesordförande|sekr\.?|sekreterare|protokollförare|justerare|chair(?:man)?|secretary|clerk))(?:\s+|$)(?=\p{Lu}|$)/u;
 
+/** A full stop ending a word of three letters or more, not a title, before a capital: "Mark Kleingeld. Maria …". */
+function sentenceEnd(src: string, k: number, cur: string): boolean {
+  if (src[k] !== '.' || !/^\s+\p{Lu}/u.test(src.slice(k + 1, k + 4))) return false;
+  const word = /(\p{L}+)$/u.exec(cur)?.[1] ?? '';
+  return word.length >= 3 && !TITLES.has(word.toLowerCase()) && !/^\p{Lu}+$/u.test(word);
+}
+
 /** Splits at , ; newline and "och"/"and"/"samt"/"&" outside parentheses. */
 export function splitParts(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
-  for (const ch of text.slice(0, 3000)) {
+  const src = text.slice(0, 3000);
+  for (let k = 0; k < src.length; k++) {
+    const ch = src[k]!;
     if (ch === '(') depth++;
     else if (ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === ',' || ch === ';' || ch === '\n')) {
+    if (depth === 0 && (ch === ',' || ch === ';' || ch === '\n' || sentenceEnd(src, k, cur))) {
       out.push(cur);
       cur = '';
     } else cur += ch;
@@ -76,15 +86,19 @@ function roleFlags(text: string): AttendeeFlag[] {
 }
 
 /** People of one list part. */
-function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, lenient = false): Found[] {
+function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, lenient: boolean | 'surname' = false): Found[] {
   const part = raw.replace(/^(?:[-–—•*·]\s*)+/u, '');
   const sub = SUBST.exec(part);
   if (sub) {
     const left = partPeople(sub[1]!, [...flags, 'substitute'], allowSingle);
     // Only the first person after "ersätter" is replaced: list lines joined into one cell run on.
-    const right = partPeople(sub[2]!, [], allowSingle)
-      .slice(0, 1)
-      .map((f) => ({ ...f, present: false, replaced: true, flags: [] }));
+    // "ersätter Bo Eliasson (V) 170, 172-184", "§§ 5-7": replaced for some items only, so still there.
+    const partial = /^[^\d§]*\p{L}[^\d§]*\s(?:§+\s*)?\d/u.test(sub[2]!);
+    const right = partial
+      ? []
+      : partPeople(sub[2]!, [], allowSingle)
+          .slice(0, 1)
+          .map((f) => ({ ...f, present: false, replaced: true, flags: [] }));
     return [...left, ...right];
   }
   let party: string | null = null;
@@ -98,7 +112,8 @@ function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, le
   });
   // "Kerstin- internetansvarig", "Sten – ekonomiansvarig", "Tor-telefonansvarig": the role after a dash.
   const dash = /(?<=\p{L})\s*[-–—]\s*(?=\p{Ll})|\s+[-–—]\s+/u.exec(text);
-  if (dash) {
+  // "mark- och exploateringsingenjör Britt Andersson": a hyphen ending a lower-case word is no dash.
+  if (dash && /\p{Lu}/u.test(text.slice(0, dash.index))) {
     roles.push(text.slice(dash.index + dash[0].length).trim());
     text = text.slice(0, dash.index);
   }
@@ -121,41 +136,49 @@ function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, le
   // "Carin Nises ordförande hälsar alla välkomna och öppnar mötet": a sentence, not a list entry.
   if (rest.length - j > 4) return [];
   if (after) roles.push(after);
-  const run = rest.slice(0, j);
+  let run = rest.slice(0, j);
+  // "förvaltningschef för Intern Service Torbjörn Friberg": after a title, capitalised words before
+  // the first given name belong to the title (a unit's name), not to a person.
+  if (title.some((t) => /^\p{Ll}/u.test(t)) && run.length > 2 && !isGivenName(run[0]!)) {
+    const k = run.findIndex((t) => isGivenName(t));
+    if (k > 0 && run.length - k >= 2) title.push(...run.splice(0, k));
+  }
+  // "Chris Ash Gethin Hughes Interim Chair Director of Finance …": names first, then their roles
+  // (a two-column table flattened). From the first role word after a name on, the text is role.
+  const firstRole = run.findIndex((t, k) => k >= 2 && ROLES_IN_RUN.has(t.toLowerCase()));
+  if (firstRole >= 0 && run.slice(firstRole).some((t) => !NAME_TOKEN.test(t) && !ROLES_IN_RUN.has(t.toLowerCase()))) {
+    roles.push(run.slice(firstRole).join(' '));
+    run = run.slice(0, firstRole);
+  }
   if (run.length === 0 || run.some((t) => !NAME_TOKEN.test(t) && !ROLES_IN_RUN.has(t.toLowerCase()))) return [];
   if (run.some((t) => NOT_NAMES.has(t.toLowerCase()))) return [];
-  // A run of names without commas: a title or role word ends a name and is dropped; a given name
-  // starts the next person once the current one has a first and a last name.
-  const people: string[][] = [];
-  let cur: string[] = [];
-  run.forEach((t, k) => {
+  // A title or role word ends a name and is dropped; each stretch between them is a run of names
+  // cut where the lexicon and surname shapes say (name-runs.ts).
+  const stretches: string[][] = [[]];
+  for (const t of run) {
     const lower = t.toLowerCase();
-    if (ROLES_IN_RUN.has(lower) || TITLES.has(lower)) {
-      if (cur.length) people.push(cur);
-      cur = [];
-      return;
-    }
-    const next = run[k + 1];
-    if (cur.length >= 2 && isGivenName(t) && next !== undefined && !PARTICLE.test(t)) {
-      people.push(cur);
-      cur = [];
-    }
-    cur.push(t);
+    if (ROLES_IN_RUN.has(lower) || TITLES.has(lower)) stretches.push([]);
+    else stretches[stretches.length - 1]!.push(t);
+  }
+  const filled = stretches.filter((x) => x.length > 0);
+  // "Dr R. Steyn Medical Director": an initial and a surname make the name; the word before the role is role.
+  stretches.forEach((x, k) => {
+    if (k < stretches.length - 1 && x.length === 3 && INITIALS.test(x[0]!) && !INITIALS.test(x[1]!)) x.pop();
   });
-  if (cur.length) people.push(cur);
   const role = [...title, ...roles].join(', ').trim() || null;
   // "Cllr Beck", "Mrs Hodson": after an honorific a surname alone is a person.
   const honorific = title.some((t) => HONORIFICS.has(t.toLowerCase().replace(/\.$/, '')));
   const allFlags = [...new Set([...flags, ...roleFlags(roles.join(', ')), ...roleFlags(after)])];
   const out: Found[] = [];
-  for (const p of people) {
-    const core = p.filter((t) => !PARTICLE.test(t));
-    const ok =
-      core.length >= 2 && core.length <= 3
-        ? (isGivenName(p[0]!) || INITIALS.test(p[0]!) || (lenient && people.length === 1)) && !INITIALS.test(p[p.length - 1]!)
-        : core.length === 1 && ((allowSingle && isGivenName(p[0]!)) || (honorific && people.length === 1 && !INITIALS.test(p[0]!)));
-    if (!ok) return [];
-    out.push({ name: p.join(' '), role, party, flags: allFlags, present: true });
+  for (const x of filled) {
+    const people = splitNameRun(x, {
+      allowSingle,
+      honorific: honorific && filled.length === 1,
+      lenient: lenient === true ? 'whole' : lenient || 'no',
+      tagged: party !== null,
+    });
+    if (!people) return [];
+    for (const p of people) out.push({ name: p.join(' '), role, party, flags: allFlags, present: true });
   }
   return out;
 }
@@ -169,9 +192,14 @@ export function peopleIn(text: string, flags: AttendeeFlag[] = [], lenient = fal
   const parts = splitParts(text);
   const singles = parts.filter((p) => /^\p{Lu}[\p{L}-]+(?:\s*[-–(]|$)/u.test(p.trim()) && isGivenName(p.trim().split(/[\s(–-]/)[0]!)).length;
   const allowSingle = parts.length >= 2 && singles / parts.length >= 0.5;
+  const strict = parts.map((part) => partPeople(part, flags, allowSingle, lenient && parts.length <= 2));
+  // In a list that already gave two people, the other parts are names too when they read as one:
+  // a name ending in a surname-shaped word or with a party tag ("Caj Lindblom", "Salima Daidan (V)"),
+  // a single given name ("Mark, Eric Holk, Eric Huss").
+  const listed = strict.filter((f) => f.length > 0).length >= 2;
   const out: Found[] = [];
-  for (const part of parts) {
-    const found = partPeople(part, flags, allowSingle, lenient && parts.length <= 2);
+  parts.forEach((part, k) => {
+    const found = strict[k]!.length === 0 && listed ? partPeople(part, flags, true, 'surname') : strict[k]!;
     out.push(...found);
     // "Maina Gustafsson, (MG) vid protokollet": a part with no name, only role words, is the role of the person before it.
     const prev = out[out.length - 1];
@@ -183,6 +211,6 @@ export function peopleIn(text: string, flags: AttendeeFlag[] = [], lenient = fal
         .trim();
       for (const f of roleFlags(bare)) if (!prev.flags.includes(f)) prev.flags.push(f);
     }
-  }
+  });
   return out;
 }

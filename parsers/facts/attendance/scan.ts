@@ -106,8 +106,18 @@ export function scanAttendance(doc: NormDoc): ScanResult {
         let listed = 0;
         for (let j = i + 1; j < paras.length && j <= i + 80; j++) {
           const q = paras[j]!;
-          if ((q.kind === 'heading' && q.level === 1) || labelsIn(q.text).some((x) => x.start === 0)) break;
-          const more = take(h.meaning, q.text.replace(/\t/g, ', '), listed >= 2);
+          // A heading, a label opening the paragraph, or a list or field label anywhere in it (a
+          // flattened front page after a title that ends in a label) ends the list.
+          if (
+            (q.kind === 'heading' && q.level === 1) ||
+            labelsIn(q.text).some((x) => x.start === 0 || x.meaning.kind === 'present' || x.meaning.kind === 'absent' || x.meaning.kind === 'stop')
+          )
+            break;
+          // "Council: Mark, Eric Holk", "Observers: TC": a group's own label inside the list.
+          const body = q.text.replace(/^\s*(?:[-*•]\s*)?\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,2}:\s+/u, '').replace(/\t/g, ', ');
+          let more = take(h.meaning, body, listed >= 2);
+          // "- James Belsey, Morgan Stanley": a list item with one comma is a person and their organisation.
+          if (more.length === 2 && /^\s*[-*•]/u.test(body) && body.split(',').length === 2 && !/\s(?:och|and|&)\s/u.test(body)) more = more.slice(0, 1);
           if (more.length === 0) {
             if (++noise > 2) break;
             continue;

@@ -1,0 +1,137 @@
+/**
+ * Attendance lists as real protocols print them (issue 11), modelled on the layouts of the real
+ * corpus with other names: runs of names without commas cut by surname shapes, names the lexicon
+ * does not know inside a list of names, replacement for some items only, roles printed after all
+ * the names, unit names inside a title, full stops between names, and more list labels.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ExtractResult } from '../../core/facts.js';
+import { extractFacts } from '../../parsers/extract.js';
+import { splitNameRun } from '../../parsers/facts/attendance/name-runs.js';
+import { textToPages } from '../../parsers/text-pages.js';
+
+const facts = (text: string): ExtractResult => extractFacts(textToPages(text), { format: 'txt' });
+const present = (r: ExtractResult) =>
+  r.attendees
+    .filter((a) => a.present)
+    .map((a) => a.name)
+    .sort();
+const absent = (r: ExtractResult) =>
+  r.attendees
+    .filter((a) => !a.present)
+    .map((a) => a.name)
+    .sort();
+
+describe('runs of names without commas', () => {
+  it('cuts where a surname-shaped word ends a name, not only where a known given name starts one (in a list of names)', () => {
+    const run = 'Olle Säfberg Jonas Nilsson Hilkka Andersson Angelica Lundgren Bielinski Ulf Rörstad'.split(' ');
+    expect(splitNameRun(run, { allowSingle: false, honorific: false, lenient: 'surname' })?.map((p) => p.join(' '))).toEqual([
+      'Olle Säfberg',
+      'Jonas Nilsson',
+      'Hilkka Andersson',
+      'Angelica Lundgren Bielinski',
+      'Ulf Rörstad',
+    ]);
+  });
+
+  it('reads a Bilaga list with stars, ", , kl" and names the lexicon does not know, and passes over a room name', () => {
+    const r = facts(
+      [
+        'Bilaga 1. Kommunfullmäktiges protokoll',
+        '',
+        'Beslutande Olle Säfberg Sara Ejnell Svensson *Hilkka Andersson *Anders Rapp, , kl Mats Wiking, , kl Sofia Holm, , kl ' +
+          'Tallat Abdel Mallak Carina Lorentzon Fahimeh Nordborg Remigiusz Bielinski Jenny Bergius, Salima Daidan (V), ' +
+          'Rådhussalen Eva Johansson',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(
+      [
+        'Anders Rapp',
+        'Carina Lorentzon',
+        'Eva Johansson',
+        'Fahimeh Nordborg',
+        'Hilkka Andersson',
+        'Jenny Bergius',
+        'Mats Wiking',
+        'Sofia Holm',
+        'Olle Säfberg',
+        'Remigiusz Bielinski',
+        'Salima Daidan',
+        'Sara Ejnell Svensson',
+      ].sort(),
+    );
+  });
+});
+
+describe('list entries', () => {
+  it('keeps a member replaced for some items only, and makes one replaced for the whole meeting absent', () => {
+    const r = facts(
+      [
+        'Protokoll kommunstyrelsen',
+        '',
+        'Beslutande Ledamöter Kjell Holm (S), Bo Lind (V), Tommy Berg (KD) och Per Ek (FP). Tjänstgörande ersättare ' +
+          'Anna Samuelsson (KD) ersätter Tommy Berg (KD), Cecilia Kvist (V) ersätter Bo Lind (V) 170, 172-184, Övriga närvarande ' +
+          'Tjänstemän kommunsekreterare Lena Mattsson, mark- och exploateringsingenjör Britt Andersson 165, förvaltningschef för ' +
+          'Intern Service Torbjörn Friberg. Justering',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(
+      ['Anna Samuelsson', 'Bo Lind', 'Britt Andersson', 'Cecilia Kvist', 'Kjell Holm', 'Lena Mattsson', 'Per Ek', 'Torbjörn Friberg'].sort(),
+    );
+    expect(absent(r)).toEqual(['Tommy Berg']);
+  });
+
+  it('reads names printed before all their roles, and full stops between names', () => {
+    const r = facts(
+      [
+        'Minutes of the Board Meeting in Public 25 April 2017',
+        '',
+        'In Attendance: Chris Ashby Peter Hughes Mark Morgan Interim Chair Director of Finance Director of Operations (Mental Health, Social Care) ' +
+          'Company Secretary & Head of Corporate Governance',
+        '',
+        'Apologies for Absence',
+        'Daphne Bettle, James Puxley, Mark Kleingeld. Maria Bukovenczki.',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(['Chris Ashby', 'Mark Morgan', 'Peter Hughes']);
+    expect(absent(r)).toEqual(['Daphne Bettle', 'James Puxley', 'Maria Bukovenczki', 'Mark Kleingeld']);
+  });
+
+  it('reads invited people as present, and adjusters labelled "Justeringsmän" as no attendee names', () => {
+    const r = facts(
+      [
+        'Board meeting 24 September 2015',
+        '',
+        'Attendees\tTony Brown (Chair), Sylvia Knights, Anne Mallalieu',
+        'Invited\tNikki Sturmey (Clerk to the Board), Krystal Vittles (Innovation manager)',
+        '',
+        '1. Närvarande:',
+        'Caj Lindblom, Patrik Lundin, Erik Hopkins',
+        '3. Justeringsmän: Patrik Lundin, Erik Hopkins.',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(
+      ['Anne Mallalieu', 'Caj Lindblom', 'Erik Hopkins', 'Krystal Vittles', 'Nikki Sturmey', 'Patrik Lundin', 'Sylvia Knights', 'Tony Brown'].sort(),
+    );
+  });
+
+  it('reads the lists under a Markdown "Attendees present" heading', () => {
+    const r = facts(
+      [
+        '# Minutes of the 3rd meeting',
+        '',
+        '## Attendees',
+        '',
+        '### Attendees present',
+        '',
+        'The following new board members were present:',
+        '',
+        '- James Belsey, Morgan Stanley',
+        '- Lars Hupel, community/Typelevel',
+        '',
+        '## Proceedings',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(['James Belsey', 'Lars Hupel']);
+  });
+});
