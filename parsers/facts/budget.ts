@@ -3,7 +3,8 @@
  * amounts in the economy cells of plan tables, and amounts stated in prose.
  */
 import type { BudgetKind, BudgetLine, PageText } from '../../core/facts.js';
-import { isDerived, isNotMoney, kindOfHeader, unitOfHeader } from '../layout/column-meaning.js';
+import { isDerived, isNotMoney, isReference, isSpan, kindOfHeader, unitOfHeader } from '../layout/column-meaning.js';
+import { ACCOUNT_PREFIX, isTotalLabel, rowKind } from '../layout/row-meaning.js';
 import { printedNumberKeys, printedWhole } from '../layout/printed-numbers.js';
 import { findMoney, parseMoneyCell, statedUnitMultiplier, type CellMoney } from '../money.js';
 import { cellFlat, cellParagraphs } from '../tables/cell-text.js';
@@ -56,7 +57,8 @@ function printedOnly(lines: BudgetLine[], pages: PageText[]): BudgetLine[] {
 // ---------------------------------------------------------------- money tables
 
 type ColRole =
-  | { role: 'amount'; kind: BudgetKind | null; period: string | null; multiplier: number | null }
+  /** `span`: a total or cumulative column, whose figures have no single period. */
+  | { role: 'amount'; kind: BudgetKind | null; period: string | null; multiplier: number | null; span?: boolean }
   | { role: 'percent' }
   | { role: 'text' }
   /** Derived (deviation), not money (counts, shares) or note references: neither amount nor label. */
@@ -146,7 +148,8 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
     const header = `${t.header[c] ?? ''}`;
     const group = t.groupHeader[c] ?? '';
     const notes = cells.filter((row) => /^(?:not|note)\s*[\d, ]+$/i.test(row[c] ?? '')).length;
-    const accounts = isAccountColumn(cells.map((row) => row[c] ?? ''));
+    const values = cells.map((row) => row[c] ?? '');
+    const accounts = isAccountColumn(values) || isSequenceColumn(values) || (isReference(header) && !kindFromWords(header));
     if (filled > 0 && pct / filled >= 0.5) roles.push({ role: 'percent' });
     else if (
       c > 0 &&
@@ -168,23 +171,39 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
         maxAbs = Math.max(maxAbs, Math.abs(p.amountSek));
       }
       const g = /total|summa|sum\b/i.test(header) ? '' : group;
+      const span = isSpan(header) || isSpan(group);
       roles.push({
         role: 'amount',
-        kind: kindFromWords(header) ?? kindFromWords(g),
+        kind: isSpan(header) ? null : (kindFromWords(header) ?? kindFromWords(g)),
         period: periodIn(header) ?? periodIn(g) ?? (PRIOR_YEAR.test(header) ? priorOf(ctx.pages ? statedPeriod(ctx.pages, t.page) : null) : null),
         multiplier: unitOfHeader(header) ?? unitOfHeader(g),
+        span,
       });
     } else roles.push({ role: 'text' });
   }
+  // A total column sums the others: it has their kind.
+  const kinds = roles.flatMap((r) => (r.role === 'amount' && !r.span && r.kind ? [r.kind] : []));
+  for (const r of roles) if (r.role === 'amount' && r.span && !r.kind && kinds.length && kinds.every((k) => k === kinds[0])) r.kind = kinds[0]!;
   let inherited = false;
-  if (!t.hasHeader && prev && prev.table.lastPage >= t.page - 1) {
-    // A headerless table right after a money table carries on its columns, in order.
-    const prevAmounts = prev.roles.filter((r) => r.role !== 'text' && r.role !== 'skip');
-    let k = 0;
-    for (let c = 0; c < n; c++) {
-      if (roles[c]!.role === 'text' || roles[c]!.role === 'skip') continue;
-      const from = prevAmounts[k++];
-      if (from && from.role === roles[c]!.role) roles[c] = from;
+  let inheritedLabels: number[] | null = null;
+  if (!t.hasHeader && !t.groupHeader.some(Boolean) && prev && prev.table.lastPage >= t.page - 1) {
+    // A headerless table right after a money table carries on its columns: by position when the
+    // columns line up, else the figure columns in order.
+    const at = alignColumns(t.anchors, prev.table.anchors);
+    if (at) {
+      for (let c = 0; c < n; c++) {
+        const from = prev.roles[at[c]!]!;
+        if (from.role === 'skip' || (from.role === 'amount' && roles[c]!.role === 'amount')) roles[c] = from;
+      }
+      inheritedLabels = prev.labelCols.flatMap((pc) => at.flatMap((x, c) => (x === pc ? [c] : [])));
+    } else {
+      const prevAmounts = prev.roles.filter((r) => r.role !== 'text' && r.role !== 'skip');
+      let k = 0;
+      for (let c = 0; c < n; c++) {
+        if (roles[c]!.role === 'text' || roles[c]!.role === 'skip') continue;
+        const from = prevAmounts[k++];
+        if (from && from.role === roles[c]!.role) roles[c] = from;
+      }
     }
     inherited = true;
   }
@@ -199,8 +218,16 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
     else if (!anyUnit && maxAbs < 10_000 && /budget|utfall|prognos/i.test(context)) multiplier = 1000;
   }
   const firstAmount = roles.findIndex((r) => r.role === 'amount');
-  const labelCols: number[] = [];
-  for (let c = 0; c < firstAmount; c++) if (roles[c]!.role === 'text') labelCols.push(c);
+  const textCols: number[] = [];
+  for (let c = 0; c < firstAmount; c++) if (roles[c]!.role === 'text') textCols.push(c);
+  // A column of codes is part of the row's name ("A", "1.1, 2.1": the activity a row belongs to)
+  // unless it is a priority or number column ("Prio", "Nr") or a status code repeated down the rows ("P"/"N").
+  const named = textCols.filter((c) => {
+    const filled = cells.map((row) => row[c] ?? '').filter(Boolean);
+    if (filled.length > 0 && filled.filter((v) => /\p{L}{3}/u.test(v)).length / filled.length >= 0.5) return true;
+    return !isReference(t.header[c] ?? '') && !(filled.length >= 3 && new Set(filled).size * 2 <= filled.length);
+  });
+  const labelCols = inheritedLabels?.length ? inheritedLabels.filter((c) => roles[c]!.role === 'text') : named.length ? named : textCols;
 
   const sourceCol = t.header.findIndex(
     (h, c) => roles[c]!.role === 'text' && /ekonomiska medel|finansiär|finansieringskälla|källa|finansieras av|funding source|^medel$/i.test(h),
@@ -238,10 +265,27 @@ function isAccountColumn(values: string[]): boolean {
   return rising >= (nums.length - 1) * 0.8;
 }
 
-/** "3800 Medlemsinbetalningar": the account number before a label, when most labels of the table have one. */
-const ACCOUNT_PREFIX = /^\d{4}\s+(?=\p{L})/u;
+/**
+ * Column `c` of a table → the column of `prev` at the same place (left edges, nearest first), or
+ * null when the columns do not line up one to one in order.
+ */
+function alignColumns(anchors: readonly number[], prev: readonly number[]): number[] | null {
+  const out: number[] = [];
+  for (const a of anchors) {
+    let best = -1;
+    for (let k = 0; k < prev.length; k++) if (best < 0 || Math.abs(prev[k]! - a) < Math.abs(prev[best]! - a)) best = k;
+    if (best < 0 || Math.abs(prev[best]! - a) > 30 || (out.length && best <= out[out.length - 1]!)) return null;
+    out.push(best);
+  }
+  return out;
+}
 
-const TOTAL_LABEL = /^(?:summa|totalt?|total|sum\b|totalsumma|sammanlagt|s:a|grand total)/i;
+/** Row numbers (1, 2, 3 …): a column of small whole numbers each one more than the one above. */
+function isSequenceColumn(values: string[]): boolean {
+  const nums = values.map((v) => v.trim()).filter(Boolean);
+  if (nums.length < 3 || !nums.every((v) => /^\d{1,3}$/.test(v))) return false;
+  return nums.every((v, k) => k === 0 || Number(v) === Number(nums[k - 1]) + 1);
+}
 
 function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
   const t = m.table;
@@ -257,10 +301,12 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
       .replace(/\*+/g, '')
       .trim();
   const labels = rows.map((r) => labelOf(r.cells.map((c) => cellFlat(c))));
-  const prefixed = labels.filter((l) => ACCOUNT_PREFIX.test(l)).length;
-  const stripAccounts = prefixed >= 3 && prefixed >= labels.filter(Boolean).length * 0.5;
-  // A row with a label and no figures heads a group ("RÖRELSEKOSTNADER", "Övriga intäkter"): what it names is the kind below it.
-  let groupKind: BudgetKind | null = null;
+  // Account numbers before the labels ("3800 Medlemsinbetalningar") are references, not words of the label.
+  const stripAccounts = labels.filter((l) => ACCOUNT_PREFIX.test(l)).length >= 3;
+  // Rows with a label and no figures head groups ("RÖRELSEKOSTNADER" / "Administrativa kostnader"):
+  // they give the rows below them their section path and, when they name one, their kind.
+  const groups: Group[] = [];
+  const spanTable = m.roles.some((r) => r.role === 'amount' && r.span);
   for (const row of rows) {
     const texts = row.cells.map((c) => cellFlat(c));
     let label = labelOf(texts);
@@ -268,8 +314,7 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
     // Derived rows (Budgetavvikelse) and keys that are not money (kr/m², %, antal) are no budget lines.
     if (isDerived(label) || isNotMoney(label)) continue;
     if (label && amountCols.every((c) => !texts[c])) {
-      const k = kindFromWords(label);
-      if (k) groupKind = k;
+      openGroup(groups, label);
       continue;
     }
     const rowUnit = unitOfHeader(label);
@@ -281,22 +326,30 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
       const p = parseMoneyCell(texts[c] ?? '', rowUnit ?? role.multiplier ?? m.multiplier, ctx.language);
       if (p?.kind === 'amount') amounts.push({ c, sek: p.amountSek, text: p.text });
     });
+    // In a table with a total column, a zero year says nothing is planned: the row's money is in its
+    // other years and its total, and a zero is no budget line of its own.
+    if (spanTable)
+      for (let k = amounts.length - 1; k >= 0; k--) if (amounts[k]!.sek === 0 && !(m.roles[amounts[k]!.c] as { span?: boolean }).span) amounts.splice(k, 1);
     if (amounts.length === 0) continue;
-    const isTotal = TOTAL_LABEL.test(label) || amounts.some((a) => sumsAbove(history.get(a.c) ?? [], a.sek));
+    const isTotal = isTotalLabel(label) || amounts.some((a) => sumsAbove(history.get(a.c) ?? [], a.sek));
+    const groupKind = [...groups].reverse().find((g) => g.kind)?.kind ?? null;
+    const ownKind = rowKind(label, kindFromWords(label), groupKind);
+    const section = [m.section, ...groups.map((g) => g.label)].filter(Boolean).join(' / ') || null;
     // Cells kept apart in the quote: figures of adjacent columns must not read as one number.
     const quote = texts.filter(Boolean).join(' | ').slice(0, 200);
     for (const a of amounts) {
       const role = m.roles[a.c] as Extract<ColRole, { role: 'amount' }>;
-      const kind: BudgetKind = isTotal ? 'total' : lineKind(kindFromWords(label) ?? groupKind, role.kind, m.contextKind);
+      const kind: BudgetKind = isTotal ? 'total' : lineKind(ownKind, role.kind, m.contextKind);
       const source = isTotal ? null : sourceOf(m, texts, label);
       out.push({
         label: label || (t.header[a.c] ?? ''),
         amountSek: a.sek,
         amountText: a.text,
-        period: role.period ?? (isTotal ? periodIn(label) : null) ?? m.sectionPeriod,
+        // A total column spans its table's years: only a caption's range ("2016-2017") names them.
+        period: role.period ?? (isTotal ? periodIn(label) : null) ?? (role.span && !m.sectionPeriod?.includes('-') ? null : m.sectionPeriod),
         kind,
         source,
-        section: m.section,
+        section,
         page: row.page,
         quote,
       });
@@ -307,14 +360,49 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
         history.set(a.c, h);
       }
     }
+    if (isTotal) closeGroup(groups, label);
   }
   return out;
 }
 
-/** The column's kind (Budget 2025, Utfall) first, then what the row says it is (Intäkter, Kostnader), then the table's context. */
+interface Group {
+  label: string;
+  caps: boolean;
+  kind: BudgetKind | null;
+}
+
+const isCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
+
+/** A group label in capitals opens a top-level group; one in mixed case a subgroup of the capital one. */
+function openGroup(groups: Group[], label: string): void {
+  const caps = isCaps(label);
+  if (caps) groups.length = 0;
+  else while (groups.length && !groups[groups.length - 1]!.caps) groups.pop();
+  groups.push({ label, caps, kind: kindFromWords(label) });
+}
+
+/** "Summa Övriga intäkter" closes the group "Övriga intäkter" (and any below it). */
+function closeGroup(groups: Group[], label: string): void {
+  const rest = label
+    .replace(/^\S+\s+/, '')
+    .toLowerCase()
+    .trim();
+  const k = groups.findIndex((g) => g.label.toLowerCase().trim() === rest);
+  if (k >= 0) groups.length = k;
+}
+
+/**
+ * What the row is (a grant received, an income, a cost: its label or group) first, then the column's
+ * kind (Budget 2025, Utfall), then the table's context.
+ */
 function lineKind(row: BudgetKind | null, column: BudgetKind | null, context: BudgetKind | null): BudgetKind {
+  // A column named for a period's budget or outcome keeps its kind; one named "Intäkter" or "Utgifter"
+  // is often a group label above the first rows, and the row's own group says better what it is.
+  if (row && NATURE.has(row) && (column === null || NATURE.has(column))) return row;
   return column ?? row ?? context ?? 'other';
 }
+
+const NATURE = new Set<BudgetKind>(['financing', 'income', 'cost']);
 
 /** True when `value` is the sum of the last two or more values above it in its column. */
 function sumsAbove(values: number[], value: number): boolean {

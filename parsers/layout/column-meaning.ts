@@ -40,6 +40,30 @@ export const NOT_MONEY_WORDS = [
   'timmar',
 ];
 
+/** Header words of reference columns (row, project, account and note numbers): their figures are no amounts. */
+export const REFERENCE_WORDS = [
+  'nr',
+  'nummer',
+  'no',
+  'konto',
+  'kto',
+  'proj',
+  'projektnr',
+  'id',
+  'ref',
+  'not',
+  'noter',
+  'note',
+  'notes',
+  'pri',
+  'prio',
+  'löpnr',
+  'account',
+];
+
+/** Header words of figures over a span of years rather than one period ("Total utgift", "Utgifter sedan projektets start"). */
+export const SPAN_WORDS = ['total', 'totalt', 'totala', 'sedan start', 'sedan projektets start', 'since start', 'to date', 'hittills'];
+
 /** Header words → the kind of the figures below them, first match wins (order matters). */
 export const KIND_WORDS: Array<[BudgetKind, string[]]> = [
   ['outcome', ['utfall', 'bokslut', 'bokfört', 'förbrukat', 'upparbetat', 'actual', 'outcome', 'spent']],
@@ -80,6 +104,19 @@ export function kindOfHeader(header: string): BudgetKind | null {
   // Only revenue and cost words: "delfinansiering" describes a cost row, not money from others.
   for (const [kind, words] of KIND_WORDS) if (words.some((w) => (COMPOUND_KINDS.has(kind) && w.length >= 5 ? t.includes(w) : has(t, w)))) return kind;
   return null;
+}
+
+export function isReference(header: string): boolean {
+  const w = fold(header)
+    .split(/[\s.:()/]+/)
+    .filter(Boolean);
+  return w.length > 0 && w.length <= 3 && w.some((x) => REFERENCE_WORDS.includes(x));
+}
+
+/** True when a header names a figure over several periods (a total or a cumulative column). */
+export function isSpan(header: string): boolean {
+  const t = fold(header);
+  return SPAN_WORDS.some((w) => has(t, w.split(' ')[0]!) && t.includes(w));
 }
 
 /** Multiplier a header states ("Belopp (tkr)", "mnkr"), or null. */
