@@ -24,6 +24,7 @@ export function extractBudgetLines(pages: PageText[], given: Ctx): BudgetLine[] 
   const out: BudgetLine[] = [];
   const consumed = new Set<string>();
   let prev: MoneyTable | null = null;
+  const ledger = { accounts: false };
   for (const t of documentTables(pages)) {
     const cols = planColumns(t);
     if (cols) {
@@ -33,7 +34,7 @@ export function extractBudgetLines(pages: PageText[], given: Ctx): BudgetLine[] 
     }
     const money = analyseMoneyTable(t, outline, prev, ctx);
     if (money) {
-      out.push(...moneyTableLines(money, ctx));
+      out.push(...moneyTableLines(money, ctx, ledger));
       for (const k of t.lineKeys) consumed.add(k);
       prev = money;
     }
@@ -145,8 +146,9 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
       else if (p?.kind === 'dash') dashes++;
       else if (p?.kind === 'percent') pct++;
     }
-    const header = `${t.header[c] ?? ''}`;
-    const group = t.groupHeader[c] ?? '';
+    // A "header" of prose (a paragraph above a table set in a column) names no column.
+    const header = headerText(t.header[c]);
+    const group = headerText(t.groupHeader[c]);
     const notes = cells.filter((row) => /^(?:not|note)\s*[\d, ]+$/i.test(row[c] ?? '')).length;
     const values = cells.map((row) => row[c] ?? '');
     const accounts = isAccountColumn(values) || isSequenceColumn(values) || (isReference(header) && !kindFromWords(header));
@@ -251,6 +253,8 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
   };
 }
 
+const headerText = (h: string | undefined): string => (h && h.length <= 80 ? h : '');
+
 /**
  * An account-number column (BAS accounts "3005", "4110" …): four-digit numbers without grouping or
  * decimals, rising down the column. They are references, not amounts.
@@ -287,7 +291,8 @@ function isSequenceColumn(values: string[]): boolean {
   return nums.every((v, k) => k === 0 || Number(v) === Number(nums[k - 1]) + 1);
 }
 
-function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
+/** `ledger.accounts`: an earlier table of the document put account numbers before its labels. */
+function moneyTableLines(m: MoneyTable, ctx: Ctx, ledger: { accounts: boolean }): BudgetLine[] {
   const t = m.table;
   const out: BudgetLine[] = [];
   const history: Map<number, number[]> = new Map();
@@ -302,19 +307,33 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
       .trim();
   const labels = rows.map((r) => labelOf(r.cells.map((c) => cellFlat(c))));
   // Account numbers before the labels ("3800 Medlemsinbetalningar") are references, not words of the label.
-  const stripAccounts = labels.filter((l) => ACCOUNT_PREFIX.test(l)).length >= 3;
+  // A ledger numbers its accounts on every page, also where a page holds only one or two of them.
+  const prefixed = labels.filter((l) => ACCOUNT_PREFIX.test(l)).length;
+  const stripAccounts = prefixed >= 3 || (prefixed > 0 && ledger.accounts);
+  if (prefixed >= 3) ledger.accounts = true;
   // Rows with a label and no figures head groups ("RÖRELSEKOSTNADER" / "Administrativa kostnader"):
   // they give the rows below them their section path and, when they name one, their kind.
   const groups: Group[] = [];
   const spanTable = m.roles.some((r) => r.role === 'amount' && r.span);
+  const colPeriod = new Map<number, string | null>();
   for (const row of rows) {
     const texts = row.cells.map((c) => cellFlat(c));
     let label = labelOf(texts);
     if (stripAccounts) label = label.replace(ACCOUNT_PREFIX, '');
     // Derived rows (Budgetavvikelse) and keys that are not money (kr/m², %, antal) are no budget lines.
     if (isDerived(label) || isNotMoney(label)) continue;
-    if (label && amountCols.every((c) => !texts[c])) {
-      openGroup(groups, label);
+    // A row of years over the figure columns ("NETTOOMSÄTTNING  2021  2020") heads the rows below it:
+    // each column takes its year from there on.
+    const years = amountCols.filter((c) => texts[c]);
+    if (years.length && years.every((c) => YEAR_CELL.test(texts[c]!)) && (new Set(years.map((c) => texts[c])).size >= 2 || amountCols.length === 1)) {
+      for (const c of years) colPeriod.set(c, periodIn(texts[c]));
+      if (label) openGroup(groups, label);
+      continue;
+    }
+    // A row without figures heads a group, whichever column its words sit in ("Utgifter" under a figure header).
+    if (amountCols.every((c) => !texts[c] || (!/\d/.test(texts[c]!) && /\p{L}{3}/u.test(texts[c]!)))) {
+      const head = label || amountCols.map((c) => texts[c] ?? '').find((x) => /\p{L}{3}/u.test(x));
+      if (head) openGroup(groups, head);
       continue;
     }
     const rowUnit = unitOfHeader(label);
@@ -342,11 +361,12 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
       const kind: BudgetKind = isTotal ? 'total' : lineKind(ownKind, role.kind, m.contextKind);
       const source = isTotal ? null : sourceOf(m, texts, label);
       out.push({
-        label: label || (t.header[a.c] ?? ''),
+        label: label || headerText(t.header[a.c]),
         amountSek: a.sek,
         amountText: a.text,
         // A total column spans its table's years: only a caption's range ("2016-2017") names them.
-        period: role.period ?? (isTotal ? periodIn(label) : null) ?? (role.span && !m.sectionPeriod?.includes('-') ? null : m.sectionPeriod),
+        period:
+          colPeriod.get(a.c) ?? role.period ?? (isTotal ? periodIn(label) : null) ?? (role.span && !m.sectionPeriod?.includes('-') ? null : m.sectionPeriod),
         kind,
         source,
         section,
@@ -364,6 +384,9 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx): BudgetLine[] {
   }
   return out;
 }
+
+/** A year or a year range alone in a cell ("2021", "2020-2021", "2021-12-31"). */
+const YEAR_CELL = /^(?:19|20)\d{2}(?:\s?[-–]\s?(?:(?:19|20)?\d{2}|\d{2}-\d{2}))?$/;
 
 interface Group {
   label: string;

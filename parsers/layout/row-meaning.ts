@@ -31,7 +31,10 @@ export const RESULT_FOLLOWERS = ['efter', 'före', 'after', 'before', 'for', 'f�
 export const TOTAL_PHRASES = ['över-/underskott', 'överskott/underskott', 'surplus/deficit', 'nettokostnad', 'nettokostnader', 'net cost', 'net costs'];
 
 /** Words of money given by someone else: a grant among incomes is financing, among costs it is a cost (grants paid out). */
-export const GRANT_WORDS = ['bidrag', 'stöd', 'anslag', 'donation', 'gåva', 'gåvor', 'gift', 'gifts', 'grant', 'grants', 'sponsring', 'sponsor'];
+export const GRANT_WORDS = ['donation', 'donations', 'gift', 'gifts', 'grant', 'grants', 'sponsor', 'sponsorship', 'subsidy', 'subsidies'];
+
+/** Word endings of Swedish grant compounds ("Marknadsbidrag", "Nationsstöd", "Verksamhetsanslag"). */
+export const GRANT_ENDINGS = ['bidrag', 'stöd', 'anslag', 'gåva', 'gåvor', 'sponsring'];
 
 const fold = (s: string): string =>
   s
@@ -56,7 +59,7 @@ export function isTotalLabel(label: string): boolean {
 
 /** True when a label names a grant or gift (word or compound ending: "Marknadsbidrag", "Nationsstöd", "Donations and gifts"). */
 export function isGrantLabel(label: string): boolean {
-  return words(label).some((x) => GRANT_WORDS.some((g) => x === g || x === `${g}s` || (g.length >= 4 && x.endsWith(g))));
+  return words(label).some((x) => GRANT_WORDS.includes(x) || GRANT_ENDINGS.some((g) => x.endsWith(g)));
 }
 
 /** The kind a row's own label and its group give, before the column's: grants among incomes are financing. */

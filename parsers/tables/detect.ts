@@ -170,7 +170,12 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
     const used = new Set<number>();
     const segs = lineSegments(l.line, anchors);
     segs.forEach((s, k) => {
-      const c = l === region[headerAbove] && headerOrder ? headerOrder[k]! : headerColOf(s);
+      let c = l === region[headerAbove] && headerOrder ? headerOrder[k]! : headerColOf(s);
+      // Words after a figure, set apart by a gap and over the next column's figures ("150  årligen, löpande"
+      // under "Total"), are that column's cell: joined to the figure they would hide it.
+      const before = cols[c]![cols[c]!.length - 1];
+      const next = extents[c + 1];
+      if (next && before && Math.abs(before.y - l.y) < 0.5 && isFigure(before.text) && !isFigure(s.text) && s.x0 < next[1] && s.x1 > next[0]) c++;
       const list = cols[c]!;
       const last = list[list.length - 1];
       if (last && Math.abs(last.y - l.y) < 0.5) {
@@ -366,16 +371,24 @@ function isAmountFigure(text: string): boolean {
 function splitCollidingColumns(body: Line[], anchors: number[]): void {
   for (let round = 0; round < 8; round++) {
     let added: number | null = null;
+    // Labels followed by amounts inside one column, on three lines or more: a table set inside a
+    // wider column (an annual report's notes); its figures get a column of their own.
+    const labelled: number[] = [];
     for (const l of body) {
       const segs = lineSegments(l.line, anchors);
       for (let k = 1; k < segs.length; k++) {
         const a = segs[k - 1]!;
         const b = segs[k]!;
-        if (!isFigure(a.text) || !isFigure(b.text) || columnOf(a, anchors) !== columnOf(b, anchors) || b.x0 <= a.x1) continue;
+        if (!isFigure(b.text) || columnOf(a, anchors) !== columnOf(b, anchors) || b.x0 <= a.x1) continue;
+        if (!isFigure(a.text)) {
+          if (isAmountFigure(b.text) && /\p{L}{3}/u.test(a.text)) labelled.push(b.x0 - 0.5);
+          continue;
+        }
         const edge = Math.max(a.x1 + 0.5, b.x0 - 0.5);
         if (added === null || edge < added) added = edge;
       }
     }
+    if (added === null && labelled.length >= 3) added = Math.min(...labelled);
     if (added === null) return;
     anchors.push(added);
     anchors.sort((x, y) => x - y);
