@@ -135,3 +135,39 @@ describe('list entries', () => {
     expect(present(r)).toEqual(['James Belsey', 'Lars Hupel']);
   });
 });
+
+describe('absence written in prose', () => {
+  it('reads apologies and absences from sentences, with honorifics and initials', () => {
+    const r = facts(
+      [
+        'Minutes of the Trustee meeting held on 21st July 2015',
+        '',
+        'Present: Cllr P Batty (Chairman), Cllr Beck, Cllr Jones',
+        '',
+        '2. Apologies for Absence',
+        'Alan Yates noted apologies from Judith Smyth, Non-Executive Director.',
+        'Apologies for absence were received from Cllr Purves With the absence of the Vice Chairman it was proposed.',
+        '•    Cllr I Wroth & Cllr H Wroth sent apologies.',
+        '* Mara and Carol gave apologies',
+        'Trustee Hayden did not attend.',
+        'The chair said the report was absent from the pack.',
+      ].join('\n'),
+    );
+    expect(absent(r)).toEqual(['Carol', 'H Wroth', 'Hayden', 'I Wroth', 'Judith Smyth', 'Mara', 'Purves']);
+    expect(present(r)).toEqual(['Beck', 'Jones', 'P Batty']);
+  });
+
+  it('reads "X (M) för Y (M)" and "tgj ers för Y" as Y replaced, and "har anmält förhinder"', () => {
+    const r = facts(
+      [
+        'Protokoll 2026-03-12',
+        '',
+        'Beslutande Per Andersson (S) Gunnar Lagberg (M) för Johan Björkman (M) Barbro Johansson (C), Diana Laitinen (S), tgj ers för Eva-Lena Österljung (S)',
+        '',
+        'Kerstin Holm har anmält förhinder.',
+      ].join('\n'),
+    );
+    expect(absent(r)).toEqual(['Eva-Lena Österljung', 'Johan Björkman', 'Kerstin Holm']);
+    expect(present(r)).toEqual(['Barbro Johansson', 'Diana Laitinen', 'Gunnar Lagberg', 'Per Andersson']);
+  });
+});

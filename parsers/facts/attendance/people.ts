@@ -21,7 +21,9 @@ export interface Found {
   absentLabel?: boolean;
 }
 
-const SUBST = /^(.*?)\s+(?:ersätter|ersättare för|tjänstgör för|i stället för|istället för|substituting for|deputising for)\s+(.+)$/iu;
+/** "X ersätter Y", "X (M) för Y (M)", "tgj ers för Y": X serves in Y's place. */
+const SUBST =
+  /^(.*?)(?:^|\s+|(?<=\))\s*)(?:ersätter|(?:tjänstgörande |tjg |tgj |tjänstg\.? )?(?:ersättare|ers\.?) för|tjänstgör för|i stället för|istället för|substituting for|deputising for|(?<=\)\s*)för)\s+(.+)$/iu;
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*|Ma?c\p{Lu}[\p{Ll}'’]+|\p{Lu}{1,3}\.?|von|van|de|af|der|la|le)$/u;
 const INITIALS = /^\p{Lu}{1,3}\.?$/u;
 const ROLES_IN_RUN = new Set(ROLE_TOKENS);

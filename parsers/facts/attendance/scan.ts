@@ -6,6 +6,7 @@
  */
 import type { AttendeeFlag } from '../../../core/facts.js';
 import type { NormDoc } from '../../normalize.js';
+import { absencesIn } from './absence-prose.js';
 import { ELECTED, LABELS, type LabelMeaning } from './labels.js';
 import { peopleIn, type Found } from './people.js';
 
@@ -58,6 +59,10 @@ export function scanAttendance(doc: NormDoc): ScanResult {
     for (const [re, flag] of ELECTED) {
       const m = re.exec(text.slice(0, 600));
       if (m) flags.push({ name: m[1]!, flag, page: p.page, quote: m[0] });
+    }
+    for (const f of absencesIn(text)) {
+      const at = Math.max(0, text.indexOf(f.name.split(' ').pop()!) - 120);
+      people.push({ ...f, page: p.page, quote: text.slice(at, at + 300) });
     }
     const hits = labelsIn(text);
     // Signature blocks flattened into one line print their role labels first and the names after
@@ -157,7 +162,9 @@ function quoteFor(text: string, name: string, h: Hit): string {
 function take(meaning: LabelMeaning, seg: string, lenient = false): Found[] {
   if (meaning.kind === 'stop') return [];
   const flags = meaning.kind === 'present' ? meaning.flags : [];
-  const found = peopleIn(seg, flags, lenient);
+  // "Apologies: Received from R Driver, P McCulloch".
+  const text = meaning.kind === 'absent' ? seg.replace(/^\s*(?:(?:were|was|have been|had been)\s+)?(?:received|noted|tendered)\s+from\s+/iu, '') : seg;
+  const found = peopleIn(text, flags, lenient);
   if (meaning.kind === 'absent') return found.map((f) => ({ ...f, present: false, absentLabel: true }));
   return found;
 }
