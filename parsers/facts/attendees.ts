@@ -18,6 +18,7 @@
  */
 import type { Attendee, AttendeeFlag } from '../../core/facts.js';
 import type { NormDoc, Para } from '../normalize.js';
+import { isOrganisationLike } from './attendance/name-runs.js';
 import { initialsOf, isPersonName, naturalOrder, resolveName, stripHonorific } from './names.js';
 
 const PRESENT_LABEL =
@@ -201,6 +202,9 @@ function addEntries(cells: string[], p: Para, mode: Mode, out: Attendee[]): bool
       return true;
     }
   }
+  // "Trustees Alexander (Chair), James, Giddens, Hodson": a plural honorific opens a list of
+  // surnames, not one entry with a role; the candidate scan (attendance/) reads it.
+  if (parts.length >= 3 && /^(?:trustees|cllrs|councillors|messrs)\s/iu.test(parts[0]!.trim())) return false;
   // One entry with a role: "Name, role, org", "Name (S), ordförande", "Name – role".
   const m = /^(.+?)(?:\s*,\s*|\s+[–—-]\s+|\s*(?=\())(.*)$/u.exec(text);
   const a = m && isPersonName(stripParens(m[1]!), true) ? person(m[1]!, m[2]!, p, mode, quote) : person(text, '', p, mode, quote);
@@ -327,7 +331,13 @@ function person(nameText: string, roleText: string, p: Para, mode: Mode, quote: 
     role = [nameT.slice(comma + 1).trim(), role].filter(Boolean).join(', ');
     nameT = nameT.slice(0, comma).trim();
   }
-  const name = stripHonorific(nameT.replace(/\s+/g, ' '));
+  let name = stripHonorific(nameT.replace(/\s+/g, ' '));
+  // "Christina Lindhagen Sportfiskarna": an organisation written after a full name.
+  const words = name.split(' ');
+  if (words.length >= 3 && isOrganisationLike(words[words.length - 1]!)) {
+    role = [role, words.pop()!].filter(Boolean).join(', ');
+    name = words.join(' ');
+  }
   if (!isPersonName(name, true)) return null;
   // Initials written next to the name ("Helen Carter, Chair, HC", "(SM, Senior Responsible Owner)")
   // are how the minutes refer to the person, not a role or organisation.

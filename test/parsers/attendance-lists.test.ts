@@ -171,3 +171,53 @@ describe('absence written in prose', () => {
     expect(present(r)).toEqual(['Barbro Johansson', 'Diana Laitinen', 'Gunnar Lagberg', 'Per Andersson']);
   });
 });
+
+describe('lists without the usual shape', () => {
+  it('reads a list of surnames after a plural honorific, with the chair in parentheses', () => {
+    const r = facts(
+      [
+        'Minutes of the Charity Trustee meeting held on 21st July 2015',
+        'Present: Trustees Alexander (Chair), James, Giddens, Hodson, Howden and the Clerk',
+        '',
+        '43.15 Apologies and reasons for absence',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(['Alexander', 'Giddens', 'Hodson', 'Howden', 'James']);
+    expect(r.attendees.filter((a) => a.flags.includes('chair')).map((a) => a.name)).toEqual(['Alexander']);
+    expect(r.attendees.filter((a) => a.flags.includes('secretary'))).toEqual([]);
+  });
+
+  it('reads a roster printed with no label, a guest attending by invitation and an organisation after a name', () => {
+    const r = facts(
+      [
+        'Minutes of a Trustee Meeting',
+        'held on 23rd July 2018 at 7.30pm.',
+        '',
+        'Alan Cadman (Chairman), Liz Winter (Secretary), Maureen Shouksmith (Treasurer), Denise Hobday, Peter Dawson, Jutta Brawn, Sue Armstrong.',
+        'Gill Brown attended by invitation as the appointed representative of the Ladies (Item 8).',
+        '',
+        'Matters Arising',
+        'Pre-School Boiler Lindseys would replace the valve. Anna Berg, Per Holm and Ulf Ek will report back.',
+        '',
+        'Närvarande: Eddie Uggla ordf., Anders Abelius, Åke Wester samt Christina Lindhagen Sportfiskarna.',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(
+      [
+        'Alan Cadman',
+        'Anders Abelius',
+        'Christina Lindhagen',
+        'Denise Hobday',
+        'Eddie Uggla',
+        'Gill Brown',
+        'Jutta Brawn',
+        'Liz Winter',
+        'Maureen Shouksmith',
+        'Peter Dawson',
+        'Sue Armstrong',
+        'Åke Wester',
+      ].sort(),
+    );
+    expect(r.attendees.filter((a) => a.flags.includes('secretary')).map((a) => a.name)).toEqual(['Liz Winter']);
+  });
+});

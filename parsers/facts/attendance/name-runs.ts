@@ -41,6 +41,15 @@ export const SURNAME_ENDINGS = [
   'wicz',
 ];
 
+/** Endings of organisation names written after a person's name ("Christina Lindhagen Sportfiskarna"). */
+export const ORGANISATION_ENDINGS = ['arna', 'erna', 'orna', 'förbundet', 'föreningen', 'verket', 'myndigheten', 'kommun', 'region', 'bolaget'];
+const ORG_RE = new RegExp(`\\p{Ll}(?:${ORGANISATION_ENDINGS.join('|')})$`, 'u');
+
+/** A capitalised word shaped like an organisation's name, not a person's. */
+export function isOrganisationLike(token: string): boolean {
+  return ORG_RE.test(token) && !isGivenName(token);
+}
+
 const PARTICLE = /^(?:von|van|de|af|der|la|le|Mc|Mac)$/u;
 const INITIALS = /^\p{Lu}{1,3}\.?$/u;
 const SURNAME_RE = new RegExp(`(?:${SURNAME_ENDINGS.join('|')})$`, 'u');
@@ -89,7 +98,7 @@ function score(unit: string[][], runLength: number, o: RunOptions): number {
   else if (isGivenName(last)) s -= 1;
   for (const t of core.slice(1, -1)) if (isSurnameLike(t)) s -= 1;
   // A known given name inside a name that does not open with one starts the next person instead.
-  if (!opens && core.slice(1).some((t) => isGivenName(t))) return BAD;
+  if (!opens && core.slice(1, -1).some((t) => isGivenName(t))) return BAD;
   return s - (core.length - 2) * 0.3;
 }
 

@@ -7,7 +7,7 @@
 import type { AttendeeFlag } from '../../../core/facts.js';
 import { isGivenName } from '../../names/lexicon.js';
 import { ROLE_AFTER, ROLE_TOKENS, TITLE_WORDS } from './labels.js';
-import { splitNameRun } from './name-runs.js';
+import { isOrganisationLike, splitNameRun } from './name-runs.js';
 
 export interface Found {
   name: string;
@@ -63,7 +63,7 @@ export function splitParts(text: string): string[] {
   }
   out.push(cur);
   const parts = out
-    .flatMap((p) => p.split(/\s+(?:och|and|samt|&)\s+(?=\p{Lu})/u))
+    .flatMap((p) => p.split(/\s+(?:och|and|samt|&)\s+(?=\p{Lu}|the\s+\p{Lu})/u))
     // "Hans Karlsson (S) (ordförande) Inga-Britt Ritzman (S)": a closing parenthesis before a capital ends a person.
     .flatMap((p) => p.split(/(?<=\))\s+(?=\p{Lu})/u))
     .map((p) => p.trim())
@@ -163,6 +163,8 @@ function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, le
     else stretches[stretches.length - 1]!.push(t);
   }
   const filled = stretches.filter((x) => x.length > 0);
+  // "Christina Lindhagen Sportfiskarna": an organisation after a full name is its organisation.
+  for (const x of filled) if (x.length >= 3 && isOrganisationLike(x[x.length - 1]!)) roles.push(x.pop()!);
   // "Dr R. Steyn Medical Director": an initial and a surname make the name; the word before the role is role.
   stretches.forEach((x, k) => {
     if (k < stretches.length - 1 && x.length === 3 && INITIALS.test(x[0]!) && !INITIALS.test(x[1]!)) x.pop();
@@ -194,6 +196,12 @@ export function peopleIn(text: string, flags: AttendeeFlag[] = [], lenient = fal
   const parts = splitParts(text);
   const singles = parts.filter((p) => /^\p{Lu}[\p{L}-]+(?:\s*[-–(]|$)/u.test(p.trim()) && isGivenName(p.trim().split(/[\s(–-]/)[0]!)).length;
   const allowSingle = parts.length >= 2 && singles / parts.length >= 0.5;
+  // "Trustees Alexander (Chair), James, Giddens and the Clerk": a plural honorific opening the list
+  // stands before each surname in it.
+  // "… Howden and the" before a role label ("Clerk"): the joining words belong to no one.
+  for (let k = 0; k < parts.length; k++) parts[k] = parts[k]!.replace(/\s+(?:and|och|samt|&)(?:\s+the)?$/iu, '');
+  const plural = /^((?:trustees|cllrs|councillors|messrs)\.?)\s+\p{Lu}/iu.exec(parts[0] ?? '')?.[1];
+  if (plural) for (let k = 1; k < parts.length; k++) if (/^\p{Lu}[\p{L}'’-]+(?:\s*\([^()]*\))?$/u.test(parts[k]!)) parts[k] = `${plural} ${parts[k]}`;
   const strict = parts.map((part) => partPeople(part, flags, allowSingle, lenient && parts.length <= 2));
   // In a list that already gave two people, the other parts are names too when they read as one:
   // a name ending in a surname-shaped word or with a party tag ("Caj Lindblom", "Salima Daidan (V)"),
@@ -214,5 +222,27 @@ export function peopleIn(text: string, flags: AttendeeFlag[] = [], lenient = fal
       for (const f of roleFlags(bare)) if (!prev.flags.includes(f)) prev.flags.push(f);
     }
   });
+  return out;
+}
+
+/**
+ * An attendance list printed without a label ("Alan Cadman (Chairman), Liz Winter (Secretary),
+ * Denise Hobday, Peter Dawson."): three parts or more, nearly all of them people by the strict
+ * rules and the rest one name each; anything else is not a roster.
+ */
+export function rosterPeople(text: string): Found[] {
+  // The roster is the paragraph's first sentence ("… Sue Armstrong. Gill Brown attended by invitation").
+  const head = text.split(/(?<=\p{L}{3,})\.\s+(?=\p{Lu})/u)[0]!;
+  const parts = splitParts(head.replace(/\.\s*$/u, ''));
+  if (parts.length < 3) return [];
+  const strict = parts.map((part) => partPeople(part, [], false));
+  // Nearly every part a person by the strict rules: the others read as one name each ("Jutta Brawn").
+  if (strict.filter((f) => f.length > 0).length < Math.max(3, parts.length * 0.8)) return [];
+  const out: Found[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const found = strict[k]!.length > 0 ? strict[k]! : partPeople(parts[k]!, [], false, true);
+    if (found.length === 0) return [];
+    out.push(...found);
+  }
   return out;
 }

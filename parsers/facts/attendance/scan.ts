@@ -6,9 +6,9 @@
  */
 import type { AttendeeFlag } from '../../../core/facts.js';
 import type { NormDoc } from '../../normalize.js';
-import { absencesIn } from './absence-prose.js';
+import { proseAttendance } from './prose-attendance.js';
 import { ELECTED, LABELS, type LabelMeaning } from './labels.js';
-import { peopleIn, type Found } from './people.js';
+import { peopleIn, rosterPeople, type Found } from './people.js';
 
 export interface Candidate extends Found {
   page: number;
@@ -60,11 +60,14 @@ export function scanAttendance(doc: NormDoc): ScanResult {
       const m = re.exec(text.slice(0, 600));
       if (m) flags.push({ name: m[1]!, flag, page: p.page, quote: m[0] });
     }
-    for (const f of absencesIn(text)) {
+    for (const f of proseAttendance(text)) {
       const at = Math.max(0, text.indexOf(f.name.split(' ').pop()!) - 120);
       people.push({ ...f, page: p.page, quote: text.slice(at, at + 300) });
     }
     const hits = labelsIn(text);
+    // The first paragraphs may be the roster itself, with no label before it.
+    if (hits.length === 0 && i < 15 && p.kind !== 'heading' && text.length < 1000)
+      for (const f of rosterPeople(text)) people.push({ ...f, page: p.page, quote: text.slice(0, 300) });
     // Signature blocks flattened into one line print their role labels first and the names after
     // them, in the same order ("Sekreterare Ordförande Justerande Linda Mattila Kjell Hedvall (S)
     // Pär Johnson (FP)", "Sekreterare Paragrafer Erika Rönnestig"): role labels with no name of

@@ -1,8 +1,10 @@
 /**
- * Absence written as a sentence rather than a list: "Mara and Carol gave apologies", "Trustee
+ * Attendance written as a sentence rather than a list. Absence: "Mara and Carol gave apologies", "Trustee
  * Hayden did not attend", "Alan Yates noted apologies from Judith Smyth, Non-Executive Director",
- * "Apologies for absence were received from Cllr Purves", "Anna Berg har anmält förhinder". The
- * phrases are data; the names are read next to them, up to the first word that fits no name.
+ * "Apologies for absence were received from Cllr Purves", "Anna Berg har anmält förhinder".
+ * Presence: "Gill Brown attended by invitation", "Per Holm was also present". The phrases are
+ * data; the names are read next to them, up to the first word that fits no name, and names
+ * before a phrase must open their sentence.
  */
 import { peopleIn, type Found } from './people.js';
 
@@ -27,8 +29,16 @@ const NAMES_BEFORE = [
   'kunde inte (?:delta|närvara)',
 ];
 
+/** Phrases before which people shown present are named. */
+const PRESENT_BEFORE = [
+  'attended (?:the meeting )?(?:by invitation|as (?:an? )?(?:guest|observer))',
+  '(?:was|were) (?:also )?(?:present|in attendance)',
+  '(?:deltog|närvarade) (?:också |även )?(?:som gäst|som adjungerad|vid mötet|på mötet|i mötet)',
+];
+
 const AFTER_RE = new RegExp(`(?<![\\p{L}])(?:${NAMES_AFTER.join('|')})\\s*:?\\s+`, 'giu');
 const BEFORE_RE = new RegExp(`\\s+(?:${NAMES_BEFORE.join('|')})(?![\\p{L}])`, 'giu');
+const PRESENT_RE = new RegExp(`\\s+(?:${PRESENT_BEFORE.join('|')})(?![\\p{L}])`, 'giu');
 /** Words that end a run of names even when capitalised ("Cllr Purves With the absence of …"). */
 const STOP = new Set(
   'with the a an in on at for of to as but it this that which who was were is are has had have due because owing till och i på för att som med hade har var är'.split(
@@ -56,11 +66,26 @@ function nameWords(words: string[], fromEnd: boolean): string[] {
   return out;
 }
 
-/** People a paragraph records as absent in prose. */
-export function absencesIn(text: string): Found[] {
+/** The names opening each sentence in which `re` follows them. */
+function namesBefore(text: string, re: RegExp): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 200), m.index);
+    const sentence = (before.split(/(?<=\p{L}{3,}[.!?])\s+|[\n•]/u).pop() ?? '').replace(/^[\s*·\-–\d.)]+/u, '');
+    const words = sentence.split(/\s+/).filter(Boolean);
+    const names = nameWords(words, true);
+    // The run must open the sentence: "The meeting noted that Anna Berg was absent" names nobody by rule.
+    if (names.length && names.length === words.length) out.push(names.join(' '));
+  }
+  return out;
+}
+
+/** People a paragraph records in prose as absent (present: false) or present. */
+export function proseAttendance(text: string): Found[] {
   const out: Found[] = [];
-  const add = (names: string) => {
-    for (const f of peopleIn(names.replace(/[.;]$/u, ''))) out.push({ ...f, present: false, absentLabel: true, flags: [] });
+  const add = (names: string, lenient = false) => {
+    for (const f of peopleIn(names.replace(/[.;]$/u, ''), [], lenient)) out.push({ ...f, present: false, absentLabel: true, flags: [] });
   };
   AFTER_RE.lastIndex = 0;
   for (let m = AFTER_RE.exec(text); m; m = AFTER_RE.exec(text)) {
@@ -71,14 +96,8 @@ export function absencesIn(text: string): Found[] {
     const names = nameWords(words, false);
     if (names.length) add(names.join(' '));
   }
-  BEFORE_RE.lastIndex = 0;
-  for (let m = BEFORE_RE.exec(text); m; m = BEFORE_RE.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 200), m.index);
-    const sentence = (before.split(/(?<=\p{L}{3,}[.!?])\s+|[\n•]/u).pop() ?? '').replace(/^[\s*·\-–\d.)]+/u, '');
-    const words = sentence.split(/\s+/).filter(Boolean);
-    const names = nameWords(words, true);
-    // The run must open the sentence: "The meeting noted that Anna Berg was absent" names nobody by rule.
-    if (names.length && names.length === words.length) add(names.join(' '));
-  }
+  // A name opening the sentence of such a phrase is one even when the lexicon does not know it ("Gill Brown").
+  for (const names of namesBefore(text, BEFORE_RE)) add(names, true);
+  for (const names of namesBefore(text, PRESENT_RE)) for (const f of peopleIn(names, [], true)) out.push({ ...f, flags: [] });
   return out;
 }
