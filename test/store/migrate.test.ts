@@ -56,7 +56,7 @@ describe('migrations started by several processes at once (Postgres)', () => {
     const dbs = await Promise.all([1, 2, 3].map(() => openDb({ databaseUrl: url, dataDir: tempDir() })));
     try {
       const results = await Promise.all(dbs.map((db) => migrate(db)));
-      expect(results.flat().sort()).toEqual(listMigrations().map((m) => m.version));
+      expect(results.flat().sort((a, b) => a - b)).toEqual(listMigrations().map((m) => m.version));
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
       await drop();
