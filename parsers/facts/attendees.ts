@@ -18,6 +18,8 @@
  */
 import type { Attendee, AttendeeFlag } from '../../core/facts.js';
 import type { NormDoc, Para } from '../normalize.js';
+import { isGivenName } from '../names/lexicon.js';
+import { OTHER_SECRETARIES } from './attendance/labels.js';
 import { isOrganisationLike } from './attendance/name-runs.js';
 import { initialsOf, isPersonName, naturalOrder, resolveName, stripHonorific } from './names.js';
 
@@ -42,7 +44,8 @@ const ROLE_SUFFIX = /^\p{Ll}[\p{L}-]*(?:are|ör|chef|ist|log|ent|ator)$/u;
 const CHAIR_RE = /(?:mötes)?ordförande|\bchair(?:man|woman|person)?\b/iu;
 const FLAG_WORDS: Array<[AttendeeFlag, RegExp]> = [
   ['chair', CHAIR_RE],
-  ['secretary', /sekreterare|protokollförare|\bclerk\b|\bsecretary\b|\bminutes\b/iu],
+  // "socialsekreterare" (a social worker), "generalsekreterare" are other jobs, not the meeting's secretary.
+  ['secretary', new RegExp(`(?<!${OTHER_SECRETARIES.join('|')})sekreterare|protokollförare|\\bclerk\\b|\\bsecretary\\b|\\bminutes\\b`, 'iu')],
   ['adjunct', /adjungerad|co-?opted/iu],
   ['substitute', /ersättare|\bsubstitute\b/iu],
   ['adjuster', /justerare|justera\b|justeringsperson/iu],
@@ -207,10 +210,19 @@ function addEntries(cells: string[], p: Para, mode: Mode, out: Attendee[]): bool
   if (parts.length >= 3 && /^(?:trustees|cllrs|councillors|messrs)\s/iu.test(parts[0]!.trim())) return false;
   // One entry with a role: "Name, role, org", "Name (S), ordförande", "Name – role".
   const m = /^(.+?)(?:\s*,\s*|\s+[–—-]\s+|\s*(?=\())(.*)$/u.exec(text);
-  const a = m && isPersonName(stripParens(m[1]!), true) ? person(m[1]!, m[2]!, p, mode, quote) : person(text, '', p, mode, quote);
+  // "Ulla Henriksson, socialchef Pernilla Nyman, socialsekreterare Ann Axelsson, sekreterare": two
+  // columns flattened into one line hold other people in the "role", so it is nobody's role (the
+  // candidate scan reads the others).
+  const role = m && othersIn(m[2]!) && !SUBST_TAIL_RE.test(` ${m[2]!}`) ? '' : m?.[2];
+  const a = m && isPersonName(stripParens(m[1]!), true) ? person(m[1]!, role!, p, mode, quote) : person(text, '', p, mode, quote);
   if (!a) return false;
   out.push(...a);
   return true;
+}
+
+/** Role text that holds another person's name (a given name and a capitalised word after it). */
+function othersIn(role: string): boolean {
+  return [...role.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+\p{Lu}\p{Ll}+/gu)].some((x) => isGivenName(x[1]!));
 }
 
 function splitNames(text: string): string[] {

@@ -221,3 +221,52 @@ describe('lists without the usual shape', () => {
     expect(r.attendees.filter((a) => a.flags.includes('secretary')).map((a) => a.name)).toEqual(['Liz Winter']);
   });
 });
+
+describe('chair and secretary said in prose or in a role after the name', () => {
+  const flagged = (r: ExtractResult, f: string) => r.attendees.filter((a) => a.flags.includes(f as never)).map((a) => a.name);
+
+  it('reads who chaired and who took the minutes from sentences', () => {
+    const r = facts(
+      [
+        'Minutes of the 3rd meeting',
+        '',
+        'Minutes were taken by Seth Tisue (secretary).',
+        '',
+        'Attendees: James Belsey, Lars Hupel, Jon Pretty, Seth Tisue',
+        '',
+        'As chairperson, Jon Pretty conducted the meeting, made the opening remarks.',
+      ].join('\n'),
+    );
+    expect(flagged(r, 'chair')).toEqual(['Jon Pretty']);
+    expect(flagged(r, 'secretary')).toEqual(['Seth Tisue']);
+  });
+
+  it('reads the chair who welcomed the members, and the clerk to the board as secretary', () => {
+    const r = facts(
+      [
+        'Minutes of the Board Meeting in Public',
+        '',
+        'Attendees\tTony Brown, Sylvia Knights, Anne Mallalieu',
+        'Invited\tNikki Sturmey (Clerk to the Board), Krystal Vittles (Innovation manager)',
+        '',
+        '1.1. Anne Mallalieu welcomed members to the meeting, which she opened at 10:20.',
+      ].join('\n'),
+    );
+    expect(flagged(r, 'chair')).toEqual(['Anne Mallalieu']);
+    expect(flagged(r, 'secretary')).toEqual(['Nikki Sturmey']);
+  });
+
+  it('does not read a compound job title ending in -sekreterare as the meeting secretary', () => {
+    const r = facts(
+      [
+        'Socialutskottet 2026-03-12',
+        '',
+        'Övriga deltagande',
+        'Ulla Henriksson, socialchef',
+        'Pernilla Nyman, socialsekreterare',
+        'Ann Axelsson, sekreterare',
+      ].join('\n'),
+    );
+    expect(flagged(r, 'secretary')).toEqual(['Ann Axelsson']);
+  });
+});

@@ -153,6 +153,22 @@ export const ELECTED: Array<[RegExp, AttendeeFlag]> = [
     'chair',
   ],
   [re(`${NAME}${PARTY}\\s+(?:öppna(?:r|de)|förklara(?:r|de)|opened)\\s+(?:\\p{L}+\\s+){0,2}(?:mötet|sammanträdet|the meeting)`), 'chair'],
+  // Who leads and who writes, said in prose: "As chairperson, Jon Pretty conducted the meeting",
+  // "Alan Yates welcomed members to the meeting", "Minutes were taken by Seth Tisue".
+  [re(`(?<![\\p{L}])As (?:the )?${CHAIR_WORD},\\s+${NAME}`), 'chair'],
+  [re(`${NAME}${PARTY}\\s+(?:chaired|conducted|led|presided over) the meeting`), 'chair'],
+  [
+    re(
+      `${NAME}${PARTY}\\s+welcomed (?:everyone|all|members|those present|attendees|participants|the (?:members|board|committee|trustees))(?: \\p{L}+)? to the meeting`,
+    ),
+    'chair',
+  ],
+  [re(`${NAME}${PARTY}\\s+(?:hälsa(?:r|de)) (?:alla|samtliga|deltagarna|ledamöterna)(?: hjärtligt)? välkomna`), 'chair'],
+  [re(`(?:Mötet|Sammanträdet) leddes av ${NAME}`), 'chair'],
+  [re(`(?<![\\p{L}])[Mm]inutes (?:were |was )?(?:taken|recorded|written) by ${NAME}`), 'secretary'],
+  [re(`${NAME}${PARTY}\\s+(?:took|takes|recorded) (?:the )?minutes`), 'secretary'],
+  [re(`(?:Protokollet|Anteckningarna|Minnesanteckningarna) (?:fördes|skrevs|togs) av ${NAME}`), 'secretary'],
+  [re(`${NAME}${PARTY}\\s+förde (?:protokollet|anteckningarna|minnesanteckningarna)`), 'secretary'],
 ];
 
 /** Job titles and honorifics written before a name ("Kommundirektör Jan Fransson", "Cllr J Davies"): role, not name. */
@@ -226,10 +242,16 @@ export const ROLE_TOKENS = [
   'ersättare',
 ];
 
+/** Compounds of "-sekreterare" that name another job ("socialsekreterare" is a social worker). */
+export const OTHER_SECRETARIES = ['social', 'general', 'press', 'parti', 'politisk', 'stats'];
+
 /** Role words written after a name ("Bertil Strandberg ordf.", "Ulla Andersson, sekr"). */
 export const ROLE_AFTER: Array<[RegExp, AttendeeFlag | null]> = [
-  [/^(?:ordf\.?|ordförande|mötesordförande|chair(?:man|woman|person)?)$/iu, 'chair'],
-  [/^(?:sekr\.?|sekreterare|protokollförare|vid protokollet|secretary|clerk|minutes)$/iu, 'secretary'],
+  [/^(?:ordf\.?|ordförande|mötesordförande|chair(?:man|woman|person)?|chaired the meeting|in the chair)$/iu, 'chair'],
+  [
+    /^(?:sekr\.?|sekreterare|protokollförare|vid protokollet|secretary|clerk|minutes|minute taker|note ?taker|took (?:the )?minutes|clerk to the (?:board|council|committee|trustees))$/iu,
+    'secretary',
+  ],
   [/^(?:justerare|justerande)$/iu, 'adjuster'],
   [/^(?:ersättare|substitute)$/iu, 'substitute'],
 ];

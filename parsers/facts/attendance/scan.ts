@@ -6,6 +6,7 @@
  */
 import type { AttendeeFlag } from '../../../core/facts.js';
 import type { NormDoc } from '../../normalize.js';
+import { isGivenName } from '../../names/lexicon.js';
 import { proseAttendance } from './prose-attendance.js';
 import { ELECTED, LABELS, type LabelMeaning } from './labels.js';
 import { peopleIn, rosterPeople, type Found } from './people.js';
@@ -57,8 +58,9 @@ export function scanAttendance(doc: NormDoc): ScanResult {
     const p = paras[i]!;
     const text = p.text.length > 4000 ? p.text.slice(0, 4000) : p.text;
     for (const [re, flag] of ELECTED) {
-      const m = re.exec(text.slice(0, 600));
-      if (m) flags.push({ name: m[1]!, flag, page: p.page, quote: m[0] });
+      const m = re.exec(text);
+      const name = m ? personAt(m[1]!) : null;
+      if (m && name) flags.push({ name, flag, page: p.page, quote: m[0] });
     }
     for (const f of proseAttendance(text)) {
       const at = Math.max(0, text.indexOf(f.name.split(' ').pop()!) - 120);
@@ -217,4 +219,15 @@ function pairQueue(queue: Array<{ flag: AttendeeFlag; at: number }>, names: stri
     out.push([q.flag, n, q.at]);
   });
   return out;
+}
+
+/**
+ * The person in words a prose pattern took as a name: words before the first given name or
+ * initial are the sentence's ("Yesterday Alan Yates" → "Alan Yates"); null when none is a name.
+ */
+function personAt(words: string): string | null {
+  const tokens = words.split(/\s+/);
+  const k = tokens.findIndex((t) => isGivenName(t) || /^\p{Lu}{1,2}\.?$/u.test(t));
+  if (k < 0) return tokens.length === 1 ? null : words;
+  return tokens.slice(k).join(' ');
 }
