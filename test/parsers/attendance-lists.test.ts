@@ -270,3 +270,23 @@ describe('chair and secretary said in prose or in a role after the name', () => 
     expect(flagged(r, 'secretary')).toEqual(['Ann Axelsson']);
   });
 });
+
+describe('names in table cells', () => {
+  it('keeps "and" inside a parenthesised role, and joins a name wrapped in its cell', () => {
+    const r = facts(
+      [
+        'OPEN BOARD MEETING MINUTES',
+        '',
+        'Attendees\tTony Brown (Chair), Sylvia Knights (Vice Chair), Alison',
+        '\tWheeler (General Manager), Sue Buck, Marion',
+        '\tHarvey',
+        'Invited\tNikki Sturmey (Clerk to the Board), Krystal Vittles (Libraries Innovation and Development manager), James Hargrave (IT Manager)',
+        '',
+        '2. Welcome and Apologies',
+        'Apologies were received from Marion Harvey.',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(['Alison Wheeler', 'James Hargrave', 'Krystal Vittles', 'Nikki Sturmey', 'Sue Buck', 'Sylvia Knights', 'Tony Brown'].sort());
+    expect(absent(r)).toEqual(['Marion Harvey']);
+  });
+});

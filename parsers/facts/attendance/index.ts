@@ -26,8 +26,12 @@ export function extractAttendance(doc: NormDoc): Attendee[] {
     a.flags.push(flag);
   };
   for (const c of scan.people) {
+    // "Alison\nWheeler (General Manager)": a name wrapped in a table cell leaves the line rules its
+    // surname alone; the scan's full name on the same page is that person.
+    const last = c.name.includes(' ') ? byName.get(key(c.name.split(' ').pop()!)) : undefined;
     const known =
       byName.get(key(c.name)) ??
+      (last && last.page === c.page && !last.name.includes(' ') ? last : undefined) ??
       byName.get(
         key(
           resolveName(
@@ -38,7 +42,10 @@ export function extractAttendance(doc: NormDoc): Attendee[] {
       );
     if (known) {
       // The full form of a name the line rules found only in part ("Uggla" → "Eddie Uggla").
-      if (c.name.length > known.name.length && !known.name.includes(' ') && c.name.endsWith(` ${known.name}`)) known.name = c.name;
+      if (c.name.length > known.name.length && !known.name.includes(' ') && c.name.endsWith(` ${known.name}`)) {
+        known.name = c.name;
+        byName.set(key(c.name), known);
+      }
       // "Apologies were received from Marion Harvey": an absence recorded for someone the roster prints stands.
       if (c.replaced || c.absentLabel) known.present = false;
       // The line rules already placed this person; only a missing chair or secretary is added.

@@ -39,6 +39,20 @@ const NOT_NAMES = new Set(
 const LEADING_FLAG =
   /^((?:ordf\.?|ordförande|mötesordförande|sekr\.?|sekreterare|protokollförare|justerare|chair(?:man)?|secretary|clerk))(?:\s+|$)(?=\p{Lu}|$)/u;
 
+/** Splits at `re` where no parenthesis is open ("Krystal Vittles (Innovation and Development manager)"). */
+function splitOutsideParens(text: string, re: RegExp): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(0, m.index);
+    if ((before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0)) continue;
+    out.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
 /** A full stop ending a word of three letters or more, not a title, before a capital: "Mark Kleingeld. Maria …". */
 function sentenceEnd(src: string, k: number, cur: string): boolean {
   if (src[k] !== '.' || !/^\s+\p{Lu}/u.test(src.slice(k + 1, k + 4))) return false;
@@ -63,7 +77,7 @@ export function splitParts(text: string): string[] {
   }
   out.push(cur);
   const parts = out
-    .flatMap((p) => p.split(/\s+(?:och|and|samt|&)\s+(?=\p{Lu}|the\s+\p{Lu})/u))
+    .flatMap((p) => splitOutsideParens(p, /\s+(?:och|and|samt|&)\s+(?=\p{Lu}|the\s+\p{Lu})/gu))
     // "Hans Karlsson (S) (ordförande) Inga-Britt Ritzman (S)": a closing parenthesis before a capital ends a person.
     .flatMap((p) => p.split(/(?<=\))\s+(?=\p{Lu})/u))
     .map((p) => p.trim())
