@@ -290,3 +290,34 @@ describe('names in table cells', () => {
     expect(absent(r)).toEqual(['Marion Harvey']);
   });
 });
+
+describe('a list over a page break', () => {
+  it('reads the names at the top of the next page, and a star after a party tag starts a person', () => {
+    const r = facts(
+      [
+        'PROTOKOLL (40)',
+        '',
+        '2 (40) Bilaga 1. Kommunfullmäktiges protokoll Beslutande Olle Säfberg Sara Ejnell Svensson Viveca Dalhammar, , kl Jenny Bergius (M) (V) (V)',
+        '',
+        '3 (40) *Anna Younis Sari Samuelsson Michael Meijer, , kl Ulf Rörstad (M) (M) * Håkan Deleskog (KD) *Bedros Cicek (KD) Kent Almkvist (C)',
+        '',
+        '4 (40) § 1 Val av justerare. Karin Berg och Per Holm utses att justera.',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(
+      [
+        'Anna Younis',
+        'Bedros Cicek',
+        'Håkan Deleskog',
+        'Jenny Bergius',
+        'Kent Almkvist',
+        'Michael Meijer',
+        'Olle Säfberg',
+        'Sara Ejnell Svensson',
+        'Sari Samuelsson',
+        'Ulf Rörstad',
+        'Viveca Dalhammar',
+      ].sort(),
+    );
+  });
+});

@@ -79,7 +79,7 @@ export function splitParts(text: string): string[] {
   const parts = out
     .flatMap((p) => splitOutsideParens(p, /\s+(?:och|and|samt|&)\s+(?=\p{Lu}|the\s+\p{Lu})/gu))
     // "Hans Karlsson (S) (ordförande) Inga-Britt Ritzman (S)": a closing parenthesis before a capital ends a person.
-    .flatMap((p) => p.split(/(?<=\))\s+(?=\p{Lu})/u))
+    .flatMap((p) => p.split(/(?<=\))\s+(?=[*•]?\s*\p{Lu})/u))
     .map((p) => p.trim())
     .filter(Boolean);
   // "Eva Johansson (C), ordförande Stefan Carlsson (S)": a flag word after a comma belongs to the person before it.

@@ -30,6 +30,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const LABEL_RE = new RegExp(`(?<![\\p{L}])(${LABELS.map(([l]) => escape(l)).join('|')})(?![\\p{L}])\\s*:?`, 'giu');
 const MEANING = new Map(LABELS.map(([l, m]) => [l, m]));
 
+/** Page furniture opening a page's text: "3 (40)", "Sida 2 (41)", "Page 2 of 12". */
+const PAGE_MARK = /^\s*(?:(?:sida|page|sid\.?)\s*)?\d+\s*(?:\(\s*\d+\s*\)|(?:av|of)\s+\d+)\s*/iu;
+
 interface Hit {
   start: number;
   end: number;
@@ -135,6 +138,20 @@ export function scanAttendance(doc: NormDoc): ScanResult {
           noise = 0;
           listed += more.length;
           for (const f of more) people.push({ ...f, absentLabel: false, page: q.page, quote: q.text.slice(0, 300) });
+        }
+      } else if (k === hits.length - 1 && found.length >= 3) {
+        // A list running to the end of its page goes on at the top of the next ("2 (40) … Jenny
+        // Bergius" / "3 (40) *Mousa Younis Sari Samuelsson …"), up to the next label there.
+        const q = paras[i + 1];
+        if (q && (q.page > p.page || PAGE_MARK.test(q.text))) {
+          const body = q.text
+            .slice(0, labelsIn(q.text)[0]?.start ?? q.text.length)
+            .replace(PAGE_MARK, '')
+            .replace(/\t/g, ', ');
+          const more = take(h.meaning, body, true);
+          // The new page must open with two capitalised words (a name), not with body text that mentions people.
+          if (more.length >= 2 && /^\s*[*•]?\s*\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(body))
+            for (const f of more) people.push({ ...f, absentLabel: false, page: q.page, quote: q.text.slice(0, 300) });
         }
       }
     });
