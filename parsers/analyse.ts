@@ -29,7 +29,7 @@ export async function analyseDocument(
   const t0 = performance.now();
   const parsed = await parseDocument(bytes, fileName, limits, onPage, readPdf);
   const t1 = performance.now();
-  const facts = extractFacts(parsed.pages, { format: parsed.format });
+  const facts = extractFacts(parsed.pages, { format: parsed.format, fileName });
   const chunks = chunkPages(parsed.pages);
   const units = buildUnits(parsed.pages, facts, parsed.format);
   const t2 = performance.now();

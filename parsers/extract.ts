@@ -16,12 +16,14 @@ import { normalizePages } from './normalize.js';
 
 export interface ExtractOptions {
   format?: 'pdf' | 'docx' | 'txt';
+  /** The uploaded file's name: its year dates a meeting written "den 4 april". */
+  fileName?: string;
 }
 
-export function extractFacts(pages: PageText[], _options: ExtractOptions = {}): ExtractResult {
+export function extractFacts(pages: PageText[], options: ExtractOptions = {}): ExtractResult {
   const doc = normalizePages(pages);
   const attendees = extractAttendance(doc);
-  const document = extractDocumentFacts(pages, doc, attendees.length >= 2);
+  const document = extractDocumentFacts(pages, doc, attendees.length >= 2, options.fileName);
   // Meeting facts belong to meeting-like documents; a plan, letter, decision proposal or slide
   // deck describes work and decisions of others in the same words.
   const meeting = document.kind === 'minutes' || document.kind === 'other' || document.kind === 'report';

@@ -48,7 +48,7 @@ const MONTH_RE =
 const DATE_RE = new RegExp(
   [
     '(?<![\\d-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])', // 1-3 ISO
-    `(?<![\\d])(\\d{1,2})(?::e|:a|st|nd|rd|th)?\\.?\\s+${MONTH_RE}\\.?(?:,?\\s+(\\d{4}))?(?![\\p{L}])`, // 4-6 day month [year]
+    `(?<![\\d])(\\d{1,2})(?::e|:a|st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH_RE}\\.?(?:,?\\s+(\\d{4}))?(?![\\p{L}])`, // 4-6 day month [year]
     `(?<![\\p{L}])${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![\\d\\p{L}])`, // 7-9 month day [year]
     '(?<![\\d./])(\\d{1,2})/(\\d{1,2})(?:(?:/|\\s)(\\d{4}|\\d{2}))?(?![\\d/])', // 10-12 d/m [year]
     '(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d])', // 13-15 d.m.yyyy
@@ -88,6 +88,40 @@ export function findDates(text: string, opts: { year?: number | null } = {}): Fo
 export function parseDate(text: string, opts: { year?: number | null } = {}): string | null {
   for (const f of findDates(text, opts)) if (f.iso) return f.iso;
   return null;
+}
+
+/**
+ * Compact numeric dates as headings and labels write them: "140504" and "24-10-21" (the Swedish
+ * ÅÅMMDD short form), "2017 27 06" / "2017.06.27" / "14 05 04". A spaced or dotted form is read
+ * only when one order of day and month (or of year and day) makes a real date: a wrong date is
+ * worse than none. Six digits can be anything in running text, so callers use this only where a
+ * date is expected (a heading, after a date label).
+ */
+export function findCompactDates(text: string): FoundDate[] {
+  const s = text.length > 4000 ? text.slice(0, 4000) : text;
+  const out: FoundDate[] = [];
+  for (const m of s.matchAll(COMPACT_RE)) {
+    let readings: Array<string | null>;
+    if (m[1]) readings = [iso(shortYear(m[1]), +m[2]!, +m[3]!)];
+    else if (m[4]) readings = [iso(+m[4], +m[6]!, +m[7]!), iso(+m[4], +m[7]!, +m[6]!)];
+    else readings = [iso(shortYear(m[8]!), +m[10]!, +m[11]!), iso(shortYear(m[11]!), +m[10]!, +m[8]!)];
+    const valid = [...new Set(readings.filter((r): r is string => r !== null))];
+    out.push({ iso: valid.length === 1 ? valid[0]! : null, text: m[0], index: m.index ?? 0, hasYear: true });
+  }
+  return out;
+}
+
+const COMPACT_RE = new RegExp(
+  [
+    '(?<![\\d.,/:-])(\\d{2})-?(\\d{2})-?(\\d{2})(?![\\d.,/:-])', // 1-3 ÅÅMMDD, ÅÅ-MM-DD
+    '(?<![\\d.,/:-])(\\d{4})([ .])(\\d{2})\\5(\\d{2})(?![\\d.,/:-])', // 4-7 YYYY MM DD or YYYY DD MM
+    '(?<![\\d.,/:-])(\\d{2})([ .])(\\d{2})\\9(\\d{2})(?![\\d.,/:-])', // 8-11 YY MM DD or DD MM YY
+  ].join('|'),
+  'gu',
+);
+
+function shortYear(yy: string): number {
+  return +yy < 70 ? 2000 + +yy : 1900 + +yy;
 }
 
 const TIME_RE =

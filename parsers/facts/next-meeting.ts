@@ -7,7 +7,7 @@
 import type { NextMeeting } from '../../core/facts.js';
 import type { NormDoc } from '../normalize.js';
 import { splitSentences } from '../normalize.js';
-import { findDates, findTime } from '../swedish-dates.js';
+import { findCompactDates, findDates, findTime, type FoundDate } from '../swedish-dates.js';
 
 // "Nästa styrelsemöte", "nästa gruppträff": Swedish compounds end in the meeting word.
 const NEXT_RE = /\b(?:nästa|kommande)\s+\p{L}*(?:möte|sammanträde|träff|mötestillfälle)|\bnext\s+(?:\p{L}+\s+)?meeting\b|\bdate of (?:the )?next meeting\b/iu;
@@ -16,6 +16,14 @@ const LABEL_START_RE = /^(?:date of (?:the )?)?(?:nästa|next|kommande)/iu;
 const PLACE_LOWER_RE = /\b(?:i|på)\s+(\p{Ll}[\p{L}-]*(?:lokal|lokalen|salen|sal|rummet|huset|kontoret|biblioteket|kansliet|stugan|gården|hallen|aulan))\b/u;
 const PLACE_WORD_RE = /\b(digitalt|via Teams|på Teams|i Teams|Teams|Zoom|Skype|online|fysiskt)\b/iu;
 const PLACE_PREP_RE = /(?:\b(?:plats|lokal|venue|location)\s*:?\s*|\b(?:i|på|at|in)\s+)(\p{Lu}[^,.;()]{1,60})/u;
+
+/** "Nästa telefonmöte: söndag 140526": a compact date is read only right after the label (and a weekday). */
+const COMPACT_LEAD_RE = /^\S*(?:\s+\S+){0,2}?\s*:?\s*(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s*(?:den\s*)?)?$/iu;
+
+function compactAfterLabel(after: string): FoundDate | undefined {
+  const d = findCompactDates(after.slice(0, 60)).find((x) => x.iso);
+  return d && COMPACT_LEAD_RE.test(after.slice(0, d.index)) ? d : undefined;
+}
 
 export function extractNextMeeting(doc: NormDoc, meetingDate: string | null): NextMeeting | null {
   const year = meetingDate ? Number(meetingDate.slice(0, 4)) : null;
@@ -31,13 +39,14 @@ export function extractNextMeeting(doc: NormDoc, meetingDate: string | null): Ne
       let after = s.text.slice(m.index);
       let page = p.page;
       let own = true;
-      // "Nästa möte" as a label with the date in the next paragraph.
-      if (!findDates(after, { year }).some((d) => d.iso) && after.length < 30 && paras[i + 1]) {
-        after = `${after} ${paras[i + 1]!.text.slice(0, 300)}`;
-        page = paras[i + 1]!.page;
+      // "Nästa möte" as a label with the date in the next paragraph (past a stray superscript "th").
+      const value = paras.slice(i + 1, i + 3).find((q) => q.text.trim().length > 3);
+      if (!findDates(after, { year }).some((d) => d.iso) && after.length < 30 && value) {
+        after = `${after} ${value.text.slice(0, 300)}`;
+        page = value.page;
         own = false;
       }
-      const date = findDates(after, { year }).find((d) => d.iso && d.index < 140);
+      const date = findDates(after, { year }).find((d) => d.iso && d.index < 140) ?? compactAfterLabel(after);
       if (!date) continue;
       let iso = date.iso!;
       if (!date.hasYear && meetingDate && iso < meetingDate) iso = `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
