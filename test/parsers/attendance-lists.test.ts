@@ -321,3 +321,10 @@ describe('a list over a page break', () => {
     );
   });
 });
+
+describe('a vertical list under a heading', () => {
+  it('reads a first line the lexicon does not know once the lines after it show a list of names', () => {
+    const r = facts(['## Attendees', '', '- Rob Swain', '- James Liu', '- Carter Anderson', '', '## Agenda', '', '1. Adopt bylaws'].join('\n'));
+    expect(present(r)).toEqual(['Carter Anderson', 'James Liu', 'Rob Swain']);
+  });
+});

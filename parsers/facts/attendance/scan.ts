@@ -117,6 +117,7 @@ export function scanAttendance(doc: NormDoc): ScanResult {
       if (k === hits.length - 1 && seg.trim().length < 3) {
         let noise = 0;
         let listed = 0;
+        const skipped: typeof paras = [];
         for (let j = i + 1; j < paras.length && j <= i + 80; j++) {
           const q = paras[j]!;
           // A heading, a label opening the paragraph, or a list or field label anywhere in it (a
@@ -132,6 +133,7 @@ export function scanAttendance(doc: NormDoc): ScanResult {
           // "- James Belsey, Morgan Stanley": a list item with one comma is a person and their organisation.
           if (more.length === 2 && /^\s*[-*•]/u.test(body) && body.split(',').length === 2 && !/\s(?:och|and|&)\s/u.test(body)) more = more.slice(0, 1);
           if (more.length === 0) {
+            if (listed < 2 && body.length < 60) skipped.push(q);
             if (++noise > 2) break;
             continue;
           }
@@ -139,6 +141,12 @@ export function scanAttendance(doc: NormDoc): ScanResult {
           listed += more.length;
           for (const f of more) people.push({ ...f, absentLabel: false, page: q.page, quote: q.text.slice(0, 300) });
         }
+        // Short lines passed over before the list showed itself ("- Rob Swain" above "- James Liu"):
+        // once two people or more are listed, each is read as one name as the later lines were.
+        if (listed >= 2)
+          for (const q of skipped)
+            for (const f of take(h.meaning, q.text.replace(/\t/g, ', '), true))
+              people.push({ ...f, absentLabel: false, page: q.page, quote: q.text.slice(0, 300) });
       } else if (k === hits.length - 1 && found.length >= 3) {
         // A list running to the end of its page goes on at the top of the next ("2 (40) … Jenny
         // Bergius" / "3 (40) *Mousa Younis Sari Samuelsson …"), up to the next label there.
