@@ -185,7 +185,10 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
   }
   // A total column sums the others: it has their kind.
   const kinds = roles.flatMap((r) => (r.role === 'amount' && !r.span && r.kind ? [r.kind] : []));
-  for (const r of roles) if (r.role === 'amount' && r.span && !r.kind && kinds.length && kinds.every((k) => k === kinds[0])) r.kind = kinds[0]!;
+  roles.forEach((r, c) => {
+    if (r.role !== 'amount' || !r.span || r.kind) return;
+    r.kind = kinds.length && kinds.every((k) => k === kinds[0]) ? kinds[0]! : kindFromWords(headerText(t.header[c]));
+  });
   let inherited = false;
   let inheritedLabels: number[] | null = null;
   if (!t.hasHeader && !t.groupHeader.some(Boolean) && prev && prev.table.lastPage >= t.page - 1) {

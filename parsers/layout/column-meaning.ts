@@ -101,8 +101,9 @@ export function isNotMoney(header: string): boolean {
 export function kindOfHeader(header: string): BudgetKind | null {
   const t = fold(header);
   // Swedish compounds carry the kind word at the end ("rörelseintäkter", "personalkostnader"): long words match inside a word.
-  // Only revenue and cost words: "delfinansiering" describes a cost row, not money from others.
-  for (const [kind, words] of KIND_WORDS) if (words.some((w) => (COMPOUND_KINDS.has(kind) && w.length >= 5 ? t.includes(w) : has(t, w)))) return kind;
+  // Only revenue and cost words, and "budget" ("projektbudget"): "delfinansiering" describes a cost row, not money from others.
+  for (const [kind, words] of KIND_WORDS)
+    if (words.some((w) => ((COMPOUND_KINDS.has(kind) && w.length >= 5) || w === 'budget' ? t.includes(w) : has(t, w)))) return kind;
   return null;
 }
 

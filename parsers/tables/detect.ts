@@ -12,6 +12,7 @@
  */
 import type { PageLine, PageText } from '../../core/facts.js';
 import { parseMoneyCell } from '../money.js';
+import { headerPieces } from './header-pieces.js';
 import { lineHeight, lineSegments } from './segments.js';
 import type { Cell, Segment, Table, TableRow } from './types.js';
 
@@ -152,7 +153,7 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   // Group headers: lines above the anchor line; each segment spans to the next one.
   const groupHeader = anchors.map(() => '');
   for (const l of region.slice(0, headerAbove >= 0 ? headerAbove : anchorAt)) {
-    const segs = lineSegments(l.line, anchors);
+    const segs = headerPieces(lineSegments(l.line, anchors), l.line, extents);
     segs.forEach((s, k) => {
       const c0 = headerColOf(s);
       const next = segs[k + 1];
@@ -168,7 +169,8 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   const headerOrder = headerAbove >= 0 ? orderedHeaderColumns(lineSegments(region[headerAbove]!.line), region.slice(anchorAt), anchors) : null;
   for (const l of body) {
     const used = new Set<number>();
-    const segs = lineSegments(l.line, anchors);
+    const ordered = l === region[headerAbove] && headerOrder;
+    const segs = !ordered && l.y < firstFigureY - 0.5 ? headerPieces(lineSegments(l.line, anchors), l.line, extents) : lineSegments(l.line, anchors);
     segs.forEach((s, k) => {
       let c = l === region[headerAbove] && headerOrder ? headerOrder[k]! : headerColOf(s);
       // Words after a figure, set apart by a gap and over the next column's figures ("150  årligen, löpande"
@@ -301,7 +303,8 @@ function figureExtents(body: Line[], anchors: number[], fromY: number): Array<[n
   for (const l of body) {
     if (l.y < fromY - 0.5) continue;
     for (const sg of lineSegments(l.line, anchors)) {
-      if (!isAmountFigure(sg.text)) continue;
+      // Two figures run together ("20,068 15,127") reach into the next column: they would widen this one.
+      if (!isAmountFigure(sg.text) || parseMoneyCell(sg.text) === null) continue;
       const c = columnOf(sg, anchors);
       const e = ext[c];
       ext[c] = e ? [Math.min(e[0], sg.x0), Math.max(e[1], sg.x1)] : [sg.x0, sg.x1];
