@@ -76,6 +76,8 @@ interface MoneyTable {
   sourceCol: number;
   commentCol: number;
   financingTable: boolean;
+  /** An income statement (resultaträkning): revenue is printed positive and costs negative. */
+  statement: boolean;
 }
 
 const PRINT_DATE = /(?:utskrivet|utskriven|utskriftsdatum|utskrift|printed|skapad|created|sida)\s*:?\s*[\d\s:.-]{4,20}/giu;
@@ -116,6 +118,8 @@ function priorOf(year: string | null): string | null {
 function kindFromWords(text: string): BudgetKind | null {
   return kindOfHeader(text);
 }
+
+const STATEMENT = /resultaträkning|resultatrapport|income statement|profit and loss|statement of income/i;
 
 const MONEY_WORDS =
   /budget|resultaträkning|balansräkning|resultatrapport|utfall|kostnad|summa|belopp|finansiering|\bkr\b|tkr|mnkr|ekonomi|intäkt|medel|bidrag|\bsek\b|cost|amount|funding/i;
@@ -253,6 +257,7 @@ function analyseMoneyTable(t: Table, outline: Outline, prev: MoneyTable | null, 
     sourceCol,
     commentCol,
     financingTable: /finansiering|intäkter|finansiär|funding/i.test(headContext),
+    statement: STATEMENT.test(context),
   };
 }
 
@@ -361,7 +366,9 @@ function moneyTableLines(m: MoneyTable, ctx: Ctx, ledger: { accounts: boolean })
     const quote = texts.filter(Boolean).join(' | ').slice(0, 200);
     for (const a of amounts) {
       const role = m.roles[a.c] as Extract<ColRole, { role: 'amount' }>;
-      const kind: BudgetKind = isTotal ? 'total' : lineKind(ownKind, role.kind, m.contextKind);
+      let kind: BudgetKind = isTotal ? 'total' : lineKind(ownKind, role.kind, m.contextKind);
+      // A row of an income statement that names no kind is revenue or cost by its sign.
+      if (kind === 'other' && m.statement && a.sek !== 0) kind = a.sek > 0 ? 'income' : 'cost';
       const source = isTotal ? null : sourceOf(m, texts, label);
       out.push({
         label: label || headerText(t.header[a.c]),
