@@ -4,7 +4,8 @@
  */
 import { isGivenName } from '../names/lexicon.js';
 
-const HONORIFIC_RE = /^(?:cllrs?\.?|councillors?|trustees?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|prof\.?|professor|sir|dame|rev\.?)\s+/i;
+const HONORIFIC_RE =
+  /^(?:(?:(?:unitary|county|district|parish|borough|town|city)\s+)?(?:cllrs?\.?|councillors?)|trustees?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|prof\.?|professor|sir|dame|rev\.?)\s+/i;
 const PARTICLES = new Set(['von', 'van', 'de', 'der', 'af', 'la', 'le', 'du', 'di', 'da', 'del', 'den', 'ten', 'bin', 'al']);
 /** Capitalised words that are never part of a person's name in a list. */
 const NOT_NAME = new Set(

@@ -328,3 +328,10 @@ describe('a vertical list under a heading', () => {
     expect(present(r)).toEqual(['Carter Anderson', 'James Liu', 'Rob Swain']);
   });
 });
+
+describe('council honorifics', () => {
+  it('drops "Unitary Cllr", "County Cllr" before a name', () => {
+    const r = facts(['Minutes of the Parish Council meeting', '', 'In attendance: Unitary Cllr J Davies, County Cllr Mary Hunt', ''].join('\n'));
+    expect(present(r)).toEqual(['J Davies', 'Mary Hunt']);
+  });
+});
