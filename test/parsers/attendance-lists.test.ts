@@ -335,3 +335,28 @@ describe('council honorifics', () => {
     expect(present(r)).toEqual(['J Davies', 'Mary Hunt']);
   });
 });
+
+describe('people who were not there', () => {
+  it('reads no attendee from a copy or distribution list, even one printed like a roster', () => {
+    const r = facts(
+      [
+        'Minnesanteckningar styrgruppen 2026-02-10',
+        '',
+        'Närvarande: Anna Berg, Per Holm, Lisa Ek',
+        '',
+        'Kopia till:',
+        'Karin Lund, Olof Ström, Maria Sjö',
+        '',
+        'Distribution',
+        '',
+        'Peter Bell, Jane Hartley, Sue Smith',
+      ].join('\n'),
+    );
+    expect(present(r)).toEqual(['Anna Berg', 'Lisa Ek', 'Per Holm']);
+  });
+
+  it('reads "Justeras" in a signature block as the adjuster label', () => {
+    const r = facts(['Protokoll 2026-02-10', '', 'Närvarande: Anna Berg, Per Holm, Lisa Ek', '', 'Justeras: Per Holm'].join('\n'));
+    expect(r.attendees.filter((a) => a.flags.includes('adjuster')).map((a) => a.name)).toEqual(['Per Holm']);
+  });
+});

@@ -71,7 +71,11 @@ export function scanAttendance(doc: NormDoc): ScanResult {
     }
     const hits = labelsIn(text);
     // The first paragraphs may be the roster itself, with no label before it.
-    if (hits.length === 0 && i < 15 && p.kind !== 'heading' && text.length < 1000)
+    // Not under a label of its own: a list label has been read already, and any other ("Kopia till:",
+    // "Distribution") says these people were not there.
+    const prev = i > 0 ? labelsIn(paras[i - 1]!.text) : [];
+    const underLabel = prev.length > 0 && isBlank(paras[i - 1]!.text.slice(prev[prev.length - 1]!.end));
+    if (hits.length === 0 && i < 15 && p.kind !== 'heading' && text.length < 1000 && !underLabel)
       for (const f of rosterPeople(text)) people.push({ ...f, page: p.page, quote: text.slice(0, 300) });
     // Signature blocks flattened into one line print their role labels first and the names after
     // them, in the same order ("Sekreterare Ordförande Justerande Linda Mattila Kjell Hedvall (S)
