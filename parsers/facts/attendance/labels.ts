@@ -105,7 +105,8 @@ export const LABELS: Array<[string, LabelMeaning]> = [
   ['justeringspersoner', F('adjuster')],
   ['justeringsperson', F('adjuster')],
   ['justerande', F('adjuster')],
-  ['justeras', F('adjuster')],
+  // "Justeras" heads the signatures of the chair and the adjusters alike: it names no role.
+  ['justeras', S],
   ['utses att justera', F('adjuster')],
   ['plats och tid', S],
   ['tid och plats', S],
