@@ -4,6 +4,7 @@
  * what was extracted.
  */
 import type { Queryable } from '../../store/db.js';
+import { mainTable, mainTableText, type MainTable } from './budget-table.js';
 
 export interface SummaryActionItem {
   id: number;
@@ -30,6 +31,8 @@ export interface Summary {
   decisions: string[];
   nextMeeting: string | null;
   budgetTotals: Array<{ kind: string; label: string; amountSek: number }>;
+  /** The document's main budget table (its largest), row by row under its section labels; null when it has none. */
+  budgetTable: MainTable | null;
 }
 
 export async function loadSummary(q: Queryable, documentId: string): Promise<Summary | null> {
@@ -58,12 +61,13 @@ export async function loadSummary(q: Queryable, documentId: string): Promise<Sum
       [documentId],
     )
   ).rows[0];
-  const budget = (
-    await q.query<{ kind: string; label: string; amount_sek: number }>(
-      `SELECT kind, label, amount_sek FROM budget_lines WHERE document_id = $1 AND kind = 'total' ORDER BY ord`,
+  const budgetLines = (
+    await q.query<{ kind: string; label: string; amount_sek: number; period: string | null; section: string | null; page: number | null }>(
+      `SELECT kind, label, amount_sek, period, section, page FROM budget_lines WHERE document_id = $1 ORDER BY ord`,
       [documentId],
     )
   ).rows;
+  const budget = budgetLines.filter((b) => b.kind === 'total');
   return {
     documentId: doc.id,
     fileName: doc.file_name,
@@ -78,6 +82,9 @@ export async function loadSummary(q: Queryable, documentId: string): Promise<Sum
     decisions,
     nextMeeting: next ? [next.date, next.time, next.place].filter(Boolean).join(', ') || next.text : null,
     budgetTotals: budget.map((b) => ({ kind: b.kind, label: b.label, amountSek: Number(b.amount_sek) })),
+    budgetTable: mainTable(
+      budgetLines.map((b) => ({ kind: b.kind, label: b.label, amountSek: Number(b.amount_sek), period: b.period, section: b.section, page: b.page })),
+    ),
   };
 }
 
@@ -183,10 +190,12 @@ export function summaryCard(s: Summary, link: string | null): Record<string, unk
       s.decisions.slice(0, 10).map((d) => `- ${d}`),
     ),
     ...section('Nästa möte', s.nextMeeting ? [s.nextMeeting] : []),
-    ...section(
-      'Budget (summor)',
-      s.budgetTotals.slice(0, 8).map((b) => `- ${b.label}: ${formatSek(b.amountSek)}`),
-    ),
+    ...(s.budgetTable
+      ? section(`Budget${s.budgetTable.title ? ` – ${s.budgetTable.title}` : ''}`, mainTableText(s.budgetTable, formatSek))
+      : section(
+          'Budget (summor)',
+          s.budgetTotals.slice(0, 8).map((b) => `- ${b.label}: ${formatSek(b.amountSek)}`),
+        )),
   ];
   if (items.length > 15) body.push({ type: 'TextBlock', text: `… och ${items.length - 15} till.`, wrap: true, isSubtle: true });
   const actions: CardElement[] = [];
