@@ -69,15 +69,18 @@ export async function documentCues(q: Queryable, groupIds: string[], ids: string
 }
 
 /**
- * Per document, a key that changes whenever ingest rewrites its units (first id and count: a
- * rewrite deletes and inserts, and ids are never reused). Documents without units are absent.
+ * Per document, a key that changes whenever ingest rewrites its units: the id of its first unit
+ * (a rewrite deletes and inserts in one transaction, and ids are never reused). Documents without
+ * units are absent. One probe of the (document_id, ord) index a document: counting the units (a
+ * thousand heap rows for a long plan, on every question) cost as much as reading them from the cache.
  */
 export async function unitKeys(q: Queryable, groupIds: string[], documentIds: string[]): Promise<Map<string, string>> {
   if (documentIds.length === 0) return new Map();
-  const r = await q.query<{ document_id: string; first: string; n: number }>(
-    `SELECT document_id, min(id)::text AS first, count(*)::int AS n FROM evidence_units
-     WHERE group_id = ANY($1::uuid[]) AND document_id = ANY($2::uuid[]) GROUP BY document_id`,
-    [groupIds, documentIds],
+  const r = await q.query<{ document_id: string; first: string }>(
+    `SELECT d.id AS document_id, u.id::text AS first FROM unnest($2::uuid[]) d(id) CROSS JOIN LATERAL (
+       SELECT x.id FROM evidence_units x WHERE x.document_id = d.id AND x.group_id = ANY($1::uuid[]) ORDER BY x.ord LIMIT 1
+     ) u`,
+    [groupIds, [...new Set(documentIds)]],
   );
-  return new Map(r.rows.map((x) => [x.document_id, `${x.first}:${x.n}`]));
+  return new Map(r.rows.map((x) => [x.document_id, x.first]));
 }
