@@ -16,6 +16,18 @@ function figureLines(cell: Cell | undefined): number {
 
 const known = (c: Cell) => c.lines.length === 0 || (c.ys !== undefined && c.ys.length === c.lines.length);
 
+/**
+ * True when a line without figures is a group label over the row below rather than the first line of
+ * that row's label: the row has its own label, opening with a capital ("Rörelsekostnader" above
+ * "Övriga externa kostnader  -987 336"), and this line does not run on into it (a hyphen, comma or
+ * joining word at its end).
+ */
+function headsLabel(cell: Cell, below: number, text: string): boolean {
+  const k = cell.lines.findIndex((l, i) => l !== '' && Math.abs(cell.ys![i]! - below) <= 2);
+  if (k < 0 || !/^\p{Lu}/u.test(cell.lines[k]!)) return false;
+  return !/[-–,]$|\s(?:och|samt|av|för|till|i|på|med|and|of|for|to|in)$/iu.test(text.trim());
+}
+
 /** The row itself, or one row per figure line (and per group label) when its figure cells stack several figures. */
 export function explodeRow(row: TableRow, amountCols: readonly number[], lineHeight = 12): TableRow[] {
   if (!amountCols.some((c) => figureLines(row.cells[c]) > 1)) return [row];
@@ -46,7 +58,7 @@ export function explodeRow(row: TableRow, amountCols: readonly number[], lineHei
         const wraps = /^[\p{Ll}(]/u.test(text) && above !== undefined;
         const caps = !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
         if (wraps) at = above;
-        else if (below !== undefined && below - y <= lineHeight * 1.6 && !caps) at = below;
+        else if (below !== undefined && below - y <= lineHeight * 1.6 && !caps && !headsLabel(cell, below, text)) at = below;
         else at = groupRow(y);
       }
       const target = rows.get(at)!.cells[c]!;

@@ -8,7 +8,7 @@
  *   the table's kind and no single period; a table continued on the next page keeps its columns;
  * - a table set inside a wider column (annual-report notes) gets its figure columns, with the
  *   years its own header row names;
- * - every amount is printed whole on its page.
+ * - a label line without figures above a row with its own capitalised label is a group label.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -89,5 +89,9 @@ describe.skipIf(!budgets)('budget tables on real documents', () => {
       [-2_352_377, 'cost', '2020'],
     ]);
     expect(pick(lines, 8, 'ÅRETS RESULTAT').map((r) => r[1])).toEqual(['total', 'total']);
+    // A group label above a row that has its own capitalised label heads a group; it is no part of the label.
+    const balanserat = lines.filter((l) => l.page === 6 && l.label === 'Balanserat resultat');
+    expect(balanserat.map((l) => l.amountSek)).toContain(-3_921_044);
+    expect(balanserat[0]?.section).toMatch(/Ansamlad förlust$/);
   });
 });
