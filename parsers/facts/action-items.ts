@@ -18,8 +18,10 @@
 import type { ActionItem } from '../../core/facts.js';
 import type { NormDoc, Para } from '../normalize.js';
 import { splitSentences } from '../normalize.js';
-import { findDates } from '../swedish-dates.js';
 import { isGivenName } from '../names/lexicon.js';
+import { cellDue, dueOf, eventDue } from './action-due.js';
+import { passiveTask } from './action-passive.js';
+import { asObject, finishTask, presentToInfinitive } from './action-task.js';
 import { LABELS } from './attendance/labels.js';
 import { isPersonName, resolveName } from './names.js';
 
@@ -92,11 +94,9 @@ const LEAD_IN_RE =
 const PROPOSAL_RE = /^(?:förslag till beslut|beslutsförslag|förvaltningens förslag(?: till beslut)?|proposal)\s*:?\s*$/iu;
 const SKIP_RE = /^(?:för information|för kännedom|information|info)\b/iu;
 const FUTURE_RE = /\b(?:nästa|kommande)\s+(?:möte|sammanträde|träff)|\binför\b|\bsenast\b|\bnext meeting\b/iu;
-const NEXT_DUE_RE =
-  /\b(?:till|inför|före|innan|senast(?:\s+till)?|by|before|på|vid|at)\s+(?:den\s+|the\s+)?(?:nästa|kommande|next)\s+(?:\p{L}*möte|sammanträde|träff|meeting)/iu;
-const DATE_DUE_RE =
-  /\b(?:senast(?:\s+till)?|till|före|innan|by|before|deadline:?|klart|due)\s+(?:(?:mötet|sammanträdet|träffen|the meeting)\s+)?(?:den\s+|on\s+)?/giu;
 const GROUP_CONTEXT_RE = /\b(?:arbetsgrupp|grupp|möte|träff|workshop|inbjudan|kallelse|tillsättas|bildas)\w*/iu;
+/** A sentence that opens with a group or meeting: "En mindre arbetsgrupp …", "Ett möte …". */
+const GROUP_OPENING_RE = /^(?:(?:en|ett|den|det)\s+)?(?:\p{L}+\s+)?\p{L}*(?:grupp|möte|träff|workshop|inbjudan|kallelse)\p{Ll}*/iu;
 const TO_APPOINT_RE = /\b(?:arbetsgrupp|grupp|referensgrupp|projektgrupp)\w*\b[^.]{0,40}\bska\s+(?:tillsättas|bildas|utses)\b/iu;
 const STOP_SUBJ = new Set(
   'två tre fyra fem sex sju åtta nio tio det den de detta denna dessa man vi jag hon han här där nu idag i på om när efter inför till som frågan punkten mötet en ett flera många några ingen inga alla? också även så men och'.split(
@@ -126,6 +126,8 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
   let prev: Para | null = null;
   // True while the paragraphs since the last item are its "Ansvarig:"/"Klart till:" lines.
   let follows = false;
+  // True under a heading such as "Actionpoints inför nästa gång", "Att göra": every point is a task.
+  let actionList = false;
   for (const p of doc.paras) {
     const before = out.length;
     if (PROPOSAL_RE.test(p.text)) proposal = true;
@@ -154,11 +156,19 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
       // A numbered point that is a whole sentence ("4. Uppdrogs åt Ulf att kontakta …") is read as one.
       const body = p.text.replace(/^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+/u, '');
       if (body !== p.text && body.length > 40 && /\s\p{Ll}+\s/u.test(body)) {
-        out.push(...paraItems({ ...p, text: body }, ctx));
+        out.push(...paraItems({ ...p, text: body }, ctx, actionList));
         follows = out.length > before;
-      }
+      } else actionList = ACTION_HEADING_RE.test(p.text);
       continue;
     }
+    // A heading the layout left as text ("## Actionpoints inför nästa gång", "Att göra").
+    if (p.text.length <= 60 && /^#|:$/u.test(p.text) && ACTION_HEADING_RE.test(p.text.replace(/:$/u, ''))) {
+      actionList = true;
+      prev = p;
+      continue;
+    }
+    // The list ends where its points do.
+    if (!LIST_POINT_RE.test(p.text)) actionList = false;
     // "Ansvarig: X" / "Klart till: 30 september" on the lines after an "Åtgärd: …" line.
     const prevItem = out[out.length - 1];
     const label = FOLLOW_LABEL_RE.exec(p.text);
@@ -213,10 +223,11 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
       prev = p;
       continue;
     }
-    out.push(...paraItems(p, ctx));
+    out.push(...paraItems(p, ctx, actionList));
     follows = out.length > before;
     prev = p;
   }
+  for (const it of out) it.task = finishTask(it.task);
   return out;
 }
 
@@ -259,8 +270,40 @@ const ATTENDANCE_START_RE = new RegExp(
   'iu',
 );
 
-function paraItems(p: Para, ctx: ActionContext): ActionItem[] {
+/** Headings of a list of new tasks; earlier logs ("Föregående åtgärder", "Previous actions") are not. */
+const ACTION_HEADING_RE =
+  /^(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?!.*\b(?:föregående|tidigare|förra|previous|outstanding|old)\b)(?:action\s*points?|actions?(?:\s+items?)?|åtgärder|åtgärdslista|att göra|to ?do|uppgifter|nya uppgifter)\b[^.]{0,40}$/iu;
+const LIST_POINT_RE = /^(?:[•▪●◦*·]|[-–—](?=\s)|\d{1,2}[.)]\s)/u;
+/** "… till nästa träff (Josef))", "(alla)": the owners a list point ends with. */
+const TRAIL_OWNER_RE = /\s*\(([^()]{2,60})\)\)?\s*\.?\s*$/u;
+
+/** A point under an action heading that no sentence rule read: the point is the task, its trailing parentheses the owners. */
+function listPointItem(p: Para, text: string, ctx: ActionContext): ActionItem | null {
+  const body = text.replace(/^(?:[•▪●◦*·]|[-–—](?=\s)|\d{1,2}[.)])\s*/u, '').trim();
+  const first = splitSentences(body)[0]?.text ?? body;
+  if (first.length < 12 || first.length > 400 || !/\s\p{Ll}/u.test(first)) return null;
+  const paren = TRAIL_OWNER_RE.exec(first);
+  const owners = paren ? (ownersOf(paren[1]!, ctx, false) ?? []) : [];
+  const task = paren && owners.length ? first.slice(0, paren.index) : first;
+  const due = dueOf(task, ctx);
+  return { owners, task, due: due.due, dueText: due.text, page: p.page, section: p.section ?? p.subsection, quote: first };
+}
+
+function paraItems(p: Para, ctx: ActionContext, actionList = false): ActionItem[] {
   if (ATTENDANCE_START_RE.test(p.text)) return [];
+  if (actionList) {
+    const items = paraItems(p, ctx);
+    const paren = TRAIL_OWNER_RE.exec(p.text);
+    const owners = paren ? ownersOf(paren[1]!, ctx, false) : null;
+    // The point's owner in parentheses wins over a subject the rules took ("Digg försöker … (Josef)").
+    if (items.length === 1 && owners?.length) {
+      items[0]!.owners = owners;
+      items[0]!.task = items[0]!.task.replace(TRAIL_OWNER_RE, '');
+    }
+    if (items.length) return items;
+    const item = listPointItem(p, p.text, ctx);
+    return item ? [item] : [];
+  }
   const text = p.text.length > 6000 ? p.text.slice(0, 6000) : p.text;
   const sentences = splitSentences(text.replace(/^(?:[•▪●◦*·]|[-–—](?=\s))\s*/u, ''));
   const found: Candidate[] = [];
@@ -276,9 +319,23 @@ function paraItems(p: Para, ctx: ActionContext): ActionItem[] {
   });
   for (const c of found) {
     if (!c.bare) continue;
-    // "Närvårdskontoret sammankallar.": the task is what the preceding sentences set up.
-    // The earliest of the last four sentences that mentions the group or meeting.
+    // "Närvårdskontoret sammankallar.": the task is what the preceding sentences set up. Best, the
+    // nearest of the last four sentences that opens with the group ("En mindre arbetsgrupp ska
+    // tillsättas.") gives the object: "Sammankalla en mindre arbetsgrupp"; else the earliest that
+    // mentions a group or meeting is quoted after the verb.
     let from = -1;
+    let np: string | null = null;
+    for (let j = c.sentence - 1; j >= Math.max(0, c.sentence - 4) && np === null; j--) {
+      const open = GROUP_OPENING_RE.exec(sentences[j]!.text);
+      if (open) [from, np] = [j, open[0]];
+    }
+    if (np !== null) {
+      const next = sentences[from + 1];
+      const members = next && from + 1 < c.sentence && next.text.length <= 140 ? ` – ${next.text.replace(/[.!]+$/u, '')}` : '';
+      c.item.task = `${c.item.task} ${asObject(np)}${members}`;
+      for (let j = from; j < c.sentence; j++) consumed.add(j);
+      continue;
+    }
     for (let j = c.sentence - 1; j >= Math.max(0, c.sentence - 4); j--) if (GROUP_CONTEXT_RE.test(sentences[j]!.text)) from = j;
     if (from < 0 && c.sentence > 0) from = c.sentence - 1;
     if (from < 0) continue;
@@ -308,7 +365,8 @@ function clauses(sentence: string): string[] {
   const parts = s.split(/(?:,\s*|\s+)(?:men|medan|but)\s+(?=\p{Lu})|;\s*|\s(?=(?:Beslut|Åtgärd|Action|Decision)\s*:)|\s*,\s+(?=\p{Lu}\p{Ll})/u);
   // An inline topic label before the sentence ("Stadgar: Börje får uppdraget att …").
   const topic = /^\p{Lu}[\p{L}-]{2,30}(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu})/u.exec(s);
-  if (topic && parts.length === 1) return [s, s.slice(topic[0].length)];
+  // A marker ("Åtgärd: …") is read by the marker rule, not again as a topic.
+  if (topic && parts.length === 1 && !MARKER_RE.test(s)) return [s, s.slice(topic[0].length)];
   return parts.length > 1 ? [s, ...parts.slice(1)] : [s];
 }
 
@@ -319,6 +377,9 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
   let owners: string[] | null = null;
   let task: string | null = null;
   let m: RegExpExecArray | null;
+  let passive: ReturnType<typeof passiveTask> = null;
+  // Passive tasks name their date without a marker ("ska ha möte … 13 april").
+  let bareDate = false;
 
   if ((m = MARKER_RE.exec(s))) {
     const body = m[1]!.trim();
@@ -330,11 +391,14 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
       const own = OWNER_LABEL_RE.exec(body)?.[1] ?? paraOwner;
       owners = own ? (ownersOf(own, ctx, true) ?? [own.trim()]) : [];
       task = body.replace(OWNER_LABEL_RE, '').replace(/[\s,;–-]+$/u, '');
+      // "Åtgärd: Påminnelse skickas till …" → "Skicka påminnelse till …".
+      const passive = passiveTask(task, ctx.attendees);
+      if (passive) task = passive.task;
     }
   } else if ((m = SV_INVERTED_RE.exec(s))) {
     const subj = m[2] ?? m[5]!;
     owners = ownersOf(subj, ctx, false);
-    task = `${m[3] ?? m[4]}${m[6] ?? ''}`;
+    task = m[3] ? `${m[3]}${m[6] ?? ''}` : presentTask(m[4]!, m[6] ?? '');
   } else if ((m = GETS_TASK_RE.exec(s))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = m[2]!;
@@ -344,7 +408,7 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
   } else if ((m = SV_PRES_RE.exec(s))) {
     if (new RegExp(`^(?:${FUTURE_ONLY})$`, 'u').test(m[2]!) && !FUTURE_RE.test(s)) return null;
     owners = ownersOf(m[1]!, ctx, false);
-    task = `${m[2]}${m[3]}`;
+    task = presentTask(m[2]!, m[3]!);
   } else if ((m = ASSIGN_RE.exec(s))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = m[2]!;
@@ -362,7 +426,13 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
     task = `${m[2]}${m[3]}`;
   } else if ((m = attendeeOwned(SV_PRES_ANY_RE.exec(s), ctx)) && !MEETING_VERBS.has(m[2]!)) {
     owners = ownersOf(m[1]!, ctx, false);
-    task = `${m[2]}${m[3]}`;
+    task = presentTask(m[2]!, m[3]!);
+  } else if ((passive = passiveTask(s, ctx.attendees))) {
+    // Ownerless unless the text names who: the agent ("av X", "(X)", "mellan A och B") or a paragraph's "Ansvarig:".
+    const own = passive.agent ?? paraOwner;
+    owners = own ? (ownersOf(own, ctx, true) ?? []) : [];
+    task = passive.task;
+    bareDate = true;
   } else if (TO_APPOINT_RE.test(s)) {
     owners = paraOwner ? (ownersOf(paraOwner, ctx, true) ?? []) : [];
     task = s;
@@ -380,8 +450,20 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
   if (owners === null || task === null) return null;
   task = task.replace(/\s+/g, ' ').trim();
   if (task.length < 2) return null;
-  const due = dueOf(s, ctx);
+  const due = dueOf(s, ctx, bareDate);
   return { owners, task, due: due.due, dueText: due.text, page: p.page, section: p.section ?? p.subsection, quote: s };
+}
+
+/** "tar fram" → "ta fram": the present tense's first word in the infinitive. */
+function infinitive(verb: string): string {
+  return verb.replace(/^\p{L}+/u, (w) => presentToInfinitive(w) ?? w);
+}
+
+const COORDINATED_PRES_RE = new RegExp(`(?<=\\s(?:och|samt|o)\\s)(?:${PRES})(?![\\p{L}])`, 'gu');
+
+/** A present-tense task in the infinitive, its coordinated verbs too: "kontaktar X och bokar Y" → "kontakta X och boka Y". */
+function presentTask(verb: string, rest: string): string {
+  return `${infinitive(verb)}${rest.replace(COORDINATED_PRES_RE, (v) => infinitive(v))}`.replace(/^ansvara för att\s+/u, '');
 }
 
 /** The match when every owner in its subject is a listed attendee or "alla" (for the open-verb patterns). */
@@ -436,40 +518,6 @@ function ownersOf(subject: string, ctx: ActionContext, lenient: boolean): string
   return out;
 }
 
-function dueOf(s: string, ctx: ActionContext): { due: string | null; text: string | null } {
-  const next = NEXT_DUE_RE.exec(s);
-  if (next) return { due: ctx.nextMeetingDate, text: next[0] };
-  const year = ctx.meetingDate ? Number(ctx.meetingDate.slice(0, 4)) : null;
-  for (const m of s.matchAll(DATE_DUE_RE)) {
-    const after = s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
-    const d = findDates(after, { year })[0];
-    if (d && d.index === 0 && d.iso) {
-      let iso = d.iso;
-      if (!d.hasYear && ctx.meetingDate && iso < ctx.meetingDate) iso = `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
-      return { due: iso, text: (m[0] + d.text).trim() };
-    }
-  }
-  return eventDue(s, ctx);
-}
-
-/** "Inför SK-möte i Malmö 17/5", "in time for the AGM on 26 April": a dated event the task prepares for. */
-const EVENT_DUE_RE = /\b(?:inför|in time for|ahead of)\s+/giu;
-
-function eventDue(s: string, ctx: ActionContext): { due: string | null; text: string | null } {
-  const year = ctx.meetingDate ? Number(ctx.meetingDate.slice(0, 4)) : null;
-  for (const m of s.matchAll(EVENT_DUE_RE)) {
-    const from = (m.index ?? 0) + m[0].length;
-    const after = s.slice(from, from + 70);
-    const d = findDates(after, { year })[0];
-    // At most five words name the event, with no sentence or clause break before its date.
-    if (!d?.iso || /[.;:!?]/u.test(after.slice(0, d.index)) || after.slice(0, d.index).trim().split(/\s+/).filter(Boolean).length > 5) continue;
-    let iso = d.iso;
-    if (!d.hasYear && ctx.meetingDate && iso < ctx.meetingDate) iso = `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
-    return { due: iso, text: s.slice(m.index ?? 0, from + d.index + d.text.length).trim() };
-  }
-  return { due: null, text: null };
-}
-
 const ACTION_COL = /^(?:åtgärd(?:er)?|aktivitet|uppgift|vad|action(?:s)?|task)$/iu;
 const OWNER_COL = /^(?:ansvarig|ansvar|vem|owner|who|responsible)$/iu;
 const DUE_COL = /^(?:klart(?: till)?|när|datum|deadline|due|senast|tidplan|by when)$/iu;
@@ -504,7 +552,6 @@ function tableItem(p: Para, t: ActionTable, ctx: ActionContext): ActionItem | nu
   const owner = (byCol.get(t.owner) ?? []).join(' ').trim();
   if (!task || !owner) return null;
   const dueText = t.due === null ? null : (byCol.get(t.due) ?? []).join(' ').trim() || null;
-  const year = ctx.meetingDate ? Number(ctx.meetingDate.slice(0, 4)) : null;
-  const due = dueText ? (NEXT_DUE_RE.test(`till ${dueText}`) ? ctx.nextMeetingDate : (findDates(dueText, { year })[0]?.iso ?? null)) : null;
+  const due = dueText ? cellDue(dueText, ctx) : null;
   return { owners: ownersOf(owner, ctx, true) ?? [owner], task, due, dueText, page: p.page, section: p.section ?? p.subsection, quote: p.text.slice(0, 400) };
 }

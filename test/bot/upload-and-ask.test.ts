@@ -10,6 +10,7 @@ const MINUTES = 'test/fixtures/2026-03-02-motesanteckning-uppdragsgrupp-barn-och
 const PLAN = 'test/fixtures/2015-11-13-mal-och-handlingsplan-2016-2018.pdf';
 const golden = JSON.parse(fs.readFileSync('test/fixtures/2026-03-02-motesanteckning-uppdragsgrupp-barn-och-unga.facts.json', 'utf8')) as {
   attendees: Array<{ name: string; present: boolean }>;
+  actionItems: unknown[];
 };
 
 let h: BotHarness;
@@ -50,6 +51,15 @@ describe('upload in personal chat', () => {
     expect(absent).toHaveLength(6);
     expect(text).toMatch(/Frånvarande \(6\)/);
     expect(text).toContain('2026-03-02');
+    // Tasks read as sentences: capitalised, in the infinitive, never a bare verb or another item's fragment.
+    const tasks = text
+      .split('\n')
+      .filter((l) => l.startsWith('- ') && l.includes(' — '))
+      .map((l) => l.slice(2, l.indexOf(' — ')));
+    expect(tasks).toHaveLength(Math.min(15, golden.actionItems.length));
+    for (const t of tasks) expect(t, t).toMatch(/^\p{Lu}\p{Ll}+ \p{L}/u);
+    expect(tasks).toEqual(expect.arrayContaining(['Göra en inbjudan', 'Bjuda in Mikael till ett möte för vidare dialog']));
+    expect(tasks.some((t) => t.startsWith('Sammankalla en mindre arbetsgrupp'))).toBe(true);
     const actions = (cardOf(summary)!.actions as Array<{ title: string; url?: string; data?: { verb: string } }>).map((x) => x.title);
     expect(actions).toEqual(expect.arrayContaining(['Alla åtgärder', 'Fel i sammanfattningen?', 'Öppna dokumentet']));
     // The acknowledgement was updated in place: progress, then "Klart".

@@ -70,7 +70,9 @@ describe('refineFactsWithLlm on the 2026-03-02 minutes, through a real HTTP clie
     prompt = await loadPrompt('extract-facts');
     const a = await analyseDocument(fs.readFileSync(MINUTES), path.basename(MINUTES), LIMITS);
     pages = a.pages;
-    facts = a.facts;
+    // The rule items the proposals below were written against: the rules now also find the passive and
+    // modal tasks (and "Fortsatt dialog får ske mellan …"), which would make the additions duplicates.
+    facts = { ...a.facts, actionItems: a.facts.actionItems.filter((i) => i.owners.length > 0 && !i.quote.startsWith('Fortsatt dialog')) };
     llm = createLlmClient({ apiKey: 'sk-test', baseUrl: server.baseUrl, model: 'test-model' }, { timeoutMs: 5000 });
   });
   afterAll(async () => {

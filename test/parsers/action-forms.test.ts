@@ -29,10 +29,10 @@ describe('action item forms', () => {
       { format: 'txt' },
     );
     expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
-      ['Ulf Berg', 'kontakta Leif Ånell inför kursen i Jönköping'],
-      ['Eva Lind', 'göra en insats på häcken i vår'],
-      ['Per Holm', 'sköter bokningen av lokalen'],
-      ['Eva Lind', 'Trasiga fönster kommer att åtgärdas av Eva Lind'],
+      ['Ulf Berg', 'Kontakta Leif Ånell inför kursen i Jönköping'],
+      ['Eva Lind', 'Göra en insats på häcken i vår'],
+      ['Per Holm', 'Sköta bokningen av lokalen'],
+      ['Eva Lind', 'Åtgärda trasiga fönster'],
     ]);
   });
 
@@ -52,8 +52,8 @@ describe('action item forms', () => {
       ),
       { format: 'txt' },
     );
-    expect(r.actionItems.map((a) => a.owners.join(' + '))).toEqual(['Ulf Berg', 'Per Holm', 'Eva Lind']);
-    expect(r.actionItems[2]!.task).toBe('tar med sig kopiorna till mötet');
+    expect(r.actionItems.map((a) => a.owners.join(' + '))).toEqual(['Ulf Berg', 'Per Holm', 'Eva Lind', 'Ulf Berg + Per Holm']);
+    expect(r.actionItems[2]!.task).toBe('Ta med sig kopiorna till mötet');
   });
 
   it('takes a person named by a known given name as owner when the attendance list left them out', () => {
@@ -71,7 +71,7 @@ describe('action item forms', () => {
       ),
       { format: 'txt' },
     );
-    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([['Pierre', 'fixa det innan sommaren']]);
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([['Pierre', 'Fixa det innan sommaren']]);
   });
 
   it('gives the sentence before an "ACTION: X" marker to the people its initials name, and takes no marker alone as a task', () => {
@@ -144,7 +144,7 @@ describe('action item forms', () => {
       { format: 'txt' },
     );
     expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
-      ['Sten', 'föreslå smärre justeringar i texten'],
+      ['Sten', 'Föreslå smärre justeringar i texten'],
       ['Viktor', 'Påminnelse om att skriva verksamhetsrapporter skickas av Viktor'],
     ]);
   });

@@ -128,15 +128,24 @@ describe('the minutes key facts (issue 3)', () => {
     const r = extractFacts(textToPages(text), { format: 'txt' });
     expect(r.document.kind).toBe('minutes');
     expect(r.attendees).toHaveLength(14);
+    // Passive and modal tasks ("Mikael bjuds in", "En mindre arbetsgrupp ska tillsättas") have no owner unless the text names one.
     expect(r.actionItems.map((a) => a.owners.join('+'))).toEqual([
+      '',
       'Ellen Lageholm+Charlotte Bliesener Falkenström',
+      '',
       'Närvårdskontoret',
       'Maria Glemfelt',
       'alla',
+      '',
+      '',
+      '',
       'Närvårdskontoret',
+      '',
+      '',
       'Charlotte Bliesener Falkenström',
       'Charlotte Bliesener Falkenström',
       'alla',
+      'Jacqueline Uddgrén+Maria Juhlin+Sara Karlsson',
     ]);
     expect(r.nextMeeting?.date).toBe('2026-04-17');
   });

@@ -106,7 +106,7 @@ describe('styrgrupp anteckningar: one-line "Närvarande:" with party tags, roles
       ['Per Ek', '2026-05-15'],
       ['Anna Berg', '2026-05-12'],
     ]);
-    expect(itemOf(r, 'farthinder').task).toMatch(/^tar fram förslag på farthinder/);
+    expect(itemOf(r, 'farthinder').task).toMatch(/^Ta fram förslag på farthinder/);
     expect(itemOf(r, 'skyltar').task).toBe('Beställa skyltar');
   });
   it('decisions', () => {
@@ -145,7 +145,7 @@ describe('förening styrelseprotokoll: § 1 Mötets öppnande, "beslutade styrel
       ['Leila Karimi', null],
       ['Ingrid Ölund', '2026-02-11'],
     ]);
-    expect(itemOf(r, 'startmöte').task).toBe('kontaktar Byggab AB och bokar ett startmöte');
+    expect(itemOf(r, 'startmöte').task).toBe('Kontakta Byggab AB och boka ett startmöte');
   });
   it('next meeting: "Nästa styrelsemöte hålls den …"', () => {
     expect(r.nextMeeting).toMatchObject({ date: '2026-02-11', time: '19.00', place: 'föreningslokalen' });
@@ -176,7 +176,7 @@ describe('English parish council: Cllr lists in a label column, initials and "th
       ['K. Lawson', null],
       ['K. Lawson', '2026-03-31'],
     ]);
-    expect(itemOf(r, 'pothole').task).toBe('report the pothole on Mill Lane to the County Council');
+    expect(itemOf(r, 'pothole').task).toBe('Report the pothole on Mill Lane to the County Council');
   });
   it('decisions: "RESOLVED that" and "It was resolved to"', () => {
     expect(r.decisions.map((d) => d.text)).toEqual([
@@ -248,8 +248,8 @@ describe('arbetsgrupp: first-name Deltagare list, "Att göra" bullets "Namn: upp
       ['Jonas', null],
       ['alla', null],
     ]);
-    expect(itemOf(r, 'lokal').task).toBe('boka lokal till höstens kurser');
-    expect(itemOf(r, 'affischen').task).toBe('sprida affischen i sina nätverk');
+    expect(itemOf(r, 'lokal').task).toBe('Boka lokal till höstens kurser');
+    expect(itemOf(r, 'affischen').task).toBe('Sprida affischen i sina nätverk');
   });
   it('no decisions', () => {
     expect(r.decisions).toEqual([]);
@@ -311,7 +311,7 @@ describe('English project board: attendees with (initials, role), action log wit
       ['Emma Clarke', '2026-04-28'],
       ['James Okafor + Sarah Mitchell', '2026-05-12'],
     ]);
-    expect(itemOf(r, 'risk register').task).toBe('update the risk register and circulate to the board by 21 April');
+    expect(itemOf(r, 'risk register').task).toBe('Update the risk register and circulate to the board by 21 April');
   });
   it('decisions', () => {
     expect(r.decisions.map((d) => d.text)).toEqual(['the go-live date moves to 1 June 2026', 'EC will lead the user research workstream']);
@@ -424,7 +424,8 @@ describe('arbetsgrupp: "Namn – organisation" lines, Åtgärd/Ansvarig/Klart ti
       ['Jenny Lund', '2026-09-30'],
       ['Mohammed Ali + Karin Persson', null],
     ]);
-    expect(itemOf(r, 'Påminnelse').task).toBe('Påminnelse skickas till de kommuner som inte svarat');
+    expect(itemOf(r, 'påminnelse').task).toBe('Skicka påminnelse till de kommuner som inte svarat');
+    expect(itemOf(r, 'informationsblad').task).toBe('Ta fram ett utkast till informationsblad');
   });
   it('decisions', () => {
     expect(r.decisions.map((d) => d.text)).toEqual(['materialet ska översättas till arabiska och somaliska']);
@@ -507,7 +508,7 @@ describe('Word (.docx) nämnd protokoll with Word tables, through parseDocument'
       ['förvaltningen', '2026-09-15'],
       ['Hanna Moberg', '2026-06-30'],
     ]);
-    expect(itemOf(r, 'åtgärdsplan').task).toBe('redovisa en åtgärdsplan senast den 15 september 2026');
+    expect(itemOf(r, 'åtgärdsplan').task).toBe('Redovisa en åtgärdsplan senast den 15 september 2026');
     expect(itemOf(r, 'brukarrådet').section).toBe('§ 14 Uppföljning av hemtjänsten');
   });
   it('next meeting', () => {
