@@ -46,4 +46,62 @@ describe('recorded decisions', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads "Beslut:" inside an item, several in one paragraph, but not the titles of a table of contents', () => {
+    expect(
+      decisions(
+        [
+          'SG minnesanteckningar 140504',
+          '',
+          '6.1. Arbetsmötet i sommar Förslag från förra mötet är att mötet hålls i juni. Beslut: att maila ut två förslag på datum.',
+          '6.3. Inför SK-möte Beslut: Markus hör med Jeanette om rapporten. Beslut: Eva-Lotta fixar 30 kopior på dagordningen.',
+          '',
+          'Dagordning 1. Formalia Rapporter...5 Rapport: Ekonomi Rapport: Kansliet Beslut: Bidragssystem Beslut: Riksmöte...54 Diskussion: Nästa Slag',
+        ].join('\n'),
+      ),
+    ).toEqual(['maila ut två förslag på datum', 'Markus hör med Jeanette om rapporten', 'Eva-Lotta fixar 30 kopior på dagordningen']);
+  });
+
+  it('reads Swedish decision verbs without "att", "beslöts" and "bestämmer vi att"', () => {
+    expect(
+      decisions(
+        [
+          'Minnesanteckningar från mötet 2009-03-16',
+          '',
+          '3. Byarådet beslutar ansöka om medel för årets verksamhet.',
+          'Beslöts att revidera budgeten för 2010-11.',
+          'Preliminärt bestämmer vi att söndagen den 3 september blir datum för loppet.',
+        ].join('\n'),
+      ),
+    ).toEqual(['ansöka om medel för årets verksamhet', 'revidera budgeten för 2010-11', 'söndagen den 3 september blir datum för loppet']);
+  });
+
+  it('reads English agreements in the passive and by the body, and names the motion a bare verdict settles', () => {
+    expect(
+      decisions(
+        [
+          'Board meeting minutes 2024-02-03',
+          '',
+          '## Opening a bank account',
+          '',
+          'Cart shall open a bank account on behalf of the Foundation.',
+          '',
+          'Proposed by: Cart',
+          '',
+          'Unanimously approved.',
+          '',
+          'The Complaints procedure was reviewed and adopted by the Board. The Board were in agreement with this.',
+          'It was further agreed that all the current trustees would resign.',
+          'The committee agreed to accept the offer to pay £10 a month.',
+          'The role of chair will be decided at the first meeting. Ed Sheeran has also agreed to this.',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'Opening a bank account: Unanimously approved',
+      'The Complaints procedure was reviewed and adopted by the Board',
+      'The Board were in agreement with this',
+      'all the current trustees would resign',
+      'accept the offer to pay £10 a month',
+    ]);
+  });
 });
