@@ -258,16 +258,23 @@ describe.skipIf(!browser.ok)('the bot in the Microsoft 365 Agents Playground, in
     reportFailure('lines');
     let before = (await botTexts()).length;
     await ask('Vilka åtgärder finns?');
-    const list = await waitForBotMessage('the list of action items', before, (t) => /uppgifter \(\d+\):/.test(t) && /Källa:/.test(t), 60_000);
+    const list = await waitForBotMessage(
+      'the list of action items',
+      before,
+      (t) => /uppgifter \(\d+\)(?: \(och \d+ till\))?:/.test(t) && /Källa:/.test(t),
+      60_000,
+    );
     const lines = list
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    const head = lines.findIndex((l) => /uppgifter \(\d+\):$/.test(l));
+    const heading = /uppgifter \((\d+)\)(?: \(och (\d+) till\))?:$/;
+    const head = lines.findIndex((l) => heading.test(l));
     expect(head).toBeGreaterThanOrEqual(0);
-    const n = Number(/\((\d+)\):$/.exec(lines[head]!)![1]);
-    expect(n).toBeGreaterThan(3);
-    // Heading, one line per item, then the source on its own line.
+    const [, total, more] = heading.exec(lines[head]!)!;
+    expect(Number(total)).toBeGreaterThan(3);
+    // Heading, one line per listed item (the list stops at its cap and says how many more), then the source on its own line.
+    const n = Number(total) - Number(more ?? 0);
     for (const item of lines.slice(head + 1, head + 1 + n)) expect(item).not.toMatch(/Källa:|uppgifter \(/);
     expect(lines[head + 1 + n]).toMatch(/^Källa: /);
     await botMessages()
