@@ -19,17 +19,10 @@ export function registerExtract(program: Command, ctx: CliContext): void {
       } catch (err) {
         throw new AppError('not-found', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
       }
-      const [{ parseDocument }, { extractFacts }, { pageParallelReader }] = await Promise.all([
-        import('../../parsers/parse-document.js'),
-        import('../../parsers/extract.js'),
-        import('../../workers/page-parallel.js'),
-      ]);
+      const [{ extractDocument }, { pageParallelReader }] = await Promise.all([import('../../parsers/analyse.js'), import('../../workers/page-parallel.js')]);
       const { threads, parallelMinPages, maxMemoryMb } = ctx.config.parse;
       const readPdf = pageParallelReader({ fileName: path.basename(file), threads, minPages: parallelMinPages, heapMb: maxMemoryMb });
-      // The facts alone, as `analyseDocument` computes them: the passages and evidence units it also
-      // builds for the store (a tenth of the time on a 400-page plan) are never printed.
-      const parsed = await parseDocument(bytes, path.basename(file), ctx.config.parse, undefined, readPdf);
-      const facts: ExtractResult = extractFacts(parsed.pages, { format: parsed.format });
+      const facts: ExtractResult = await extractDocument(bytes, path.basename(file), ctx.config.parse, readPdf);
       process.stdout.write(opts.json ? `${JSON.stringify(facts)}\n` : formatFacts(facts));
     });
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pingRedis } from '../../queue/redis.js';
@@ -144,6 +145,19 @@ describe('minutes extract --json', () => {
     expect(facts.document).toMatchObject({ kind: 'minutes', date: '2026-03-02', pages: 6 });
     expect(facts.attendees).toHaveLength(14);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
+  it('dates a meeting from the file name as the worker does ("den 4 april" in a file named 2024-…)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'extract-name-'));
+    const file = path.join(dir, '2024-04-protokoll.txt');
+    fs.writeFileSync(file, ['Protokoll fört vid styrelsemöte torsdagen den 4 april', '', 'Närvarande: Anna Berg, Per Holm'].join('\n'));
+    try {
+      const r = await runCli(['extract', '--json', file], testEnv());
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as { document: { date: string | null } }).document.date).toBe('2024-04-04');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('delivers a large JSON object whole through a pipe (no cut at 64 KiB)', async () => {
