@@ -65,10 +65,12 @@ export function ingestFinishedHandler(deps: BotDeps): NotifyHandler {
     }
     if (doc.status !== 'done') return;
     await say(doneText(doc.file_name, groupName));
-    const summary = await loadSummary(deps.db, doc.id);
+    // The document's budget lines, read once: for the summary's main table and for the chart.
+    const lines = await loadChartLines(deps.db, [doc.id]);
+    const summary = await loadSummary(deps.db, doc.id, lines);
     if (!summary) return;
     // Budget at a glance: a chart of the document's budget lines, when they make one (logic/budget-chart.ts).
-    const chart = chooseBudgetChart(await loadChartLines(deps.db, [doc.id]));
+    const chart = chooseBudgetChart(lines);
     const card = withBudgetChart(summaryCard(summary, deps.links.urlFor(doc.id)), chart);
     await deps.sender.send(refId, { attachments: [CardFactory.adaptiveCard(card)] });
   };

@@ -7,15 +7,10 @@
  * under, then its group rows joined with " / "; lines of one table follow each other in order, on
  * the same or the next page, under the same heading.
  */
+import type { ChartLine } from './budget-chart.js';
 
-export interface TableLine {
-  kind: string;
-  label: string;
-  amountSek: number;
-  period: string | null;
-  section: string | null;
-  page: number | null;
-}
+/** A stored budget line as the chart reads it; which document it is from does not matter here. */
+export type TableLine = Omit<ChartLine, 'documentId'>;
 
 export interface MainTable {
   /** The heading the table sits under, or null. */

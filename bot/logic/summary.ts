@@ -4,6 +4,7 @@
  * what was extracted.
  */
 import type { Queryable } from '../../store/db.js';
+import { loadChartLines, type ChartLine } from './budget-chart.js';
 import { mainTable, mainTableText, type MainTable } from './budget-table.js';
 
 export interface SummaryActionItem {
@@ -35,7 +36,8 @@ export interface Summary {
   budgetTable: MainTable | null;
 }
 
-export async function loadSummary(q: Queryable, documentId: string): Promise<Summary | null> {
+/** `budgetLines`: the document's lines when the caller has read them already (for its chart). */
+export async function loadSummary(q: Queryable, documentId: string, budgetLines?: readonly ChartLine[]): Promise<Summary | null> {
   const doc = (
     await q.query<{
       id: string;
@@ -61,13 +63,7 @@ export async function loadSummary(q: Queryable, documentId: string): Promise<Sum
       [documentId],
     )
   ).rows[0];
-  const budgetLines = (
-    await q.query<{ kind: string; label: string; amount_sek: number; period: string | null; section: string | null; page: number | null }>(
-      `SELECT kind, label, amount_sek, period, section, page FROM budget_lines WHERE document_id = $1 ORDER BY ord`,
-      [documentId],
-    )
-  ).rows;
-  const budget = budgetLines.filter((b) => b.kind === 'total');
+  const lines = budgetLines ?? (await loadChartLines(q, [documentId]));
   return {
     documentId: doc.id,
     fileName: doc.file_name,
@@ -81,10 +77,8 @@ export async function loadSummary(q: Queryable, documentId: string): Promise<Sum
     actionItems: items,
     decisions,
     nextMeeting: next ? [next.date, next.time, next.place].filter(Boolean).join(', ') || next.text : null,
-    budgetTotals: budget.map((b) => ({ kind: b.kind, label: b.label, amountSek: Number(b.amount_sek) })),
-    budgetTable: mainTable(
-      budgetLines.map((b) => ({ kind: b.kind, label: b.label, amountSek: Number(b.amount_sek), period: b.period, section: b.section, page: b.page })),
-    ),
+    budgetTotals: lines.filter((b) => b.kind === 'total').map((b) => ({ kind: b.kind, label: b.label, amountSek: b.amountSek })),
+    budgetTable: mainTable(lines),
   };
 }
 
