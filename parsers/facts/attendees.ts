@@ -19,7 +19,8 @@
 import type { Attendee, AttendeeFlag } from '../../core/facts.js';
 import type { NormDoc, Para } from '../normalize.js';
 import { isGivenName } from '../names/lexicon.js';
-import { OTHER_SECRETARIES } from './attendance/labels.js';
+import { OTHER_SECRETARIES, PLURAL_HONORIFICS } from './attendance/labels.js';
+import { replacedForSomeItems } from './attendance/people.js';
 import { isOrganisationLike } from './attendance/name-runs.js';
 import { initialsOf, isPersonName, naturalOrder, resolveName, stripHonorific } from './names.js';
 
@@ -207,7 +208,7 @@ function addEntries(cells: string[], p: Para, mode: Mode, out: Attendee[]): bool
   }
   // "Trustees Alexander (Chair), James, Giddens, Hodson": a plural honorific opens a list of
   // surnames, not one entry with a role; the candidate scan (attendance/) reads it.
-  if (parts.length >= 3 && /^(?:trustees|cllrs|councillors|messrs)\s/iu.test(parts[0]!.trim())) return false;
+  if (parts.length >= 3 && PLURAL_LIST_RE.test(parts[0]!.trim())) return false;
   // One entry with a role: "Name, role, org", "Name (S), ordförande", "Name – role".
   const m = /^(.+?)(?:\s*,\s*|\s+[–—-]\s+|\s*(?=\())(.*)$/u.exec(text);
   // "Ulla Henriksson, socialchef Pernilla Nyman, socialsekreterare Ann Axelsson, sekreterare": two
@@ -219,6 +220,8 @@ function addEntries(cells: string[], p: Para, mode: Mode, out: Attendee[]): bool
   out.push(...a);
   return true;
 }
+
+const PLURAL_LIST_RE = new RegExp(`^(?:${PLURAL_HONORIFICS.join('|')})\\s`, 'iu');
 
 /** Role text that holds another person's name (a given name and a capitalised word after it). */
 function othersIn(role: string): boolean {
@@ -307,9 +310,7 @@ function person(nameText: string, roleText: string, p: Para, mode: Mode, quote: 
     const left = sub[1]!.replace(/,\s*$/, '');
     const subst = person(left, '', p, { present: mode.present, flags: [...mode.flags, 'substitute'] }, quote);
     const [absentName, ...absentRole] = sub[2]!.split(/\s*,\s*/);
-    // "ersätter Bo Eliasson (V) 170, 172-184": replaced for some items only, so still there.
-    const partial = /\s(?:§+\s*)?\d/u.test(absentName!);
-    const replaced = partial ? null : person(absentName!, absentRole.join(', '), p, { present: false, flags: [] }, quote);
+    const replaced = replacedForSomeItems(absentName!) ? null : person(absentName!, absentRole.join(', '), p, { present: false, flags: [] }, quote);
     if (!subst) return null;
     return [...subst, ...(replaced ?? [])];
   }

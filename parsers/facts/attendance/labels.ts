@@ -252,6 +252,9 @@ export const ROLE_TOKENS = [
   'ersättare',
 ];
 
+/** Plural honorifics opening a list of surnames ("Trustees Alexander (Chair), James, Giddens"): each name in it carries one. */
+export const PLURAL_HONORIFICS = ['trustees', 'cllrs', 'councillors', 'messrs'];
+
 /** Compounds of "-sekreterare" that name another job ("socialsekreterare" is a social worker). */
 export const OTHER_SECRETARIES = ['social', 'general', 'press', 'parti', 'politisk', 'stats'];
 

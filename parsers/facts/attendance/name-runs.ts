@@ -50,8 +50,10 @@ export function isOrganisationLike(token: string): boolean {
   return ORG_RE.test(token) && !isGivenName(token);
 }
 
-const PARTICLE = /^(?:von|van|de|af|der|la|le|Mc|Mac)$/u;
-const INITIALS = /^\p{Lu}{1,3}\.?$/u;
+/** Name particles that belong to the word after them ("von Essen", "Mc Donald"). */
+export const PARTICLE = /^(?:von|van|de|af|der|la|le|Mc|Mac)$/u;
+/** Initials written for a name ("AB", "K."). */
+export const INITIALS = /^\p{Lu}{1,3}\.?$/u;
 const SURNAME_RE = new RegExp(`(?:${SURNAME_ENDINGS.join('|')})$`, 'u');
 
 /** A word that reads as a surname and not as a given name ("Bengtsson", "Lindqvist"). */

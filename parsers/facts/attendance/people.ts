@@ -6,8 +6,8 @@
  */
 import type { AttendeeFlag } from '../../../core/facts.js';
 import { isGivenName } from '../../names/lexicon.js';
-import { ROLE_AFTER, ROLE_TOKENS, TITLE_WORDS } from './labels.js';
-import { isOrganisationLike, splitNameRun } from './name-runs.js';
+import { PLURAL_HONORIFICS, ROLE_AFTER, ROLE_TOKENS, TITLE_WORDS } from './labels.js';
+import { INITIALS, isOrganisationLike, PARTICLE, splitNameRun } from './name-runs.js';
 
 export interface Found {
   name: string;
@@ -25,9 +25,7 @@ export interface Found {
 const SUBST =
   /^(.*?)(?:^|\s+|(?<=\))\s*)(?:ersätter|(?:tjänstgörande |tjg |tgj |tjänstg\.? )?(?:ersättare|ers\.?) för|tjänstgör för|i stället för|istället för|substituting for|deputising for|(?<=\)\s*)för)\s+(.+)$/iu;
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*|Ma?c\p{Lu}[\p{Ll}'’]+|\p{Lu}{1,3}\.?|von|van|de|af|der|la|le)$/u;
-const INITIALS = /^\p{Lu}{1,3}\.?$/u;
 const ROLES_IN_RUN = new Set(ROLE_TOKENS);
-const PARTICLE = /^(?:von|van|de|af|der|la|le|Mc|Mac)$/u;
 const TITLES = new Set(TITLE_WORDS);
 const HONORIFICS = new Set(['cllr', 'cllrs', 'councillor', 'councillors', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'rev', 'trustee', 'trustees']);
 const NOT_NAMES = new Set(
@@ -38,6 +36,16 @@ const NOT_NAMES = new Set(
 
 const LEADING_FLAG =
   /^((?:ordf\.?|ordförande|mötesordförande|sekr\.?|sekreterare|protokollförare|justerare|chair(?:man)?|secretary|clerk))(?:\s+|$)(?=\p{Lu}|$)/u;
+
+const PLURAL_LEAD = new RegExp(`^((?:${PLURAL_HONORIFICS.join('|')})\\.?)\\s+\\p{Lu}`, 'iu');
+
+/**
+ * "ersätter Bo Eliasson (V) 170, 172-184", "… Per Holm §§ 5-7": a name followed by item numbers is
+ * replaced for some items only, so that person was there.
+ */
+export function replacedForSomeItems(replaced: string): boolean {
+  return /^[^\d§]*\p{L}[^\d§]*\s(?:§+\s*)?\d/u.test(replaced);
+}
 
 /** Splits at `re` where no parenthesis is open ("Krystal Vittles (Innovation and Development manager)"). */
 function splitOutsideParens(text: string, re: RegExp): string[] {
@@ -108,9 +116,7 @@ function partPeople(raw: string, flags: AttendeeFlag[], allowSingle: boolean, le
   if (sub) {
     const left = partPeople(sub[1]!, [...flags, 'substitute'], allowSingle);
     // Only the first person after "ersätter" is replaced: list lines joined into one cell run on.
-    // "ersätter Bo Eliasson (V) 170, 172-184", "§§ 5-7": replaced for some items only, so still there.
-    const partial = /^[^\d§]*\p{L}[^\d§]*\s(?:§+\s*)?\d/u.test(sub[2]!);
-    const right = partial
+    const right = replacedForSomeItems(sub[2]!)
       ? []
       : partPeople(sub[2]!, [], allowSingle)
           .slice(0, 1)
@@ -214,7 +220,7 @@ export function peopleIn(text: string, flags: AttendeeFlag[] = [], lenient = fal
   // stands before each surname in it.
   // "… Howden and the" before a role label ("Clerk"): the joining words belong to no one.
   for (let k = 0; k < parts.length; k++) parts[k] = parts[k]!.replace(/\s+(?:and|och|samt|&)(?:\s+the)?$/iu, '');
-  const plural = /^((?:trustees|cllrs|councillors|messrs)\.?)\s+\p{Lu}/iu.exec(parts[0] ?? '')?.[1];
+  const plural = PLURAL_LEAD.exec(parts[0] ?? '')?.[1];
   if (plural) for (let k = 1; k < parts.length; k++) if (/^\p{Lu}[\p{L}'’-]+(?:\s*\([^()]*\))?$/u.test(parts[k]!)) parts[k] = `${plural} ${parts[k]}`;
   const strict = parts.map((part) => partPeople(part, flags, allowSingle, lenient && parts.length <= 2));
   // In a list that already gave two people, the other parts are names too when they read as one:

@@ -57,6 +57,8 @@ export function scanAttendance(doc: NormDoc): ScanResult {
   const people: Candidate[] = [];
   const flags: ScanResult['flags'] = [];
   const paras = doc.paras;
+  // The previous paragraph's text and labels (read once, on its own turn).
+  let before: { text: string; hits: Hit[] } | null = null;
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
     const text = p.text.length > 4000 ? p.text.slice(0, 4000) : p.text;
@@ -73,8 +75,9 @@ export function scanAttendance(doc: NormDoc): ScanResult {
     // The first paragraphs may be the roster itself, with no label before it.
     // Not under a label of its own: a list label has been read already, and any other ("Kopia till:",
     // "Distribution") says these people were not there.
-    const prev = i > 0 ? labelsIn(paras[i - 1]!.text) : [];
-    const underLabel = prev.length > 0 && isBlank(paras[i - 1]!.text.slice(prev[prev.length - 1]!.end));
+    const last = before?.hits[before.hits.length - 1];
+    const underLabel = !!last && isBlank(before!.text.slice(last.end));
+    before = { text, hits };
     if (hits.length === 0 && i < 15 && p.kind !== 'heading' && text.length < 1000 && !underLabel)
       for (const f of rosterPeople(text)) people.push({ ...f, page: p.page, quote: text.slice(0, 300) });
     // Signature blocks flattened into one line print their role labels first and the names after
