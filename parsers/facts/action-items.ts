@@ -392,7 +392,7 @@ function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: strin
       owners = own ? (ownersOf(own, ctx, true) ?? [own.trim()]) : [];
       task = body.replace(OWNER_LABEL_RE, '').replace(/[\s,;–-]+$/u, '');
       // "Åtgärd: Påminnelse skickas till …" → "Skicka påminnelse till …".
-      const passive = passiveTask(task, ctx.attendees);
+      passive = passiveTask(task, ctx.attendees);
       if (passive) task = passive.task;
     }
   } else if ((m = SV_INVERTED_RE.exec(s))) {

@@ -47,7 +47,7 @@ const EN_TASK_VERBS: Record<string, string> = Object.fromEntries(
     'drafted:draft discussed:discuss considered:consider investigated:investigate explored:explore ordered:order purchased:purchase ' +
     'installed:install repaired:repair completed:complete submitted:submit distributed:distribute shared:share forwarded:forward ' +
     'emailed:email e-mailed:e-mail chased:chase sought:seek obtained:obtain raised:raise designed:design placed:place taken:take ' +
-    'brought:bring produced:produce provided:provide scheduled:schedule booked:book investigated:investigate looked:look ' +
+    'brought:bring produced:produce provided:provide scheduled:schedule booked:book looked:look ' +
     'compiled:compile presented:present reported:report sorted:sort fixed:fix replaced:replace cleaned:clean painted:paint ' +
     'informed:inform notified:notify approached:approach asked:ask given:give made:make done:do put:put set:set'
   )
@@ -123,11 +123,12 @@ function cleanSubject(subj: string, maxWords = 8): string | null {
   return t;
 }
 
-/** The agent taken out of the rest of the sentence. */
+/** The agent taken out of the rest of the sentence: "av X" / "by X" (`re`), else a trailing "(X)". */
 function takeAgent(rest: string, re: RegExp): { rest: string; agent: string | null } {
   const m = re.exec(rest);
-  if (!m) return { rest, agent: null };
-  return { rest: `${rest.slice(0, m.index)}${rest.slice(m.index + m[0].length)}`, agent: m[1]!.trim() };
+  if (m) return { rest: `${rest.slice(0, m.index)}${rest.slice(m.index + m[0].length)}`, agent: m[1]!.trim() };
+  const paren = PAREN_AGENT_RE.exec(rest);
+  return paren ? { rest: rest.slice(0, paren.index), agent: paren[1]! } : { rest, agent: null };
 }
 
 function swedishModal(s: string, known: readonly string[]): PassiveTask | null {
@@ -164,12 +165,9 @@ function swedishPresent(s: string, known: readonly string[]): PassiveTask | null
 }
 
 function active(verb: string, subj: string, restIn: string, known: readonly string[]): PassiveTask | null {
-  let { rest, agent } = takeAgent(restIn, SV_AGENT_RE);
-  if (!agent) {
-    const paren = PAREN_AGENT_RE.exec(rest);
-    if (paren) [rest, agent] = [rest.slice(0, paren.index), paren[1]!];
-  }
-  rest = rest.replace(/^\s*,\s*/u, ' ');
+  const taken = takeAgent(restIn, SV_AGENT_RE);
+  const rest = taken.rest.replace(/^\s*,\s*/u, ' ');
+  const agent = taken.agent;
   const obj = subj ? ` ${asObject(subj, known)}` : '';
   // Without a subject the task must say what it is about on its own ("bör sättas upp på hemsidan" does not).
   if (!obj && rest.trim().split(/\s+/).length < 3) return null;
@@ -182,10 +180,6 @@ function english(s: string, known: readonly string[]): PassiveTask | null {
   const base = EN_TASK_VERBS[m[2]!];
   const subj = cleanSubject(m[1]!.replace(/^(?:and|but|so)\s+/iu, ''), 10);
   if (!base || !subj) return null;
-  let { rest, agent } = takeAgent(m[3]!, EN_AGENT_RE);
-  if (!agent) {
-    const paren = PAREN_AGENT_RE.exec(rest);
-    if (paren) [rest, agent] = [rest.slice(0, paren.index), paren[1]!];
-  }
+  const { rest, agent } = takeAgent(m[3]!, EN_AGENT_RE);
   return { task: `${base} ${asObject(subj, known)}${rest}`, agent };
 }

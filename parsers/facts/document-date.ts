@@ -207,10 +207,3 @@ function repeatedDate(doc: NormDoc): string | null {
   for (const [iso, set] of counts) if (set.size > bestN) [best, bestN] = [iso, set.size];
   return best;
 }
-
-/** For tests and debugging: every candidate with its score. */
-export function dateCandidates(ctx: DateContext): Array<{ iso: string; score: number; para: number }> {
-  const paras = topParas(ctx.firstPage);
-  const year = contextYear(ctx, paras);
-  return paras.flatMap((p, i) => candidates(p, i, paras, ctx, year).map((c) => ({ iso: c.iso, score: c.score, para: i })));
-}

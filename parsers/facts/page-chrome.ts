@@ -31,7 +31,7 @@ export function unwrapChrome(text: string): string {
   const t = text.trim();
   const quoted = QUOTED_TITLE_RE.exec(t);
   const inner = quoted ? quoted[1]! : t;
-  return /^#{1,6}\s+/u.test(inner) ? inner.replace(/^#{1,6}\s+/u, '') : inner;
+  return inner.replace(/^#{1,6}\s+/u, '');
 }
 
 /** A title line without markup: '# Sammanfattning 24-10-21' → 'Sammanfattning 24-10-21', 'title = "X"' → 'X'. */

@@ -36,6 +36,9 @@ export const GRANT_WORDS = ['donation', 'donations', 'gift', 'gifts', 'grant', '
 /** Word endings of Swedish grant compounds ("Marknadsbidrag", "Nationsstöd", "Verksamhetsanslag"). */
 export const GRANT_ENDINGS = ['bidrag', 'stöd', 'anslag', 'gåva', 'gåvor', 'sponsring'];
 
+/** "3800 Medlemsinbetalningar": a four-digit account number before a label. */
+export const ACCOUNT_PREFIX = /^\d{4}\s+(?=\p{L})/u;
+
 const fold = (s: string): string =>
   s
     .toLowerCase()
@@ -49,7 +52,7 @@ const words = (s: string): string[] =>
 
 /** True when a row label names a sum or a result. */
 export function isTotalLabel(label: string): boolean {
-  const t = fold(label.replace(/^\d{4}\s+/, ''));
+  const t = fold(label.replace(ACCOUNT_PREFIX, ''));
   if (!t) return false;
   const w = words(t);
   if (TOTAL_FIRST_WORDS.includes(w[0]!) || (w[0] === 's' && t.startsWith('s:a'))) return true;
@@ -67,6 +70,3 @@ export function rowKind(label: string, own: BudgetKind | null, group: BudgetKind
   if (isGrantLabel(label) && (group === 'income' || group === 'financing' || own === 'income')) return 'financing';
   return own ?? group;
 }
-
-/** "3800 Medlemsinbetalningar": a four-digit account number before a label. */
-export const ACCOUNT_PREFIX = /^\d{4}\s+(?=\p{L})/u;
