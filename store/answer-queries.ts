@@ -297,7 +297,7 @@ async function bestDocuments(
          ORDER BY d.doc_date DESC NULLS LAST, d.created_at DESC LIMIT ${RECENT_WINDOW}
        ) r
      )
-     SELECT w.id, m.* FROM w JOIN LATERAL (
+     SELECT w.id, m.hits FROM w JOIN LATERAL (
        SELECT max(${hits})::int AS hits FROM ${table} x
        WHERE x.document_id = w.id AND x.group_id = ANY($1::uuid[]) AND $2::int > 0 AND $3::uuid[] IS NOT NULL
      ) m ON m.hits > 0
