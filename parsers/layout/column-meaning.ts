@@ -40,6 +40,9 @@ export const NOT_MONEY_WORDS = [
   'timmar',
 ];
 
+/** Words that start like a not-money word but name money: "andelar" are holdings ("Utdelningar på andelar"), "andel" a share. */
+export const NOT_MONEY_EXCEPTIONS = ['andelar'];
+
 /** Header words of reference columns (row, project, account and note numbers): their figures are no amounts. */
 export const REFERENCE_WORDS = [
   'nr',
@@ -70,7 +73,7 @@ export const KIND_WORDS: Array<[BudgetKind, string[]]> = [
   ['other', ['prognos', 'forecast']],
   ['financing', ['finansiering', 'ekonomiska medel', 'funding', 'bidrag', 'beviljat', 'grant']],
   ['income', ['intäkt', 'nettoomsättning', 'income', 'revenue']],
-  ['cost', ['kostnad', 'utgift', 'cost', 'expense']],
+  ['cost', ['kostnad', 'utgift', 'avskrivning', 'nedskrivning', 'cost', 'expense', 'depreciation', 'write-down']],
   ['budget', ['budget', 'ram', 'anslag', 'plan']],
 ];
 
@@ -94,7 +97,8 @@ export function isDerived(header: string): boolean {
 }
 
 export function isNotMoney(header: string): boolean {
-  const t = fold(header);
+  let t = fold(header);
+  for (const w of NOT_MONEY_EXCEPTIONS) t = t.replaceAll(w, ' ');
   return NOT_MONEY_WORDS.some((w) => (w === 'st' ? /(?<![\p{L}])st\.?$/u.test(t) || /\(st\)/.test(t) : has(t, w)));
 }
 
