@@ -5,11 +5,11 @@
  */
 import type { BudgetKind, BudgetLine } from '../../core/facts.js';
 import { isDerived, isNotMoney } from '../layout/column-meaning.js';
-import { ACCOUNT_PREFIX, isTotalLabel, rowKind } from '../layout/row-meaning.js';
+import { ACCOUNT_PREFIX, isGrantLabel, isTotalLabel, rowKind } from '../layout/row-meaning.js';
 import { unitOfHeader } from '../layout/column-meaning.js';
 import { parseMoneyCell } from '../money.js';
 import { cellFlat } from '../tables/cell-text.js';
-import { explodeTable } from '../layout/row-lines.js';
+import { explodeTable, joinLabelsAroundFigures } from '../layout/row-lines.js';
 import { periodIn, YEAR_CELL } from './budget-periods.js';
 import { headerText, kindFromWords, type ColRole, type Ctx, type MoneyTable } from './money-table.js';
 
@@ -19,7 +19,7 @@ export function moneyTableLines(m: MoneyTable, ctx: Ctx, ledger: { accounts: boo
   const out: BudgetLine[] = [];
   const history: Map<number, number[]> = new Map();
   const amountCols = m.roles.flatMap((r, c) => (r.role === 'amount' ? [c] : []));
-  const rows = explodeTable(t.rows, amountCols, t.fontHeight);
+  const rows = joinLabelsAroundFigures(explodeTable(t.rows, amountCols, t.fontHeight), amountCols, m.labelCols);
   const labelOf = (texts: string[]) =>
     m.labelCols
       .map((c) => texts[c] ?? '')
@@ -38,6 +38,9 @@ export function moneyTableLines(m: MoneyTable, ctx: Ctx, ledger: { accounts: boo
   const groups: Group[] = [];
   const spanTable = m.roles.some((r) => r.role === 'amount' && r.span);
   const colPeriod = new Map<number, string | null>();
+  // A table of grants ("Bidrag, tkr"): the grants it pays out (negative figures) are costs, whatever the column.
+  const grantTable = isGrantLabel(m.labelCols.map((c) => headerText(t.header[c])).join(' ')) || isGrantLabel(t.caption ?? '');
+  let labelledAbove = false;
   for (const row of rows) {
     const texts = row.cells.map((c) => cellFlat(c));
     let label = labelOf(texts);
@@ -67,12 +70,19 @@ export function moneyTableLines(m: MoneyTable, ctx: Ctx, ledger: { accounts: boo
       const p = parseMoneyCell(texts[c] ?? '', rowUnit ?? role.multiplier ?? m.multiplier, ctx.language);
       if (p?.kind === 'amount') amounts.push({ c, sek: p.amountSek, text: p.text });
     });
-    // In a table with a total column, a zero year says nothing is planned: the row's money is in its
-    // other years and its total, and a zero is no budget line of its own.
+    // In a table with a total column, a zero plan year says nothing is planned: the row's money is in its
+    // other years and its total, and a zero is no budget line of its own. A zero outcome is a fact (nothing spent).
     if (spanTable)
-      for (let k = amounts.length - 1; k >= 0; k--) if (amounts[k]!.sek === 0 && !(m.roles[amounts[k]!.c] as { span?: boolean }).span) amounts.splice(k, 1);
+      for (let k = amounts.length - 1; k >= 0; k--) {
+        const role = m.roles[amounts[k]!.c] as Extract<ColRole, { role: 'amount' }>;
+        if (amounts[k]!.sek === 0 && !role.span && role.kind !== 'outcome') amounts.splice(k, 1);
+      }
     if (amounts.length === 0) continue;
-    const isTotal = isTotalLabel(label) || amounts.some((a) => sumsAbove(history.get(a.c) ?? [], a.sek));
+    // Figures without a label under labelled rows sum the rows above them (note subtotals printed
+    // without a label), even where rounding keeps them from adding up exactly.
+    const unlabelledSum = !label && labelledAbove;
+    if (label) labelledAbove = true;
+    const isTotal = unlabelledSum || isTotalLabel(label) || amounts.some((a) => sumsAbove(history.get(a.c) ?? [], a.sek));
     const groupKind = [...groups].reverse().find((g) => g.kind)?.kind ?? null;
     const ownKind = rowKind(label, kindFromWords(label), groupKind);
     const section = [m.section, ...groups.map((g) => g.label)].filter(Boolean).join(' / ') || null;
@@ -83,9 +93,10 @@ export function moneyTableLines(m: MoneyTable, ctx: Ctx, ledger: { accounts: boo
       let kind: BudgetKind = isTotal ? 'total' : lineKind(ownKind, role.kind, m.contextKind);
       // A row of an income statement that names no kind is revenue or cost by its sign.
       if (kind === 'other' && m.statement && a.sek !== 0) kind = a.sek > 0 ? 'income' : 'cost';
+      if (!isTotal && grantTable && a.sek < 0) kind = 'cost';
       const source = isTotal ? null : sourceOf(m, texts, label);
       out.push({
-        label: label || headerText(t.header[a.c]),
+        label: label || (unlabelledSum ? '' : headerText(t.header[a.c])),
         amountSek: a.sek,
         amountText: a.text,
         // A total column spans its table's years: only a caption's range ("2016-2017") names them.

@@ -98,3 +98,31 @@ export function explodeTable(rows: readonly TableRow[], amountCols: readonly num
   }
   return explodeRow(merged, amountCols, lineHeight);
 }
+
+/**
+ * A label printed on two lines with the row's figures between them (a wrapped label whose figures
+ * are centred on the cell): the row finder gives a row with the label and no figures, then a row
+ * with figures and no label whose baseline lies between the label's first and last line. The two
+ * are one row.
+ */
+export function joinLabelsAroundFigures(rows: readonly TableRow[], amountCols: readonly number[], labelCols: readonly number[]): TableRow[] {
+  const out: TableRow[] = [];
+  const filled = (r: TableRow, cols: readonly number[]) => cols.some((c) => (r.cells[c]?.lines ?? []).some((l) => l.trim() !== ''));
+  for (let k = 0; k < rows.length; k++) {
+    const a = rows[k]!;
+    const b = rows[k + 1];
+    if (b && b.page === a.page && !filled(a, amountCols) && filled(b, amountCols) && !filled(b, labelCols) && straddles(a, labelCols, b.y)) {
+      out.push({ ...b, y: a.y, cells: b.cells.map((cell, c) => (filled(b, [c]) ? cell : (a.cells[c] ?? cell))) });
+      k++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** True when a label cell of `row` has lines above and below `y`. */
+function straddles(row: TableRow, labelCols: readonly number[], y: number): boolean {
+  return labelCols.some((c) => {
+    const ys = (row.cells[c]?.ys ?? []).filter((v) => Number.isFinite(v));
+    return ys.length >= 2 && Math.min(...ys) < y && Math.max(...ys) > y;
+  });
+}
