@@ -119,7 +119,8 @@ function cleanSubject(subj: string, maxWords = 8): string | null {
     // "All Terms of Reference were agreed and will be reviewed": the subject of the second predicate.
     .replace(/\s+(?:were|was|is|are|has|have|had|does|do|did|har|hade|är|var|blev)\s+.*\s(?:and|och)$/iu, '')
     .trim();
-  if (t && (BAD_SUBJECT_RE.test(t) || t.split(/\s+/).length > maxWords)) return null;
+  // "Påminnelse om att skriva rapporter skickas": an infinitive inside a noun phrase is no subordinate clause.
+  if (t && (BAD_SUBJECT_RE.test(t.replace(/\b(?:om|för|på)\s+att\b/giu, 'om')) || t.split(/\s+/).length > maxWords)) return null;
   return t;
 }
 

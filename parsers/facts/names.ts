@@ -86,8 +86,44 @@ export function resolveName(written: string, attendees: readonly string[]): stri
       return parts[0] === w || parts[parts.length - 1] === w || (w.includes('-') && parts.includes(w));
     });
     if (byPart.length === 1) return byPart[0]!;
+    const loose = looseMatch(w, attendees);
+    if (loose) return loose;
   }
   return stripHonorific(written.trim());
+}
+
+/**
+ * One written word that names no attendee exactly, matched the ways minutes shorten or respell a
+ * name, each only when one attendee fits: a first or last name spelt another way ("Victor" for
+ * Viktor, "Kaj" for Caj, "Markus" for Marcus), a nickname that begins the first name ("Cart" for
+ * Carter), a first initial glued to the start of the surname in any case ("Ahop" for Alison Hopkins).
+ */
+function looseMatch(w: string, attendees: readonly string[]): string | null {
+  const parts = (a: string): string[] => foldName(stripHonorific(a)).split(' ');
+  const unique = (test: (p: string[]) => boolean): string | null => {
+    const hits = attendees.filter((a) => test(parts(a)));
+    return hits.length === 1 ? hits[0]! : null;
+  };
+  if (!/^\p{L}{3,}$/u.test(w)) return null;
+  const sound = soundFold(w);
+  return (
+    unique((p) => soundFold(p[0]!) === sound || (p.length > 1 && soundFold(p[p.length - 1]!) === sound)) ??
+    unique((p) => p.length > 1 && p[0]!.length > w.length && p[0]!.startsWith(w)) ??
+    (w.length >= 4 && w.length <= 7 ? unique((p) => p.length > 1 && p[0]![0] === w[0] && p[p.length - 1]!.startsWith(w.slice(1))) : null)
+  );
+}
+
+/** A folded name as it sounds, for spellings of one name: c/k, ph/f, w/v, z/s, th/t, doubled letters. */
+function soundFold(word: string): string {
+  return word
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/ck/g, 'k')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/z/g, 's')
+    .replace(/(.)\1+/g, '$1');
 }
 
 /** Initials a name can be written as: "Sarah Mitchell" → SM, "Ulla-Britt Engström" → UE and UBE, "K. Lawson" → KL. */

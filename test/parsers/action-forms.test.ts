@@ -137,7 +137,7 @@ describe('action item forms', () => {
           'Ej närvarande: Markus – översättningsansvarig, Jörgen – vice ekonomiansvarig',
           '',
           '4. Stadgar: Sten får uppdraget att föreslå smärre justeringar i texten.',
-          '8. Påminnelse om att skriva verksamhetsrapporter skickas av Viktor.',
+          '8. Påminnelse om att skriva verksamhetsrapporter skickas av Victor.',
           '9. Mötet leds av Kerstin.',
         ].join('\n'),
       ),
@@ -145,7 +145,38 @@ describe('action item forms', () => {
     );
     expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
       ['Sten', 'Föreslå smärre justeringar i texten'],
-      ['Viktor', 'Påminnelse om att skriva verksamhetsrapporter skickas av Viktor'],
+      ['Viktor', 'Skicka påminnelse om att skriva verksamhetsrapporter'],
+    ]);
+  });
+
+  it('resolves an owner written as a nickname, a respelling or an initial glued to the surname to the one attendee it fits', () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Board meeting: 2024-02-03',
+          '',
+          'Attendees: Carter Anderson, Alison Hopkins, Alice Cecile, Marcus Berg',
+          '',
+          '## Opening a bank account',
+          '',
+          'Cart shall open a bank account on behalf of the Foundation.',
+          '',
+          '## Cycle maps',
+          '',
+          'Ahop will enquire as to whether the library can also use this facility.',
+          '',
+          '## Website',
+          '',
+          'Markus will update the calendar before the next meeting.',
+          'Al will check the invoices.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
+      ['Carter Anderson', 'Open a bank account on behalf of the Foundation'],
+      ['Alison Hopkins', 'Enquire as to whether the library can also use this facility'],
+      ['Marcus Berg', 'Update the calendar before the next meeting'],
     ]);
   });
 });
