@@ -12,6 +12,8 @@ export const SUBJ = `(${NAME}(?:\\s*(?:,|och|samt|and|&|\\/)\\s*${NAME}){0,5}|[A
 export const UNIT =
   '(?:\\p{Ll}+)?(?:förvaltningen|kontoret|kansliet|sekretariatet|avdelningen|enheten|nämnden|styrelsen|gruppen|ordföranden|sekreteraren|direktören|chefen)';
 const UNIT_RE = new RegExp(`^${UNIT}$`, 'u');
+/** Whom a task is asked of in English: names, or a role the attendance list can resolve ("asked the Clerk to …"). */
+export const ASKED_SUBJ = `(${NAME}(?:\\s*(?:,|and|&)\\s*${NAME}){0,3}|the\\s+(?:[Cc]lerk|[Cc]hair(?:man|woman|person)?|[Ss]ecretary|[Mm]inute[- ]taker))`;
 export const ASSIGN_SUBJ = `(${NAME}(?:\\s*(?:,|och|samt|and|&|\\/)\\s*${NAME}){0,5}|${UNIT}(?:\\s+(?:och|samt)\\s+${UNIT})?)`;
 const STOP_SUBJ = new Set(
   'två tre fyra fem sex sju åtta nio tio det den de detta denna dessa man vi jag hon han här där nu idag i på om när efter inför till som frågan punkten mötet en ett flera många några ingen inga alla? också även så men och'.split(

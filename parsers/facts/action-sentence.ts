@@ -6,14 +6,22 @@
 import type { ActionItem } from '../../core/facts.js';
 import type { Para } from '../normalize.js';
 import { dueOf } from './action-due.js';
-import { ASSIGN_SUBJ, SUBJ, attendeeOwned, ownersOf, type ActionContext } from './action-owners.js';
+import { ASKED_SUBJ, ASSIGN_SUBJ, SUBJ, attendeeOwned, ownersOf, type ActionContext } from './action-owners.js';
 import { passiveTask } from './action-passive.js';
-import { presentToInfinitive } from './action-task.js';
-import { EN_VERBS, FUTURE_ONLY, INF, MEETING_VERBS, PRES } from './action-verbs.js';
+import { capitalise, presentToInfinitive } from './action-task.js';
+import { EN_BODIES, EN_NOT_TASK, EN_VERBS, FUTURE_ONLY, INF, MEETING_VERBS, PRES } from './action-verbs.js';
 
 const END = '(?![\\p{L}])';
 const SV_PRES_RE = new RegExp(`^${SUBJ}\\s+(${PRES}|${FUTURE_ONLY})${END}(.*)$`, 'u');
-const SV_MODAL_RE = new RegExp(`^${SUBJ}\\s+(?:kommer(?:\\s+att)?|ska|skall|behöver|måste)\\s+(${INF})${END}(.*)$`, 'u');
+/** An adverbial may stand between the modal and the verb ("Byarådet skall under 2009 undersöka …"); a negation may not. */
+const SV_MODAL_RE = new RegExp(
+  `^${SUBJ}\\s+(?:kommer(?:\\s+att)?|ska|skall|behöver|måste)\\s+((?:(?!inte\\s|ej\\s|aldrig\\s)[\\p{L}\\d]+\\s+){0,3}?)(${INF})${END}(.*)$`,
+  'u',
+);
+/** "Byarådet beslutar ansöka om …": a body that decides to do a task itself owns it. */
+const SV_DECIDES_RE = new RegExp(`^${SUBJ}\\s+(?:beslutar|beslöt|beslutade)\\s+(?:att\\s+)?(${INF})${END}(.*)$`, 'u');
+/** What a decision lead-in leaves ("Beslut: att maila ut två förslag …"): a task when it opens with a task verb. */
+const DECIDED_TASK_RE = new RegExp(`^(?:${INF})${END}`, 'u');
 const SV_INVERTED_RE = new RegExp(
   // No 'i' flag: with it \\p{Lu} matches lower case and the subject would swallow the verb.
   `^((?:[Tt]ill|[Ii]nför|[Ff]öre|[Ii]nnan|[Ss]enast(?:\\s+till)?)\\s+(?:den\\s+)?[^,]{2,40}?)\\s*,?\\s+(?:(?:ska|skall|behöver|måste|bör)\\s+${SUBJ}\\s+(${INF})|(${PRES})\\s+${SUBJ})${END}(.*)$`,
@@ -50,6 +58,13 @@ const EN_PASSIVE_RE = /\b(?:will|to|should|would|shall|must|needs? to)\s+be\s+\p
 /** "… åtgärdas av SMS", "… to be posted by the Clerk": the agent of a passive task. */
 const AGENT_RE = /\b(?:av|by)\s+((?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})/u;
 const EN_MODAL_ANY_RE = new RegExp(`^${SUBJ}\\s+(?:would|shall|should|offered to|agreed to|will)\\s+(\\p{Ll}{2,})${END}(.*)$`, 'u');
+/** "Andrew asked Alan to invoice them …": the attendee asked owns the task. */
+const EN_ASKED_RE = new RegExp(`\\b(?:asked|requested|instructed|tasked)\\s+${ASKED_SUBJ}\\s+to\\s+(\\p{Ll}{2,})${END}(.*)$`, 'u');
+/** "The board should make …", "… advised that the Committee were to send out …": the body owns the task. */
+const EN_BODY_RE = new RegExp(
+  `^(?:.{0,80}?\\b(?:advised|reported|confirmed|said|agreed|noted|resolved|decided)\\s+that\\s+)?[Tt]he\\s+((?:\\p{Lu}[\\p{L}-]*\\s+){0,3}(?:${EN_BODIES}))\\s+(?:should|shall|will|would|is to|are to|was to|were to|to)\\s+(\\p{Ll}{2,})${END}(.*)$`,
+  'iu',
+);
 export const MARKER_RE = /^(?:åtgärd(?:er)?|action(?:s)?|att göra|to do|todo)\s*[:–-]\s*(.+)$/iu;
 export const OWNER_LABEL_RE = /\b(?:ansvarig|ansvar|owner|responsible)\s*:\s*([^.;\n]{2,80})/iu;
 const LEAD_IN_RE =
@@ -73,7 +88,9 @@ export function clauses(sentence: string): string[] {
 export function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner: string | null): ActionItem | null {
   let s = raw.trim().replace(/[.!]+$/u, '');
   if (!s || /\?\s*$/.test(raw) || SKIP_RE.test(s)) return null;
-  s = s.replace(LEAD_IN_RE, (m) => (/^att\s/i.test(m) ? '' : '')).replace(LABEL_PREFIX_RE, '');
+  // "Beslut: att maila ut …" lists what is to be done; "Gruppen beslutade att bjuda in …" reports a decision.
+  const decided = /^beslut\s*:?\s*att\s/iu.test(s);
+  s = s.replace(LEAD_IN_RE, '').replace(LABEL_PREFIX_RE, '');
   let owners: string[] | null = null;
   let task: string | null = null;
   let m: RegExpExecArray | null;
@@ -102,9 +119,13 @@ export function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner
   } else if ((m = GETS_TASK_RE.exec(s))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = m[2]!;
-  } else if ((m = SV_MODAL_RE.exec(s))) {
+  } else if ((m = SV_DECIDES_RE.exec(s))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = `${m[2]}${m[3]}`;
+  } else if ((m = SV_MODAL_RE.exec(s))) {
+    owners = ownersOf(m[1]!, ctx, false);
+    // The adverbial goes after the task: "undersöka förutsättningar … under 2009".
+    task = `${m[3]}${m[4]}${m[2] ? ` ${m[2].trim()}` : ''}`;
   } else if ((m = SV_PRES_RE.exec(s))) {
     if (new RegExp(`^(?:${FUTURE_ONLY})$`, 'u').test(m[2]!) && !FUTURE_RE.test(s)) return null;
     owners = ownersOf(m[1]!, ctx, false);
@@ -118,6 +139,12 @@ export function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner
   } else if ((m = attendeeOwned(OWNER_FIRST_RE.exec(s), ctx))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = `${m[2]}${m[3] ?? ''}`;
+  } else if ((m = attendeeOwned(EN_ASKED_RE.exec(s), ctx)) && !EN_NOT_TASK.has(m[2]!)) {
+    owners = ownersOf(m[1]!, ctx, false);
+    task = `${m[2]}${m[3]}`;
+  } else if ((m = EN_BODY_RE.exec(s)) && !EN_NOT_TASK.has(m[2]!.toLowerCase())) {
+    owners = [capitalise(m[1]!.trim())];
+    task = `${m[2]}${m[3]}`;
   } else if ((m = PASSIVE_ASSIGN_RE.exec(s))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = m[2]!;
@@ -133,6 +160,9 @@ export function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner
     owners = own ? (ownersOf(own, ctx, true) ?? []) : [];
     task = passive.task;
     bareDate = true;
+  } else if (decided && DECIDED_TASK_RE.test(s)) {
+    // Decided with nobody named: the task stands alone, ownerless.
+    [owners, task] = [[], s];
   } else if (TO_APPOINT_RE.test(s)) {
     owners = paraOwner ? (ownersOf(paraOwner, ctx, true) ?? []) : [];
     task = s;

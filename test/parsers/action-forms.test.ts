@@ -179,4 +179,60 @@ describe('action item forms', () => {
       ['Marcus Berg', 'Update the calendar before the next meeting'],
     ]);
   });
+
+  it('reads a body deciding or obliged to act, an adverbial before the verb, and a decision that opens with a task verb', () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Minnesanteckningar från mötet 2009-03-16',
+          '',
+          'Närvarande: Rolf Adamsson, Göran Bergström, Helena Hannus',
+          '',
+          '3. Byarådet beslutar ansöka om bidrag för årets verksamhet.',
+          '',
+          '4. Byarådet skall under 2009 undersöka förutsättningar för en gemensam anslagstavla.',
+          '',
+          '5. Sommarmötet Beslut: att maila ut två förslag på datum i juni till gruppen.',
+          '',
+          '6. Beslut: att godkänna budgeten.',
+          '',
+          '7. Helena kommer inte att delta i höstens möte.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
+      ['Byarådet', 'Ansöka om bidrag för årets verksamhet'],
+      ['Byarådet', 'Undersöka förutsättningar för en gemensam anslagstavla under 2009'],
+      ['', 'Maila ut två förslag på datum i juni till gruppen'],
+    ]);
+  });
+
+  it('gives a task to the attendee asked to do it and to a body that should do it, not to a body agreeing or a state', () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Minutes of the Trustees meeting held 3 July 2018',
+          '',
+          'Present: Alan Cadman, Andrew Craig, Liz Winter',
+          '',
+          'WiFi The Shop pays £10 a month for the connection. Andrew asked Alan to invoice the Shop quarterly with the electricity invoice.',
+          '',
+          'Survey Liz advised that the Committee were to send out a questionnaire to village residents.',
+          '',
+          'The board should make these meeting notes publicly available.',
+          '',
+          'Rent The committee agreed to accept the offer to pay £10 a month. The Board will be pleased to see the new car park.',
+          '',
+          'Welcome The Chair asked Andrew to introduce the guests.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
+      ['Alan Cadman', 'Invoice the Shop quarterly with the electricity invoice'],
+      ['Committee', 'Send out a questionnaire to village residents'],
+      ['Board', 'Make these meeting notes publicly available'],
+    ]);
+  });
 });
