@@ -31,6 +31,7 @@ export function extractFacts(pages: PageText[], options: ExtractOptions = {}): E
   const actionItems = meeting
     ? extractActionItems(doc, {
         attendees: attendees.map((a) => a.name),
+        pages,
         flags: new Map(attendees.map((a) => [a.name, a.flags])),
         nextMeetingDate: nextMeeting?.date ?? null,
         meetingDate: document.date,

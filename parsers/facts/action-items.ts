@@ -23,6 +23,7 @@ import type { NormDoc, Para } from '../normalize.js';
 import { splitSentences } from '../normalize.js';
 import { dueOf } from './action-due.js';
 import { ownersOf, type ActionContext } from './action-owners.js';
+import { marginMarks, marksOf, type MarginMark } from './action-margin.js';
 import { ACTION_HEADING_RE, LIST_POINT_RE, paraItems } from './action-paragraph.js';
 import { tableHeader, tableItem, type ActionTable } from './action-table.js';
 import { finishTask } from './action-task.js';
@@ -41,11 +42,25 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
   let follows = false;
   // True under a heading such as "Actionpoints inför nästa gång", "Att göra": every point is a task.
   let actionList = false;
-  for (const p of doc.paras) {
+  const marks = ctx.pages ? marginMarks(ctx.pages) : [];
+  // A paragraph a margin item already read as the end of its sentence.
+  let taken = -1;
+  for (let i = 0; i < doc.paras.length; i++) {
+    const p = doc.paras[i]!;
+    if (i === taken) continue;
     const before = out.length;
     if (PROPOSAL_RE.test(p.text)) proposal = true;
     else if (p.level > 0 || p.kind === 'heading' || !/^(?:[-–•]\s*)?att\s/iu.test(p.text)) proposal = false;
     if (proposal) continue;
+    // Initials in a right-hand action column own the sentence on their line.
+    const marked = marks.length ? marginItems(p, prev, doc.paras[i + 1] ?? null, marks, out, ctx) : null;
+    if (marked) {
+      out.push(...marked.items);
+      if (marked.tookNext) taken = i + 1;
+      follows = true;
+      prev = p;
+      continue;
+    }
     if (p.kind === 'row') {
       table = tableHeader(p) ?? table;
       if (table && !tableHeader(p)) {
@@ -144,6 +159,56 @@ export function extractActionItems(doc: NormDoc, ctx: ActionContext): ActionItem
   return out;
 }
 
+/**
+ * The items of a paragraph with action-column initials on its lines: each mark's sentence goes to
+ * the attendees its initials name (the rules' task for that sentence when they read one, else the
+ * sentence), the rest of the paragraph is read as usual. A paragraph that opens in lower case
+ * continues the sentence the one before it left open; one whose line the initials cut off (a TAB
+ * before them makes it a row) is continued by the next. Null when no mark names attendees.
+ */
+function marginItems(
+  p: Para,
+  prev: Para | null,
+  next: Para | null,
+  marks: readonly MarginMark[],
+  out: ActionItem[],
+  ctx: ActionContext,
+): { items: ActionItem[]; tookNext: boolean } | null {
+  const found = marksOf(p, marks);
+  if (!found.length) return null;
+  let text = (p.kind === 'row' ? p.cells.join(' ') : p.text).replace(/\s+/gu, ' ');
+  const owned: Array<{ owners: string[]; at: number }> = [];
+  for (const { token, line } of found) {
+    const owners = ownersOf(token, ctx, false);
+    if (!owners?.length || !owners.every((o) => ctx.attendees.includes(o))) continue;
+    const from = Math.max(0, text.indexOf(line.replace(/\s+/gu, ' ').slice(0, 20)));
+    const m = new RegExp(`\\s${token.replace(/[/]/gu, '\\/')}(?=\\s|$)`, 'u').exec(text.slice(from));
+    if (!m) continue;
+    const at = from + m.index;
+    text = `${text.slice(0, at)}${text.slice(at + m[0].length)}`;
+    owned.push({ owners, at });
+  }
+  if (!owned.length) return null;
+  const tookNext = !!next && next.page === p.page && next.kind !== 'heading' && !/[.!?:]\s*$/u.test(text) && (p.kind === 'row' || /^\p{Ll}/u.test(next.text));
+  if (tookNext) text = `${text.trimEnd()} ${next.kind === 'row' ? next.cells.join(' ') : next.text}`.replace(/\s+/gu, ' ');
+  const lead = prev && prev.kind !== 'heading' && prev.kind !== 'row' && /^\p{Ll}/u.test(text) ? (splitSentences(prev.text).pop()?.text ?? '') : '';
+  const full = lead ? `${lead} ${text}` : text;
+  const sentences = splitSentences(full);
+  const items = paraItems({ ...p, kind: 'text', text: full }, ctx);
+  for (const { owners, at } of owned) {
+    const pos = at + (lead ? lead.length + 1 : 0);
+    const s = [...sentences].reverse().find((x) => x.index <= pos)?.text ?? full;
+    const head = s.slice(0, 30);
+    // An item the paragraph before already made of the lead sentence gives way.
+    const earlier = out.findIndex((it) => it.quote.includes(head));
+    if (earlier >= 0) out.splice(earlier, 1);
+    const same = items.find((it) => it.quote.includes(head) || s.includes(it.quote.slice(0, 30)));
+    if (same) same.owners = owners;
+    else items.push(bareItem(owners, s, p, ctx));
+  }
+  return { items, tookNext };
+}
+
 const TRAIL_ACTION_RE = /(?<=[.!])\s+(?:ACTION|Action|ÅTGÄRD|Åtgärd)\s*[:–-]\s*(\p{Lu}[\p{L}.'’-]*(?:\s*(?:,|\/|&|and|och)\s*\p{Lu}[\p{L}.'’-]*){0,4})\.?$/u;
 const NUMBER_RE = /^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+/u;
 /** Words that make a sentence the one an "ACTION: X" marker assigns ("the letter would be updated", "AGREED to purchase"). */
@@ -168,7 +233,7 @@ const BARE_ACTION_RE =
 
 function bareItem(owners: string[], sentence: string, p: Para, ctx: ActionContext): ActionItem {
   const task = sentence
-    .replace(/^(?:it was (?:agreed|resolved|decided) that|det beslutades att)\s+/iu, '')
+    .replace(/^(?:it was (?:also |further )?(?:agreed|resolved|decided) that|det beslutades (?:också |även )?att)\s+/iu, '')
     .replace(/[.!]+$/u, '')
     .trim();
   const due = dueOf(task, ctx);

@@ -3,6 +3,7 @@
  * written in lower case) and the engine that turns a subject phrase into owners (attendees by
  * full name, a role's holder, a unit, a person-like name), or null when the subject is no owner.
  */
+import type { PageText } from '../../core/facts.js';
 import { isGivenName } from '../names/lexicon.js';
 import { isPersonName, resolveName } from './names.js';
 
@@ -23,6 +24,8 @@ const STOP_SUBJ = new Set(
 
 export interface ActionContext {
   attendees: readonly string[];
+  /** The pages with positioned items, to read owners from an action column (action-margin.ts). */
+  pages?: readonly PageText[];
   /** Flags of the attendees, to resolve "the Clerk" / "ordföranden" to a person. */
   flags?: ReadonlyMap<string, readonly string[]>;
   nextMeetingDate: string | null;

@@ -29,9 +29,10 @@ const SV_INVERTED_RE = new RegExp(
 );
 const ASSIGN_RE = new RegExp(`\\b(?:uppdrog|uppdrar|uppdra|uppdras|gav|ger|ge)\\s+(?:åt\\s+)?${ASSIGN_SUBJ}\\s+(?:i\\s+uppdrag\\s+)?att\\s+(.+)$`, 'u');
 const GETS_TASK_RE = new RegExp(`^${SUBJ}\\s+(?:får|fick)\\s+(?:i\\s+uppdrag|uppdraget)\\s+att\\s+(.+)$`, 'u');
-/** "X to <verb> …" / "X will <verb> …" with any verb: only when X is a listed attendee (checked below). */
+/** "X to <verb> …" / "X will <verb> …" with any verb: only when X is a listed attendee (checked below).
+ * A determiner after "to" is no verb: "The Clerk to the Board asked …" is a title. */
 const EN_ANY_RE = new RegExp(
-  `^(?:(?:[Aa]ctions?|ACTIONS?)\\s*[:–-]\\s*)?${SUBJ}\\s+(?:to|will|is to|are to|agreed to)\\s+(\\p{Ll}[\\p{Ll}-]+)${END}(.*)$`,
+  `^(?:(?:[Aa]ctions?|ACTIONS?)\\s*[:–-]\\s*)?${SUBJ}\\s+(?:to|will|is to|are to|agreed to)\\s+(?!(?:the|a|an|this|that|these|those|his|her|their|our|its|all)\\s)(\\p{Ll}[\\p{Ll}-]+)${END}(.*)$`,
   'u',
 );
 /** "Maja: boka lokal …", "RP – update the risk register …": an owner, then the task. */
