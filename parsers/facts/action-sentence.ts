@@ -48,7 +48,12 @@ const PASSIVE_ASSIGN_RE = new RegExp(
 /** "Pierre skall göra en insats", "Markus hör med Jeanette": any verb, but only for a listed attendee (checked below);
  * obligation modals only ("kommer sluta" foretells, it assigns nothing). */
 const SV_MODAL_ANY_RE = new RegExp(`^${SUBJ}\\s+(?:ska|skall|bör|får|behöver|måste)\\s+(\\p{Ll}{2,})${END}(.*)$`, 'u');
-const SV_PRES_ANY_RE = new RegExp(`^${SUBJ}\\s+(\\p{Ll}{1,}(?:ar|er|ör))${END}(.*)$`, 'u');
+/** The "verb" must be followed by what it does, and not by a finite verb: then it was a plural noun
+ * ("Alla kanaler skall rensas", "Alla omkopplingar är nedtagna", "Nya medlemmar."). */
+const SV_PRES_ANY_RE = new RegExp(
+  `^${SUBJ}\\s+(\\p{Ll}{1,}(?:ar|er|ör))(?!\\s+(?:är|var|har|hade|ska|skall|kommer|blir|blev|kan|måste|bör|behöver|får)${END})${END}(\\s+\\S.*)$`,
+  'u',
+);
 /** Subject-less tasks in passive or modal form: "åtgärdslistan ska uppdateras", "Fastighetsgruppen kommer att vidtalas", "will be reviewed". */
 const SV_PASSIVE_RE = /\b(?:kommer(?:\s+att)?|ska|skall|bör|måste|behöver)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}{3,}(?:as|ras)\b/u;
 /** Who sits in the group is no task: "X kommer ersättas av Y", "will be replaced by". */

@@ -235,4 +235,26 @@ describe('action item forms', () => {
       ['Board', 'Make these meeting notes publicly available'],
     ]);
   });
+
+  it('reads a plural noun after "Alla"/"Nya" as no verb, and a member leaving as no task', () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Protokoll styrelsemöte 2026-04-02',
+          '',
+          'Närvarande: Marcus Berg, Tiina Ek, Nya Lind',
+          '',
+          '§ 6 Nya medlemmar.',
+          '',
+          'Inga nya medlemmar har tillkommit.',
+          '',
+          '• Alla kanaler skall rensas.',
+          '',
+          '§ 8 Avgående ansvariga, Marcus och Tiina slutar och behöver ersättare.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([['', 'Rensa alla kanaler']]);
+  });
 });
