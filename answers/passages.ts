@@ -67,13 +67,22 @@ export async function searchPassages(db: Queryable, groupIds: string[], terms: Q
     if (pats.length) add(await searchChunksFolded(db, groupIds, pats, 30));
   }
   const maxRank = Math.max(1e-6, ...[...byId.values()].map((r) => Number(r.rank)));
-  const out: Passage[] = [];
-  for (const r of byId.values()) {
+  // A passage's score is its coverage, names and rank plus its best quote's coverage (at most 1),
+  // and finding the quote (every sentence against the question) is most of the cost: quotes are
+  // found best bound first, and a passage that cannot reach the `limit`-th score is left out.
+  const rows = [...byId.values()].map((r, order) => {
     const title = docName(r);
     const c = coverage(terms, foldedWords(`${r.text} ${r.section ?? ''} ${title}`));
     const rank = Number(r.rank) / maxRank;
+    return { r, order, title, c, rank, bound: c.coverage * 3 + 1 + (c.mustOk ? 0.5 : 0) + rank * 0.3 };
+  });
+  const scored: Array<Passage & { order: number }> = [];
+  const kth = () => (scored.length < limit ? -Infinity : scored.map((p) => p.score).sort((a, b) => b - a)[limit - 1]!);
+  for (const { r, order, title, c, rank, bound } of [...rows].sort((a, b) => b.bound - a.bound)) {
+    if (bound + 1e-9 < kth()) break;
     const q = bestQuote(r.text, terms, question, `${r.section ?? ''} ${title}`);
-    out.push({
+    scored.push({
+      order,
       documentId: r.document_id,
       document: title,
       page: r.page_no,
@@ -88,6 +97,8 @@ export async function searchPassages(db: Queryable, groupIds: string[], terms: Q
       score: c.coverage * 3 + q.coverage + (c.mustOk ? 0.5 : 0) + rank * 0.3,
     });
   }
+  // In the order the database gave them, so that equal scores sort as before.
+  const out: Passage[] = scored.sort((a, b) => a.order - b.order).map(({ order: _order, ...p }) => p);
   out.sort((a, b) => b.score - a.score || a.page - b.page);
   return out.slice(0, limit);
 }
@@ -117,9 +128,8 @@ const WANTS_NAME = /^(vem|vilka|who|whom)\b|\b(vem|who)\b/;
 const DATE_IN =
   /\b(19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|varen|hosten|vecka)\b/i;
 
-/** How well a sentence holds the kind of thing the question asks for (0..1). */
-function shapeScore(foldedQuestion: string, sentence: string): number {
-  const s = fold(sentence);
+/** How well a sentence holds the kind of thing the question asks for (0..1); `s`: the sentence folded. */
+function shapeScore(foldedQuestion: string, sentence: string, s: string): number {
   if (WANTS_NUMBER.test(foldedQuestion)) return /\b\d[\d\s]*\b/.test(s.replace(/\b(19|20)\d\d\b/g, '')) ? 1 : 0;
   if (WANTS_DATE.test(foldedQuestion)) return DATE_IN.test(s) ? 1 : 0;
   if (WANTS_NAME.test(foldedQuestion)) return /(^|[^.]\s)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(sentence.slice(1)) ? 1 : 0;
@@ -136,17 +146,24 @@ export function bestQuote(text: string, terms: QueryTerm[], question = '', conte
   const sentences = sentencesOf(text);
   if (sentences.length === 0) return { quote: clip(text, 300), coverage: 0 };
   const fq = fold(question);
+  // Each sentence and the context are folded and split once (a sentence is judged alone and in the
+  // window before it); words of a text joined by a space are the words of its parts in order.
+  const folded = sentences.map(fold);
+  const sw = folded.map(foldedWords);
+  const cw = foldedWords(context);
   let best = 0;
   let bestScore = -1;
   let bestCov = 0;
   sentences.forEach((s, i) => {
     // A sentence is judged with the one after it when it is short: a heading or a bullet's lead-in.
-    const window = s.length < 60 && sentences[i + 1] ? `${s} ${sentences[i + 1]}` : s;
+    const joined = s.length < 60 && !!sentences[i + 1];
+    const window = joined ? `${s} ${sentences[i + 1]}` : s;
+    const windowWords = joined ? [...sw[i]!, ...sw[i + 1]!] : sw[i]!;
     // The document title and section heading hold for every sentence under them.
-    const cov = coverage(terms, `${window} ${context}`).coverage;
-    const own = coverage(terms, s).coverage;
+    const cov = coverage(terms, [...windowWords, ...cw]).coverage;
+    const own = coverage(terms, sw[i]!).coverage;
     const words = s.split(/\s+/).length;
-    const sc = cov + 0.5 * own + 0.6 * shapeScore(fq, window) - (words < 4 ? 0.15 : 0);
+    const sc = cov + 0.5 * own + 0.6 * shapeScore(fq, window, joined ? `${folded[i]} ${folded[i + 1]}` : folded[i]!) - (words < 4 ? 0.15 : 0);
     if (sc > bestScore) {
       bestScore = sc;
       best = i;

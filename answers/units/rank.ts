@@ -56,35 +56,58 @@ const B = 0.5;
 /** A word of the question is distinctive when it occurs in at most this share of the units read. */
 const DISTINCT_SHARE = 0.2;
 
+/**
+ * The documents' units as one list, with each document's cached postings (unit-cache.ts) looked up
+ * at its offset: merging every posting list per question cost more than ranking (a long plan has
+ * thousands of units), and only the postings of the question's words are ever read.
+ */
 interface Index {
-  words: string[][];
-  sectionWords: string[][];
-  postings: Map<string, number[]>;
-  sectionPostings: Map<string, number[]>;
+  units: UnitRow[];
+  /** Length in words of each unit. */
+  lens: Int32Array;
+  /** Index into `docs` of each unit's document. */
+  docOf: Int32Array;
+  /** First unit of each document (and the total count at the end). */
+  offsets: number[];
+  docs: DocUnits[];
+  vocab: Set<string>;
   avgLen: number;
 }
 
-function buildIndex(docs: DocUnits[]): Index & { units: UnitRow[] } {
-  const postings = new Map<string, number[]>();
-  const sectionPostings = new Map<string, number[]>();
+function buildIndex(docs: DocUnits[]): Index {
+  const n = docs.reduce((s, d) => s + d.units.length, 0);
   const units: UnitRow[] = [];
-  const words: string[][] = [];
-  const sectionWords: string[][] = [];
+  const lens = new Int32Array(n);
+  const docOf = new Int32Array(n);
+  const offsets: number[] = [];
   let total = 0;
-  for (const d of docs) {
+  docs.forEach((d, di) => {
+    offsets.push(units.length);
     d.units.forEach((u, k) => {
       const i = units.length;
-      const ws = d.words[k]!;
-      const ss = d.sectionWords[k]!;
       units.push(u);
-      words.push(ws);
-      sectionWords.push(ss);
-      total += ws.length;
-      for (const w of ws) (postings.get(w) ?? postings.set(w, []).get(w)!).push(i);
-      for (const w of new Set(ss)) (sectionPostings.get(w) ?? sectionPostings.set(w, []).get(w)!).push(i);
+      lens[i] = d.words[k]!.length;
+      docOf[i] = di;
+      total += lens[i]!;
     });
-  }
-  return { units, words, sectionWords, postings, sectionPostings, avgLen: total / Math.max(1, units.length) };
+  });
+  offsets.push(units.length);
+  // In order of first use, as one posting list over all documents would have it (a misspelling is
+  // matched to the first vocabulary word that fits).
+  const vocab = new Set<string>();
+  for (const d of docs) for (const w of d.postings.keys()) vocab.add(w);
+  for (const d of docs) for (const w of d.sectionPostings.keys()) vocab.add(w);
+  return { units, lens, docOf, offsets, docs, vocab, avgLen: total / Math.max(1, units.length) };
+}
+
+/** The units (global indices) holding `word`, per occurrence (`section`: under a heading holding it). */
+function postingsOf(ix: Index, word: string, section: boolean, visit: (i: number) => void): void {
+  ix.docs.forEach((d, di) => {
+    const list = (section ? d.sectionPostings : d.postings).get(word);
+    if (!list) return;
+    const off = ix.offsets[di]!;
+    for (const l of list) visit(off + l);
+  });
 }
 
 /** Vocabulary words a prefix matches: start of the word, or inside a compound for longer stems. */
@@ -149,9 +172,7 @@ export function rankUnits(
   const ix = buildIndex(docs);
   const units = ix.units;
   if (units.length === 0 || terms.length === 0) return { ranked: [], unknown: [], unknownMust: false };
-  const unitsOfDoc = new Map<string, number[]>();
-  units.forEach((u, i) => (unitsOfDoc.get(u.document_id) ?? unitsOfDoc.set(u.document_id, []).get(u.document_id)!).push(i));
-  const vocab = new Set([...ix.postings.keys(), ...ix.sectionPostings.keys()]);
+  const vocab = ix.vocab;
   let stems: Set<string> | null = null;
   const n = units.length;
   const scores = new Float64Array(n);
@@ -167,11 +188,18 @@ export function rankUnits(
   const helped = new Uint8Array(n);
   let totalWeight = 0;
   let mustCount = 0;
+  const matchMemo = new Map<string, Set<string>>();
+  const vocabMatches = (prefixes: string[]) => {
+    const k = prefixes.join('\u0000');
+    let m = matchMemo.get(k);
+    if (!m) matchMemo.set(k, (m = matchingWords(vocab, prefixes)));
+    return m;
+  };
   // A compound the documents never write whole is looked for as its two parts, each half the
   // weight: a unit must hold both to count it fully ("ekonomichef" is not "Ekonomi").
   const expanded: Array<WeightedTerm & { origin: number }> = [];
   terms.forEach((term, origin) => {
-    if (term.compound || matchingWords(vocab, term.prefixes).size > 0) {
+    if (term.compound || vocabMatches(term.prefixes).size > 0) {
       expanded.push({ ...term, origin });
       return;
     }
@@ -188,27 +216,30 @@ export function rankUnits(
   const namedByDoc = new Set<number>();
   let unknownMust = false;
   let unknownWeight = 0;
+  /** Per term: 1 when the document's name holds the word (then it holds for each of its units). */
+  const docNamed = new Uint8Array(docs.length);
+  const docIndex = new Map(docs.map((d, di) => [d.units[0]?.document_id, di]));
   for (const term of expanded) {
-    const words = matchingWords(vocab, term.prefixes);
+    const words = vocabMatches(term.prefixes);
     const weight = term.weight;
     const tf = new Map<number, number>();
-    for (const w of words) for (const i of ix.postings.get(w) ?? []) tf.set(i, (tf.get(i) ?? 0) + 1);
+    for (const w of words) postingsOf(ix, w, false, (i) => tf.set(i, (tf.get(i) ?? 0) + 1));
     const inSection = new Set<number>();
-    for (const w of words) for (const i of ix.sectionPostings.get(w) ?? []) inSection.add(i);
-    const df = new Set([...tf.keys(), ...inSection]).size;
+    for (const w of words) postingsOf(ix, w, true, (i) => inSection.add(i));
+    const mine = new Set([...tf.keys(), ...inSection]);
+    const df = mine.size;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     const w = weight * idf;
     const counts = !term.questionWord && !term.compound;
     const rare = df > 0 && df <= Math.max(2, n * DISTINCT_SHARE);
     const hit = new Set<number>();
-    const mine = new Set([...tf.keys(), ...inSection]);
     const before = holders.get(term.origin);
     holders.set(term.origin, before ? new Set([...before].filter((i) => mine.has(i))) : mine);
     // A word no unit and no document name holds weighs nothing in coverage: the question's other
     // words decide which units are nearest (an unknown word blocks a confident answer instead).
-    const inDocName = [...docWords.values()].some((dws) => matchingWords(dws, term.prefixes).size > 0);
-    if (inDocName) namedByDoc.add(term.origin);
-    if (df === 0 && !inDocName) {
+    const namedDocs = new Set([...docWords].filter(([, dws]) => matchingWords(dws, term.prefixes).size > 0).map(([doc]) => doc));
+    if (namedDocs.size > 0) namedByDoc.add(term.origin);
+    if (df === 0 && namedDocs.size === 0) {
       if (term.must) unknownMust = true;
       if (counts) unknownWeight += w;
       continue;
@@ -216,7 +247,7 @@ export function rankUnits(
     if (counts) totalWeight += w;
     if (term.must) mustCount++;
     for (const [i, f] of tf) {
-      const len = ix.words[i]!.length;
+      const len = ix.lens[i]!;
       scores[i]! += w * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * len) / ix.avgLen)));
       hit.add(i);
       if (counts) own[i]! += w;
@@ -225,15 +256,16 @@ export function rankUnits(
       if (!tf.has(i)) scores[i]! += 0.4 * w;
       hit.add(i);
     }
-    // A word that names the document ("Fortuna", "2019") holds for each of its units.
     for (const i of hit) if (rare && counts) distinct[i] = 1;
-    const docHit = new Set<number>();
-    for (const [doc, dws] of docWords) {
-      if (matchingWords(dws, term.prefixes).size === 0) {
+    // A word that names the document ("Fortuna", "2019") holds for each of its units.
+    docNamed.fill(0);
+    for (const doc of docWords.keys()) {
+      if (!namedDocs.has(doc)) {
         if (counts) residualTotal.set(doc, (residualTotal.get(doc) ?? 0) + w);
         continue;
       }
-      for (const i of unitsOfDoc.get(doc) ?? []) docHit.add(i);
+      const di = docIndex.get(doc);
+      if (di !== undefined) docNamed[di] = 1;
     }
     // Sentence windows: a word in the sentence before or after (same page, running text) holds
     // for this one too ("… om SIP." "Vid frågor … kontakta Maria Glemfelt."), at a lower score.
@@ -249,16 +281,23 @@ export function rankUnits(
       scores[j]! += 0.3 * w;
       hit.add(j);
     }
-    if (counts) for (const i of hit) if (!docHit.has(i)) residualGot[i]! += w;
-    for (const i of docHit) hit.add(i);
-    if (counts && !term.must && term.weight >= 1.2) {
-      plainCount++;
-      for (const i of hit) plainHit[i] = 1;
-    }
-    for (const i of hit) {
+    // The units this word holds for: those hit in documents whose name does not hold it, and every
+    // unit of those whose name does (as ranges: a long plan's thousand units, not a set of them).
+    const plain = counts && !term.must && term.weight >= 1.2;
+    if (plain) plainCount++;
+    const credit = (i: number) => {
+      if (plain) plainHit[i] = 1;
       if (counts) got[i]! += w;
       if (term.must) mustMissing[i]!--;
+    };
+    for (const i of hit) {
+      if (docNamed[ix.docOf[i]!]) continue;
+      if (counts) residualGot[i]! += w;
+      credit(i);
     }
+    docNamed.forEach((named, di) => {
+      if (named) for (let i = ix.offsets[di]!; i < ix.offsets[di + 1]!; i++) credit(i);
+    });
   }
   const unknown = terms
     .filter((term, k) => !term.questionWord && !term.compound && term.weight >= 1 && (holders.get(k)?.size ?? 0) === 0 && !namedByDoc.has(k))

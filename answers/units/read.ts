@@ -66,18 +66,20 @@ function holdsPerson(text: string, askedWords: Set<string>): boolean {
   return [...text.matchAll(SUBJECT_NAME)].some((m) => !askedWords.has(fold(m[1]!)));
 }
 
-/** True when the text holds a span of the expected type (`askedWords`: the question's folded words). */
-export function holdsType(type: AnswerType, text: string, askedWords: Set<string> = new Set()): boolean {
-  const f = fold(text);
+/**
+ * True when the text holds a span of the expected type (`askedWords`: the question's folded words;
+ * `folded`: the text folded, when the caller has it).
+ */
+export function holdsType(type: AnswerType, text: string, askedWords: Set<string> = new Set(), folded?: string): boolean {
   switch (type) {
     case 'amount':
       return AMOUNT.test(text.replace(YEAR_OR_DATE, ' '));
     case 'count':
-      return COUNT_WORD.test(f);
+      return COUNT_WORD.test(folded ?? fold(text));
     case 'date':
-      return DATE_IN.test(f);
+      return DATE_IN.test(folded ?? fold(text));
     case 'time':
-      return TIME_IN.test(f);
+      return TIME_IN.test(folded ?? fold(text));
     case 'person':
       return holdsPerson(text, askedWords);
     default:
@@ -104,6 +106,14 @@ function otherYear(unit: UnitRow, askedYears: string[]): boolean {
   if (askedYears.length === 0) return false;
   const years = foldedWords(`${unit.text} ${unit.quote}`).filter((w) => /^(19|20)\d\d$/.test(w));
   return years.length > 0 && !askedYears.some((y) => years.includes(y));
+}
+
+/** Units' quotes folded, kept as long as the cached unit (a long plan's units are scored on every question). */
+const FOLDED_QUOTES = new WeakMap<UnitRow, string>();
+function foldedQuote(u: UnitRow): string {
+  let f = FOLDED_QUOTES.get(u);
+  if (f === undefined) FOLDED_QUOTES.set(u, (f = fold(u.quote)));
+  return f;
 }
 
 /** The documents to read: all of a small group, else those of the best passages. */
@@ -170,13 +180,18 @@ export async function answerFromUnits(
   for (const u of units)
     for (const y of u.text.match(/\b(?:19|20)\d\d\b/g) ?? []) (years.get(u.document_id) ?? years.set(u.document_id, new Set()).get(u.document_id)!).add(y);
   for (const [id, ys] of years) docWords.get(id)?.push(...ys);
+  const boosts = new Map<string, number>();
   const boost = (id: string) => {
+    let b = boosts.get(id);
+    if (b !== undefined) return b;
     const d = byId.get(id);
-    if (!d || cues.length === 0 || docs.length === 1) return 1;
-    const name = fold(`${d.title ?? ''} ${d.file_name} ${d.kind ?? ''}`);
-    return cues.some((c) => c.test(name)) ? 1.5 : 1;
+    const name = d && cues.length > 0 && docs.length > 1 ? fold(`${d.title ?? ''} ${d.file_name} ${d.kind ?? ''}`) : null;
+    b = name !== null && cues.some((c) => c.test(name)) ? 1.5 : 1;
+    boosts.set(id, b);
+    return b;
   };
-  const { ranked, unknown, unknownMust } = rankUnits(loaded, terms, boost, (u) => holdsType(type, u.quote, asked), docWords);
+  const typeOk = (u: UnitRow) => holdsType(type, u.quote, asked, foldedQuote(u));
+  const { ranked, unknown, unknownMust } = rankUnits(loaded, terms, boost, typeOk, docWords);
   if (ranked.length === 0) return none;
   const name = (r: RankedUnit) => docName(byId.get(r.unit.document_id));
   const evidence = ranked.slice(0, 5).map((r) => ({ document: name(r), page: r.unit.page, text: r.unit.quote, score: Math.round(r.score * 1000) / 1000 }));

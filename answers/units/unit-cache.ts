@@ -16,21 +16,28 @@ export interface DocUnits {
   words: string[][];
   /** Folded words of each unit's section heading (none for table rows: their text holds the caption). */
   sectionWords: string[][];
+  /** Word → the units (indices into `units`) holding it, once per occurrence: built once, not per question. */
+  postings: Map<string, number[]>;
+  /** Section word → the units under that heading, once each. */
+  sectionPostings: Map<string, number[]>;
 }
 
-/** At most this many units are kept (≈ 300 bytes each with their words). */
+/** At most this many units are kept (≈ 400 bytes each with their words and postings). */
 const MAX_CACHED_UNITS = 40_000;
 
 const cache = new Map<string, DocUnits>();
 let cached = 0;
 
 function tokenise(key: string, units: UnitRow[]): DocUnits {
-  return {
-    key,
-    units,
-    words: units.map((u) => foldedWords(u.text)),
-    sectionWords: units.map((u) => (u.section && u.kind !== 'row' ? foldedWords(u.section) : [])),
-  };
+  const words = units.map((u) => foldedWords(u.text));
+  const sectionWords = units.map((u) => (u.section && u.kind !== 'row' ? foldedWords(u.section) : []));
+  const postings = new Map<string, number[]>();
+  const sectionPostings = new Map<string, number[]>();
+  words.forEach((ws, i) => {
+    for (const w of ws) (postings.get(w) ?? postings.set(w, []).get(w)!).push(i);
+    for (const w of new Set(sectionWords[i])) (sectionPostings.get(w) ?? sectionPostings.set(w, []).get(w)!).push(i);
+  });
+  return { key, units, words, sectionWords, postings, sectionPostings };
 }
 
 function remember(id: string, d: DocUnits): void {
