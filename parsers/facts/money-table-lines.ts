@@ -9,7 +9,7 @@ import { ACCOUNT_PREFIX, isGrantLabel, isTotalLabel, rowKind } from '../layout/r
 import { unitOfHeader } from '../layout/column-meaning.js';
 import { parseMoneyCell } from '../money.js';
 import { cellFlat } from '../tables/cell-text.js';
-import { explodeTable, joinLabelsAroundFigures } from '../layout/row-lines.js';
+import { explodeTable, joinLabelsAroundFigures, splitLabelsAtGaps } from '../layout/row-lines.js';
 import { periodIn, YEAR_CELL } from './budget-periods.js';
 import { headerText, kindFromWords, type ColRole, type Ctx, type MoneyTable } from './money-table.js';
 
@@ -19,7 +19,7 @@ export function moneyTableLines(m: MoneyTable, ctx: Ctx, ledger: { accounts: boo
   const out: BudgetLine[] = [];
   const history: Map<number, number[]> = new Map();
   const amountCols = m.roles.flatMap((r, c) => (r.role === 'amount' ? [c] : []));
-  const rows = joinLabelsAroundFigures(explodeTable(t.rows, amountCols, t.fontHeight), amountCols, m.labelCols);
+  const rows = splitLabelsAtGaps(joinLabelsAroundFigures(explodeTable(t.rows, amountCols, t.fontHeight), amountCols, m.labelCols), amountCols, m.labelCols);
   const labelOf = (texts: string[]) =>
     m.labelCols
       .map((c) => texts[c] ?? '')

@@ -126,3 +126,39 @@ function straddles(row: TableRow, labelCols: readonly number[], y: number): bool
     return ys.length >= 2 && Math.min(...ys) < y && Math.max(...ys) > y;
   });
 }
+
+/**
+ * A label cell that goes on after blank lines, below all of its row's figures ("Summa färdigställda
+ * projekt", two blank lines, "Pågående projekt"): the lines after the gap are the next group's
+ * label, a row of their own without figures.
+ */
+export function splitLabelsAtGaps(rows: readonly TableRow[], amountCols: readonly number[], labelCols: readonly number[]): TableRow[] {
+  return rows.flatMap((row) => {
+    const cuts = labelCols.map((c) => gapCut(row.cells[c]));
+    const at = Math.min(...cuts.map((k) => k?.y ?? Infinity));
+    if (!Number.isFinite(at)) return [row];
+    // Every other line of the row (figures, other cells) lies above the cut.
+    const below = row.cells.some((cell, c) => !labelCols.includes(c) && (cell.ys ?? []).some((y) => y >= at - 1));
+    if (below || !amountCols.some((c) => (row.cells[c]?.lines ?? []).some((l) => l !== ''))) return [row];
+    const head: TableRow = { ...row, cells: row.cells.map((cell) => ({ ...cell })) };
+    const tail: TableRow = { y: at, page: row.page, cells: row.cells.map((): Cell => ({ lines: [], y: null, ys: [] })) };
+    labelCols.forEach((c, i) => {
+      const k = cuts[i];
+      const cell = row.cells[c];
+      if (!k || !cell) return;
+      head.cells[c] = { lines: cell.lines.slice(0, k.blank), ys: cell.ys!.slice(0, k.blank), y: cell.y };
+      tail.cells[c] = { lines: cell.lines.slice(k.next), ys: cell.ys!.slice(k.next), y: cell.ys![k.next]! };
+    });
+    return [head, tail];
+  });
+}
+
+/** The first blank line of a cell followed by text: where the blank starts, the next text line and its y. */
+function gapCut(cell: Cell | undefined): { blank: number; next: number; y: number } | null {
+  if (!cell?.ys || cell.ys.length !== cell.lines.length) return null;
+  const blank = cell.lines.findIndex((l, k) => l === '' && k > 0);
+  if (blank < 0) return null;
+  const next = cell.lines.findIndex((l, k) => k > blank && l !== '');
+  if (next < 0 || !Number.isFinite(cell.ys[next])) return null;
+  return { blank, next, y: cell.ys[next]! };
+}

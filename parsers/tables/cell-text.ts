@@ -1,5 +1,6 @@
 /** Joins a cell's lines into text: wrapped lines become one paragraph, blank lines separate paragraphs. */
 import type { Cell } from './types.js';
+import { SOFT_HYPHEN } from './word-breaks.js';
 
 /** Paragraphs of a cell (a blank line inside the cell starts a new one). */
 export function cellParagraphs(cell: Cell | undefined): string[] {
@@ -32,5 +33,7 @@ export function cellFlat(cell: Cell | undefined): string {
 export function joinWrapped(before: string, line: string): string {
   if (!before) return line;
   if (/[\p{L}]-$/u.test(before)) return before + line;
+  // A word broken where its cell ends (word-breaks.ts): joined without a space.
+  if (before.endsWith(SOFT_HYPHEN)) return before.slice(0, -1) + line;
   return `${before} ${line}`;
 }

@@ -15,6 +15,7 @@ import { parseMoneyCell } from '../money.js';
 import { headerPieces } from './header-pieces.js';
 import { lineHeight, lineSegments } from './segments.js';
 import type { Cell, Segment, Table, TableRow } from './types.js';
+import { markWordBreaks } from './word-breaks.js';
 
 interface Line {
   index: number;
@@ -164,7 +165,7 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
   }
 
   // Per-column lines.
-  const cols: Array<Array<{ y: number; text: string }>> = anchors.map(() => []);
+  const cols: Array<Array<{ y: number; text: string; x0?: number; x1?: number }>> = anchors.map(() => []);
   const lineCols: Array<Set<number>> = [];
   const headerOrder = headerAbove >= 0 ? orderedHeaderColumns(lineSegments(region[headerAbove]!.line), region.slice(anchorAt), anchors) : null;
   for (const l of body) {
@@ -185,11 +186,13 @@ function buildTable(page: PageText, region: Line[], all: Line[]): Table | null {
         // Two figures in one cell are two columns the edges missed: joined they would read as one
         // (wrong) amount, so the join is marked and no amount is read from the cell.
         if (!/^[-–−]$/.test(s.text)) last.text += isFigure(s.text) && isFigure(last.text) ? ` ${MERGED_MARK} ${s.text}` : ` ${s.text}`;
-      } else list.push({ y: l.y, text: s.text });
+        last.x1 = undefined;
+      } else list.push({ y: l.y, text: s.text, x0: s.x0, x1: s.x1 });
       used.add(c);
     });
     lineCols.push(used);
   }
+  markWordBreaks(cols, anchors, h);
   const pitch = estimatePitch(cols, h);
   let rowStarts = findRowStarts(cols, pitch);
   let lineRows = false;

@@ -23,7 +23,12 @@ export function lineSegments(line: PageLine, anchors?: readonly number[]): Segme
   for (const it of line.items) {
     if (it.text.trim() === '') continue;
     const x1 = it.x + it.width;
-    if (cur && (it.x - cur.x1 > gapThreshold(Math.max(cur.h, it.height)) || (anchors && onAnchor(it, anchors) && cur.x1 < it.x + 0.5 && !isSign(cur, it)))) {
+    if (
+      cur &&
+      (it.x - cur.x1 > gapThreshold(Math.max(cur.h, it.height)) ||
+        (anchors && onAnchor(it, anchors) && cur.x1 < it.x + 0.5 && !isSign(cur, it)) ||
+        nextFigure(cur, it))
+    ) {
       out.push(finish(cur, line.y));
       cur = null;
     }
@@ -45,6 +50,17 @@ export function lineSegments(line: PageLine, anchors?: readonly number[]): Segme
 function isSign(cur: { parts: string[]; x1: number }, it: TextItem): boolean {
   return /^[-–−(]$/.test(cur.parts.join('').trim()) && it.x - cur.x1 < 3 && /^\d/.test(it.text.trim());
 }
+
+/**
+ * A figure that ends in decimals ("20,068", "1 234,50") is complete: a figure after a space is the
+ * next column's, however close the columns sit ("20,068 15,127"). Only a space wider than a
+ * thin space separates them (thin spaces group thousands).
+ */
+function nextFigure(cur: { parts: string[]; x1: number; h: number }, it: TextItem): boolean {
+  return it.x - cur.x1 > 0.4 * Math.max(cur.h, it.height) && /^[-–−]?\s?\d/.test(it.text.trim()) && COMPLETE_FIGURE.test(cur.parts.join('').trim());
+}
+
+const COMPLETE_FIGURE = /^[-–−]?\s?\d{1,3}(?:[ \u00a0\u202f,.]\d{3})*[.,]\d{1,3}$/;
 
 function onAnchor(it: TextItem, anchors: readonly number[]): boolean {
   for (const a of anchors) if (Math.abs(it.x - a) <= 1.5) return true;

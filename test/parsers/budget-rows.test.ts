@@ -5,12 +5,18 @@
  *   rounding keeps them 1 kr off the rows above;
  * - in a table of grants ("Bidrag, tkr") the grants paid out are costs under any column;
  * - depreciation and write-downs are costs; dividends on holdings ("andelar") are money;
- * - a label wrapped onto two lines with the figures printed between them is one row.
+ * - a label wrapped onto two lines with the figures printed between them is one row;
+ * - figures of two columns set closer than a column gap are two figures ("20,068 15,127"), and a
+ *   group label under a sum row's label is no part of it;
+ * - a word the cell edge broke without a hyphen is joined without a space.
  */
 import { describe, expect, it } from 'vitest';
-import type { BudgetLine } from '../../core/facts.js';
-import { joinLabelsAroundFigures } from '../../parsers/layout/row-lines.js';
+import type { BudgetLine, PageLine, TextItem } from '../../core/facts.js';
+import { joinLabelsAroundFigures, splitLabelsAtGaps } from '../../parsers/layout/row-lines.js';
+import { lineSegments } from '../../parsers/tables/segments.js';
+import { cellFlat } from '../../parsers/tables/cell-text.js';
 import type { Cell, TableRow } from '../../parsers/tables/types.js';
+import { markWordBreaks } from '../../parsers/tables/word-breaks.js';
 import { extractBudgetLines } from '../../parsers/facts/budget.js';
 import { extractPdfText } from '../../parsers/pdf-text.js';
 import { miniPdf, type PdfText } from '../helpers/mini-pdf.js';
@@ -117,5 +123,65 @@ describe('money table rows', () => {
       { y: 113, page: 1, cells: [empty(), empty(), cell(['-2 512,00'], [113]), cell(['-2 647,50'], [113])] },
     ];
     expect(joinLabelsAroundFigures(group, [2, 3], [0, 1])).toHaveLength(2);
+  });
+  it('splits figures of two columns set closer than a column gap', () => {
+    // Items of a real sum row (mnkr with three decimals): "20,068" ends 8 pt before "15,127" starts.
+    const item = (text: string, x: number, width: number): TextItem => ({ text, x, width, y: 656.9, height: 11 });
+    const items = [
+      item('Summa pågående projekt', 73.8, 121),
+      item(' ', 194.8, 56.1),
+      item('20,068', 251, 30.4),
+      item(' ', 281.3, 8.3),
+      item('15,1', 289.6, 19.3),
+      item('27', 308.9, 11),
+      item(' ', 320, 26.2),
+      item('4 941', 346.1, 24.8),
+    ];
+    const line: PageLine = { y: 656.9, x: 73.8, text: '', items };
+    expect(lineSegments(line).map((s) => s.text)).toEqual(['Summa pågående projekt', '20,068', '15,127', '4 941']);
+    // Thin spaces inside a number do not split it, nor does a figure without decimals.
+    const grouped: PageLine = { y: 0, x: 300, text: '', items: [item('1', 300, 5.5), item('987', 308, 16.5), item('250,00', 327, 30)] };
+    expect(lineSegments(grouped).map((s) => s.text)).toEqual(['1 987 250,00']);
+  });
+
+  it('cuts a group label off a sum row label after a blank line', () => {
+    const rows: TableRow[] = [
+      {
+        y: 342,
+        page: 21,
+        cells: [
+          { lines: ['Summa färdigställda', 'projekt', '', '', 'Pågående projekt'], ys: [342, 355, NaN, NaN, 391], y: 342 },
+          { lines: ['0,925'], ys: [342], y: 342 },
+          { lines: ['0,742'], ys: [342], y: 342 },
+        ],
+      },
+    ];
+    expect(splitLabelsAtGaps(rows, [1, 2], [0]).map((r) => r.cells.map((c) => c.lines.join(' / ')))).toEqual([
+      ['Summa färdigställda / projekt', '0,925', '0,742'],
+      ['Pågående projekt', '', ''],
+    ]);
+  });
+
+  it('joins a word the cell edge broke without a hyphen', () => {
+    // Lines of one label column as a Word table sets them (x from a real budget): the broken word
+    // fills the cell up to the next column at 286; "Valfisken inklusive" wraps at a space.
+    const cols = [
+      [
+        { y: 251, text: 'Valfisken inklusive', x0: 151.8, x1: 238.1 },
+        { y: 263.6, text: 'gamingrum', x0: 151.8, x1: 201.2 },
+        { y: 282.3, text: 'Ombyggnad/tillgängliggöran', x0: 151.8, x1: 279.4 },
+        { y: 294.9, text: 'de Hafreborg', x0: 151.8, x1: 210.2 },
+        { y: 566, text: 'Sorteringsanläggning', x0: 151.8, x1: 250.3 },
+        { y: 578.6, text: 'biblioteket', x0: 151.8, x1: 200.5 },
+      ],
+      [{ y: 251, text: '1 450', x0: 286.5, x1: 311.3 }],
+    ];
+    markWordBreaks(cols, [151.8, 286], 11);
+    const cell = (k: number): Cell => ({ lines: cols[0]!.slice(k, k + 2).map((l) => l.text), y: null });
+    expect([0, 2, 4].map((k) => cellFlat(cell(k)))).toEqual([
+      'Valfisken inklusive gamingrum',
+      'Ombyggnad/tillgängliggörande Hafreborg',
+      'Sorteringsanläggning biblioteket',
+    ]);
   });
 });
