@@ -84,6 +84,11 @@ export function findDates(text: string, opts: { year?: number | null } = {}): Fo
   return out;
 }
 
+/** The month a Swedish or English month word names (1–12), or null: "mars", "March", "okt". */
+export function monthOf(word: string): number | null {
+  return MONTHS[word.toLowerCase().replace(/\.$/u, '')] ?? null;
+}
+
 /** The first real date in `text` as ISO, or null. */
 export function parseDate(text: string, opts: { year?: number | null } = {}): string | null {
   for (const f of findDates(text, opts)) if (f.iso) return f.iso;

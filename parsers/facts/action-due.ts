@@ -4,7 +4,7 @@
  * and a date the task sentence itself names ("En mindre grupp ska ha möte … 13 april"). A date
  * without a year takes the meeting's year, or the next year when it would fall before the meeting.
  */
-import { findDates } from '../swedish-dates.js';
+import { findDates, monthOf } from '../swedish-dates.js';
 
 export interface DueContext {
   nextMeetingDate: string | null;
@@ -18,7 +18,10 @@ export interface Due {
 
 const NONE: Due = { due: null, text: null };
 const DATE_DUE_RE =
-  /\b(?:senast(?:\s+till)?|till|före|innan|by|before|deadline:?|klart|due)\s+(?:(?:mötet|sammanträdet|träffen|the meeting)\s+)?(?:den\s+|on\s+)?/giu;
+  /\b(?:senast(?:\s+till)?|till|före|innan|by|before|deadline:?|klart|due)\s+(?:(?:mötet|sammanträdet|träffen|the meeting)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+|on\s+|the\s+)?/giu;
+/** "by the end of April", "senast i slutet av mars 2019", "at end of March": the month's last day. */
+const MONTH_END_RE =
+  /\b(?:senast(?:\s+i)?|till|före|innan|i|vid|by|before|at|until|to|in)\s+(?:the\s+)?(?:end\s+of|slutet\s+av|utgången\s+av)\s+(?:the\s+month\s+of\s+)?(\p{L}+)\.?(?:\s+(\d{4}))?(?![\p{L}\d])/iu;
 export const NEXT_DUE_RE =
   /\b(?:till|inför|före|innan|senast(?:\s+till)?|by|before|på|vid|at)\s+(?:den\s+|the\s+)?(?:nästa|kommande|next)\s+(?:\p{L}*möte|sammanträde|träff|meeting)/iu;
 /** "Inför SK-möte i Malmö 17/5", "in time for the AGM on 26 April": a dated event the task prepares for. */
@@ -43,9 +46,23 @@ export function dueOf(s: string, ctx: DueContext, bare = false): Due {
     const d = findDates(after, { year })[0];
     if (d && d.index === 0 && d.iso) return { due: rollYear(d.iso, d.hasYear, ctx), text: (m[0] + d.text).trim() };
   }
+  const end = monthEnd(s, ctx);
+  if (end.due) return end;
   const event = eventDue(s, ctx);
   if (event.due || !bare) return event;
   return bareDue(s, ctx);
+}
+
+function monthEnd(s: string, ctx: DueContext): Due {
+  const m = MONTH_END_RE.exec(s);
+  const month = m ? monthOf(m[1]!) : null;
+  const written = m?.[2] ? Number(m[2]) : null;
+  if (!m || !month || (written ?? yearOf(ctx)) === null) return NONE;
+  const endOf = (y: number): string => `${y}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(y, month, 0)).getUTCDate()).padStart(2, '0')}`;
+  let iso = endOf(written ?? yearOf(ctx)!);
+  // A month already past at the meeting is next year's (its own last day: February).
+  if (written === null && ctx.meetingDate && iso < ctx.meetingDate) iso = endOf(Number(iso.slice(0, 4)) + 1);
+  return { due: iso, text: m[0].trim() };
 }
 
 /** One date with day and month in the task sentence, after the meeting and within a year of it. */
