@@ -9,7 +9,7 @@ import { dueOf } from './action-due.js';
 import { ASKED_SUBJ, ASSIGN_SUBJ, SUBJ, attendeeOwned, ownersOf, type ActionContext } from './action-owners.js';
 import { passiveTask } from './action-passive.js';
 import { capitalise, presentToInfinitive } from './action-task.js';
-import { EN_BODIES, EN_NOT_TASK, EN_VERBS, FUTURE_ONLY, INF, MEETING_VERBS, PRES } from './action-verbs.js';
+import { EN_BODIES, EN_NOT_TASK, EN_VERBS, FUTURE_ONLY, INF, MEETING_VERBS, OFFER_NOT_TASK, PRES } from './action-verbs.js';
 
 const END = '(?![\\p{L}])';
 const SV_PRES_RE = new RegExp(`^${SUBJ}\\s+(${PRES}|${FUTURE_ONLY})${END}(.*)$`, 'u');
@@ -48,6 +48,8 @@ const PASSIVE_ASSIGN_RE = new RegExp(
 /** "Pierre skall göra en insats", "Markus hör med Jeanette": any verb, but only for a listed attendee (checked below);
  * obligation modals only ("kommer sluta" foretells, it assigns nothing). */
 const SV_MODAL_ANY_RE = new RegExp(`^${SUBJ}\\s+(?:ska|skall|bör|får|behöver|måste)\\s+(\\p{Ll}{2,})${END}(.*)$`, 'u');
+/** "Sture kan hämta wienerkorv på Snabbgross": an attendee's offer, with a verb that does something (not "kan inte", "kan vara", "kan delta"). */
+const SV_OFFER_RE = new RegExp(`^${SUBJ}\\s+kan\\s+(?!(?:${OFFER_NOT_TASK})${END})(\\p{Ll}{2,}a)${END}(\\s+\\S.*)$`, 'u');
 /** The "verb" must be followed by what it does, and not by a finite verb: then it was a plural noun
  * ("Alla kanaler skall rensas", "Alla omkopplingar är nedtagna", "Nya medlemmar."). */
 const SV_PRES_ANY_RE = new RegExp(
@@ -154,7 +156,7 @@ export function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner
   } else if ((m = PASSIVE_ASSIGN_RE.exec(s))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = m[2]!;
-  } else if ((m = attendeeOwned(SV_MODAL_ANY_RE.exec(s), ctx) ?? attendeeOwned(EN_MODAL_ANY_RE.exec(s), ctx))) {
+  } else if ((m = attendeeOwned(SV_MODAL_ANY_RE.exec(s), ctx) ?? attendeeOwned(EN_MODAL_ANY_RE.exec(s), ctx) ?? attendeeOwned(SV_OFFER_RE.exec(s), ctx))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = `${m[2]}${m[3]}`;
   } else if ((m = attendeeOwned(SV_PRES_ANY_RE.exec(s), ctx)) && !MEETING_VERBS.has(m[2]!)) {

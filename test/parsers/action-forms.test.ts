@@ -257,4 +257,21 @@ describe('action item forms', () => {
     );
     expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([['', 'Rensa alla kanaler']]);
   });
+
+  it("reads an attendee's offer ('kan hämta') as a task, not being unable or able to attend", () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Protokoll styrelsemöte 2026-04-02',
+          '',
+          'Närvarande: Sture Eklund, Eva Lind, Per Holm',
+          '',
+          '§ 4 Krankesjön runt',
+          'Sture kan hämta wienerkorv på Snabbgross. Eva kan inte delta på lördagen. Per kan delta hela dagen. Eva kan vara med på söndagen.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([['Sture Eklund', 'Hämta wienerkorv på Snabbgross']]);
+  });
 });
