@@ -10,6 +10,7 @@ import { splitSentences } from '../normalize.js';
 import { dueOf, eventDue } from './action-due.js';
 import { ownersOf, type ActionContext } from './action-owners.js';
 import { OWNER_LABEL_RE, clauses, sentenceItem } from './action-sentence.js';
+import { speakerItem, speakerOf } from './action-speaker.js';
 import { asObject } from './action-task.js';
 import { LABELS } from './attendance/labels.js';
 
@@ -70,13 +71,19 @@ export function paraItems(p: Para, ctx: ActionContext, actionList = false): Acti
   const found: Candidate[] = [];
   const consumed = new Set<number>();
   const paraOwner = OWNER_LABEL_RE.exec(text)?.[1]?.trim() ?? null;
+  // "Jonathan: … I can write up a response.": who speaks owns what they commit to.
+  const speaker = speakerOf(sentences[0]?.text ?? '', ctx);
   sentences.forEach((s, i) => {
+    const before = found.length;
     for (const clause of clauses(s.text)) {
       const item = sentenceItem(clause, p, ctx, paraOwner);
       if (!item) continue;
       item.quote = s.text.length > 400 ? s.text.slice(0, 400) : s.text;
       found.push({ item, sentence: i, bare: item.task.split(/\s+/).length <= 2 && item.owners.length > 0 });
     }
+    if (found.length > before) return;
+    const said = speakerItem(i === 0 && speaker ? s.text.slice(speaker.length) : s.text, speaker?.owners ?? null, p, ctx);
+    if (said) found.push({ item: said, sentence: i, bare: false });
   });
   for (const c of found) {
     if (!c.bare) continue;

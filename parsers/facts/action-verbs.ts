@@ -22,6 +22,10 @@ export const EN_NOT_TASK = new Set(
 );
 /** Infinitives after "X kan …" that offer nothing to do: a state, being there, an opinion. */
 export const OFFER_NOT_TASK = 'vara|bli|ha|delta|närvara|komma|tänka|känna|tycka|se|förstå|behöva|vilja|hinna|göra det|använda|välja|sitta|stanna|gå';
+/** Verbs after "I can …" / "Let's …" that commit to nothing: opinions, states, the talk itself. */
+export const FIRST_PERSON_NOT_TASK = new Set(
+  'be have like need want wish think see say agree understand imagine live try go do get hear talk speak discuss comment move keep continue'.split(' '),
+);
 /** Present-tense verbs that report the meeting itself, never a task ("Carin hälsar alla välkomna"). */
 export const MEETING_VERBS = new Set(
   'efter eller under över sedan kommer kan vill brukar hade gör går står ligger sitter tror vet ser känner hälsar öppnar förklarar avslutar tackar informerar berättar redogör konstaterar föreslår anser tycker menar undrar frågar svarar påpekar noterar läser visar presenterar redovisar lyfter pratar är har var blir finns deltar närvarar leder väljs valdes slutar avgår flyttar'.split(

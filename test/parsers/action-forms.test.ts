@@ -274,4 +274,27 @@ describe('action item forms', () => {
     );
     expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([['Sture Eklund', 'Hämta wienerkorv på Snabbgross']]);
   });
+
+  it("gives a speaker's first-person commitment to the speaker and a 'Let's …' proposal to nobody, not an opinion", () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          '# Council meeting 2023-12-01',
+          '',
+          'Attendees: Eric Holk, Jonathan Pallant, Josh Gould',
+          '',
+          '* Jonathan Pallant: This is best effort today. We do not have bandwidth. I can write up a response.',
+          '* Josh Gould: I think the best thing may be to not respond. I can see the reasoning.',
+          '* Eric Holk: Let us wait. Would like to put a PR out with straightforward updates to the process.',
+          "* Eric Holk: Let's put this on the agenda for the next meeting.",
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
+      ['Jonathan Pallant', 'Write up a response'],
+      ['Eric Holk', 'Put a PR out with straightforward updates to the process'],
+      ['', 'Put this on the agenda for the next meeting'],
+    ]);
+  });
 });
