@@ -386,7 +386,8 @@ describe('English town council: "Officers:", bare "ACTION: CM" after the sentenc
   it('action items: the owner after the sentence, the owner in the action column, "Cllr Wright to ask"', () => {
     expect(items(r)).toEqual([
       ['Claire Moss', null],
-      ['Ben Hart', null],
+      // "… to be arranged before the end of October": the month's last day.
+      ['Ben Hart', '2026-10-31'],
       ['Peter Wright', null],
     ]);
     expect(itemOf(r, 'landowner').section).toBe('14. Allotments');
