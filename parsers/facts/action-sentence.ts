@@ -8,7 +8,7 @@ import type { Para } from '../normalize.js';
 import { dueOf } from './action-due.js';
 import { ASKED_SUBJ, ASSIGN_SUBJ, SUBJ, attendeeOwned, ownersOf, type ActionContext } from './action-owners.js';
 import { passiveTask } from './action-passive.js';
-import { capitalise, presentToInfinitive } from './action-task.js';
+import { presentToInfinitive } from './action-task.js';
 import { EN_BODIES, EN_NOT_TASK, EN_VERBS, FUTURE_ONLY, INF, MEETING_VERBS, OFFER_NOT_TASK, PRES } from './action-verbs.js';
 
 const END = '(?![\\p{L}])';
@@ -151,7 +151,9 @@ export function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner
     owners = ownersOf(m[1]!, ctx, false);
     task = `${m[2]}${m[3]}`;
   } else if ((m = EN_BODY_RE.exec(s)) && !EN_NOT_TASK.has(m[2]!.toLowerCase())) {
-    owners = [capitalise(m[1]!.trim())];
+    // Ownerless: a body word as an owner would become a known name, and every "board meeting"
+    // question would then read as one about a person (answers/entities.ts resolves owners).
+    owners = [];
     task = `${m[2]}${m[3]}`;
   } else if ((m = PASSIVE_ASSIGN_RE.exec(s))) {
     owners = ownersOf(m[1]!, ctx, false);

@@ -208,7 +208,7 @@ describe('action item forms', () => {
     ]);
   });
 
-  it('gives a task to the attendee asked to do it and to a body that should do it, not to a body agreeing or a state', () => {
+  it('gives a task to the attendee asked to do it, reads what a body should do as an ownerless task, not what it agreed or a state', () => {
     const r = extractFacts(
       textToPages(
         [
@@ -231,8 +231,8 @@ describe('action item forms', () => {
     );
     expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
       ['Alan Cadman', 'Invoice the Shop quarterly with the electricity invoice'],
-      ['Committee', 'Send out a questionnaire to village residents'],
-      ['Board', 'Make these meeting notes publicly available'],
+      ['', 'Send out a questionnaire to village residents'],
+      ['', 'Make these meeting notes publicly available'],
     ]);
   });
 
