@@ -4,6 +4,7 @@
  * capped in length before any regex runs over them.
  */
 import type { BudgetKind, BudgetLine, PageText } from '../../core/facts.js';
+import { kindOfHeader } from '../layout/column-meaning.js';
 import { findMoney } from '../money.js';
 import { lineHeight } from '../tables/segments.js';
 import { fundingSource } from './budget-source.js';
@@ -20,7 +21,8 @@ const MONEY_CONTEXT = /\bkr\b|kronor|medel|statsbidrag|budget|kostnad|finansier|
 const PURPOSE =
   /^\s*\)?\s*(?:kr|kronor)?\s*(?:(?:av|från|ur)\s[^.;:,]{1,60}?\s)?(?:(?:för perioden|under perioden|under|för år|för|år)\s+(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2,4})?\s*)?(?:till|för att|för)\s+([^.;:,()]{3,160})/i;
 const VERB =
-  /\s(?:är|var|blir|blev|finansieras|finansierades|beviljades|beviljas|avsätts|avsattes|avsatta|uppgår|uppgick|sker|har|finns|kostar|kostade|beräknas|budgeteras|fördelas|omfattar|motsvarar|med|om)\s/i;
+  /\s(?:är|var|blir|blev|finansieras|finansierades|beviljades|beviljas|avsätts|avsattes|avsatta|uppgår|uppgick|sker|har|finns|kostar|kostade|beräknas|beräknades|budgeteras|budgeterades|fördelas|fördelades|omfattar|omfattade|motsvarar|motsvarade|med|om)\s/i;
+const PART_OF = /(?:varav|därav|whereof|of which)\s*$/i;
 const PREPOSITION_START = /^(?:i|inom|under|utifrån|av|för|med|till|från|efter|enligt|vid|om|genom|därför|dessutom|sedan|när)\b/i;
 
 export function proseBudgetLines(pages: PageText[], consumed: Set<string>, outline: Outline, ctx: { language: 'sv' | 'en' }): BudgetLine[] {
@@ -31,24 +33,31 @@ export function proseBudgetLines(pages: PageText[], consumed: Set<string>, outli
       const found = findMoney(sentence, ctx.language);
       if (found.length === 0) return;
       const hasContext = MONEY_CONTEXT.test(sentence);
-      for (const m of found) {
-        if (!m.hasUnit && !(m.grouped && hasContext)) continue;
+      // A sentence that names no kind ("Ökningen får inte överstiga 2,5 mnkr …") takes its paragraph's ("öka budgeten …").
+      const sentenceKind = kindOf(sentence);
+      const kindHere = sentenceKind === 'other' ? kindOf(para.text.slice(0, MAX_SENTENCE * 2)) : sentenceKind;
+      found.forEach((m, k) => {
+        if (!m.hasUnit && !(m.grouped && hasContext)) return;
         const section = outline.sectionAt(para.page, para.y);
         const after = sentence.slice(m.end, m.end + 200);
         const before = sentence.slice(0, m.index);
-        const label = purposeOf(after) ?? subjectOf(before) ?? section ?? sentence.slice(0, 80);
+        // A part of the amount before it ("94 mnkr, varav 73 mnkr inom …") is not what the subject names.
+        const subject = k > 0 && PART_OF.test(before.slice(-20)) ? null : subjectOf(before);
+        const named = purposeOf(after) ?? subject;
+        const label = named ?? section ?? sentence.slice(0, 80);
         out.push({
           label,
           amountSek: m.amountSek,
           amountText: m.text,
-          period: periodAfter(after),
-          kind: kindOf(sentence),
+          // A year in the sentence's subject ("Avskrivningarna 2027 beräknades … till 94 mnkr") dates the amount.
+          period: periodAfter(after) ?? (subject && label === subject ? yearOf(subject) : null),
+          kind: namedKind(named, kindHere),
           source: sourceOf(before, after) ?? sourceNearby(sentences, si),
           section,
           page: para.page,
           quote: sentence.slice(Math.max(0, m.index - 80), m.end + 60).trim(),
         });
-      }
+      });
     });
   }
   return out;
@@ -104,10 +113,12 @@ function purposeOf(after: string): string | null {
   const m = PURPOSE.exec(after);
   if (!m) return null;
   let p = m[1]!;
-  const cut = /\s(?:som|vilket|men|samt att)\s/i.exec(p);
+  // "… 2,5 mnkr för samhällsplaneringsnämnden och 1 mnkr för övriga nämnder": the next amount starts the next purpose.
+  const cut = /\s(?:som|vilket|men|samt att)\s|\s(?:och|samt|respektive|resp\.)\s+[-–]?\d/i.exec(p);
   if (cut) p = p.slice(0, cut.index);
   p = clean(p);
-  if (!p || /^(?:perioden\s)?(?:19|20)\d{2}/.test(p) || p.split(' ').length < 2) return null;
+  // One word only when it is a long compound ("samhällsplaneringsnämnden"), not "dem" or "året".
+  if (!p || /^(?:perioden\s)?(?:19|20)\d{2}/.test(p) || (p.split(' ').length < 2 && !/^\p{L}{10,}$/u.test(p))) return null;
   return p.length > 120 ? `${p.slice(0, 117).replace(/\s\S*$/, '')}…` : p;
 }
 
@@ -119,6 +130,21 @@ function subjectOf(before: string): string | null {
   const words = subject.split(' ').length;
   if (words < 2 || words > 12) return null;
   return subject.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
+/**
+ * What the label names (depreciation, costs, income) says more than a sentence that names no kind
+ * or only says "financed" somewhere ("… inom den skattefinansierade verksamheten"); a sentence about
+ * grants or a budget keeps its kind.
+ */
+function namedKind(named: string | null, sentence: BudgetKind): BudgetKind {
+  const own = named ? kindOfHeader(named) : null;
+  return own && (sentence === 'other' || sentence === 'financing') ? own : sentence;
+}
+
+function yearOf(text: string): string | null {
+  const years = [...text.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)];
+  return years.length === 1 ? years[0]![0] : null;
 }
 
 function periodAfter(after: string): string | null {
