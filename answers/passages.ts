@@ -4,7 +4,7 @@
  * content words it really contains, so that the nearest passage is not passed off as an
  * answer when it does not cover the question.
  */
-import { searchChunks, searchChunksFolded, type ChunkRow } from '../store/answer-queries.js';
+import { searchChunks, searchChunksFolded, type ChunkRow } from '../store/chunk-search.js';
 import type { Queryable } from '../store/db.js';
 import { clip, docName } from './format.js';
 import { coverage, likePatterns } from './match.js';

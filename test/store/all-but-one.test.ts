@@ -1,6 +1,6 @@
 /** The compact "every word but at most one" formula the passage net gives the full-text index. */
 import { describe, expect, it } from 'vitest';
-import { allButOne } from '../../store/answer-queries.js';
+import { allButOne } from '../../store/chunk-search.js';
 
 /** Evaluates the formula (only `(`, `)`, `&&`, `||` and the names x0…) for one set of present words. */
 function holds(formula: string, present: boolean[]): boolean {
