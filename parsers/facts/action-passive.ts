@@ -79,8 +79,9 @@ const LEAD_IN_RE =
 const BAD_SUBJECT_RE =
   /(?:^|\s)(?:som|när|där|då|att|eftersom|vilket|hur|vad|vem|if|when|which|that|who|whether|unless)(?:\s|$)|^(?:om|det|man|vi|jag|hon|han|ni|du|it|there|we|they|i|he|she|you)(?:\s|$)|^(?:detta|den|de|this|these|those)$/iu;
 const OPINION_RE = /\b(?:anser|ansåg|tycker|tyckte|menar|menade|föreslår|föreslog|önskar|önskade|hoppas|undrar|frågar|suggested|hoped|felt|asked)\b/iu;
+/** A standing rule repeats in time ("varje vecka", "vart sjätte år", "each meeting"); "varje hus", "each respective committee" name no time. */
 const STANDING_RE =
-  /\b(?:varje|vart|alltid|årligen|regelbundet|löpande|vid (?:behov|avrop)|om (?:det behövs|behov finns)|if (?:needed|necessary|required)|every|each|always|annually|regularly|as (?:needed|required))\b/iu;
+  /\b(?:(?:varje|vart|var|varannan|vartannat|every|each)\s+(?:\p{L}+\s+)?(?:\p{L}*(?:dag|vecka|månad|år|möte|gång|kvartal|termin|sammanträde|day|week|month|year|quarter|meeting|time|term|session|morning|evening)(?:en|et)?|\p{L}+day)|alltid|årligen|regelbundet|löpande|vid (?:behov|avrop)|om (?:det behövs|behov finns)|if (?:needed|necessary|required)|always|annually|regularly|as (?:needed|required))\b/iu;
 const CONDITION_RE = /^(?:om|if|när|when|ifall|unless|om\s+det)\b/iu;
 const MEMBERSHIP_RE = /\b(?:ersättas|ersätts|efterträdas|väljas|väljs)\s+av\s+\p{Lu}|\b(?:replaced|succeeded|elected)\s+by\b/u;
 const SV_AGENT_RE = /\s+av\s+((?:\p{Lu}[\p{L}.-]*)(?:\s+\p{Lu}[\p{L}.-]*){0,2})(?=$|[\s,.;])/u;

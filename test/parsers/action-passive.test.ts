@@ -46,6 +46,10 @@ describe('passiveTask', () => {
       'ha möte kring avvikelser för barn och unga 13 april',
     );
     expect(passiveTask('Copies of the signed document will be sent to all Libraries.')?.task).toBe('send copies of the signed document to all Libraries');
+    // "each respective committee" names no time: this is no standing rule.
+    expect(passiveTask('The role of chair will be decided at the first meeting of each respective committee.')?.task).toBe(
+      'decide the role of chair at the first meeting of each respective committee',
+    );
     expect(passiveTask('All Terms of Reference were agreed and will be reviewed by the Board in the forthcoming year.')).toEqual({
       task: 'review all Terms of Reference in the forthcoming year',
       agent: 'the Board',
@@ -66,6 +70,8 @@ describe('passiveTask', () => {
       'Thomas Ek kommer ersättas av Per Holm.',
       'Genomgång görs av aktiviteterna.',
       'a working group would be put together if needed for a specific piece of work.',
+      'Ventilationskontroll skall genomföras vart sjätte år.',
+      'Minutes will be circulated every other month.',
     ])
       expect(passiveTask(s), s).toBeNull();
   });
