@@ -66,6 +66,8 @@ const EN_PASSIVE_RE = /\b(?:will|to|should|would|shall|must|needs? to)\s+be\s+\p
 /** "… åtgärdas av SMS", "… to be posted by the Clerk": the agent of a passive task. */
 const AGENT_RE = /\b(?:av|by)\s+((?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})/u;
 const EN_MODAL_ANY_RE = new RegExp(`^${SUBJ}\\s+(?:would|shall|should|offered to|agreed to|will)\\s+(\\p{Ll}{2,})${END}(.*)$`, 'u');
+/** "Vi tittar på om …", "Vi börjar planera inför röjardagen …": the meeting's own task, ownerless (task verbs only). */
+const SV_WE_RE = new RegExp(`^[Vv]i\\s+(?:(?:börjar|ska|skall|kommer att)\\s+(${INF})|(${PRES}))${END}(\\s+\\S.*)$`, 'u');
 /** "Andrew asked Alan to invoice them …": the attendee asked owns the task. */
 const EN_ASKED_RE = new RegExp(`\\b(?:asked|requested|instructed|tasked)\\s+${ASKED_SUBJ}\\s+to\\s+(\\p{Ll}{2,})${END}(.*)$`, 'u');
 /** "The board should make …", "… advised that the Committee were to send out …": the body owns the task. */
@@ -127,6 +129,9 @@ export function sentenceItem(raw: string, p: Para, ctx: ActionContext, paraOwner
   } else if ((m = GETS_TASK_RE.exec(s))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = m[2]!;
+  } else if ((m = SV_WE_RE.exec(s))) {
+    owners = [];
+    task = m[1] ? `${m[1]}${m[3]}` : presentTask(m[2]!, m[3]!);
   } else if ((m = SV_DECIDES_RE.exec(s))) {
     owners = ownersOf(m[1]!, ctx, false);
     task = `${m[2]}${m[3]}`;

@@ -297,4 +297,27 @@ describe('action item forms', () => {
       ['', 'Put this on the agenda for the next meeting'],
     ]);
   });
+
+  it("reads the meeting's own task ('Vi tittar på …', 'Vi börjar planera …') as ownerless, dated by the event it prepares for, not what 'vi' did", () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Protokoll styrelsemöte 2022-03-20',
+          '',
+          'Närvarande: Frida Grund, Åke Strand',
+          '',
+          '§ 8 Övriga frågor',
+          'Vi börjar planera inför röjardagen som i år är den 28/5. Vi bjuder på fika inför mötet. Vi gick igenom listan.',
+          '',
+          '§ 9 Ärendesystem',
+          'Vi tittar på om vi kan hitta ett ärendesystem som fungerar för oss.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task, a.due])).toEqual([
+      ['', 'Planera inför röjardagen som i år är den 28/5', '2022-05-28'],
+      ['', 'Titta på om vi kan hitta ett ärendesystem som fungerar för oss', null],
+    ]);
+  });
 });
