@@ -35,13 +35,16 @@ const ATTENDANCE_START_RE = new RegExp(
 /** Headings of a list of new tasks; earlier logs ("Föregående åtgärder", "Previous actions") are not. */
 export const ACTION_HEADING_RE =
   /^(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?!.*\b(?:föregående|tidigare|förra|previous|outstanding|old)\b)(?:action\s*points?|actions?(?:\s+items?)?|åtgärder|åtgärdslista|att göra|to ?do|uppgifter|nya uppgifter)\b[^.]{0,40}$/iu;
-export const LIST_POINT_RE = /^(?:[•▪●◦*·]|[-–—](?=\s)|\d{1,2}[.)]\s)/u;
+/** A list point's marker: a bullet, a dash, '1.' / '1)', or a letter '(a)' / 'a)' (any alphabet's lower-case letter). */
+const LIST_MARKER = String.raw`(?:[•▪●◦*·]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|\(?\p{Ll}\)(?=\s))`;
+export const LIST_POINT_RE = new RegExp(`^${LIST_MARKER}`, 'u');
+const LIST_MARKER_RE = new RegExp(`^${LIST_MARKER}\\s*`, 'u');
 /** "… till nästa träff (Josef))", "(alla)": the owners a list point ends with. */
 const TRAIL_OWNER_RE = /\s*\(([^()]{2,60})\)\)?\s*\.?\s*$/u;
 
 /** A point under an action heading that no sentence rule read: the point is the task, its trailing parentheses the owners. */
 function listPointItem(p: Para, text: string, ctx: ActionContext): ActionItem | null {
-  const body = text.replace(/^(?:[•▪●◦*·]|[-–—](?=\s)|\d{1,2}[.)])\s*/u, '').trim();
+  const body = text.replace(LIST_MARKER_RE, '').trim();
   const first = splitSentences(body)[0]?.text ?? body;
   if (first.length < 12 || first.length > 400 || !/\s\p{Ll}/u.test(first)) return null;
   const paren = TRAIL_OWNER_RE.exec(first);
@@ -67,7 +70,7 @@ export function paraItems(p: Para, ctx: ActionContext, actionList = false): Acti
     return item ? [item] : [];
   }
   const text = p.text.length > 6000 ? p.text.slice(0, 6000) : p.text;
-  const sentences = splitSentences(text.replace(/^(?:[•▪●◦*·]|[-–—](?=\s))\s*/u, ''));
+  const sentences = splitSentences(text.replace(LIST_MARKER_RE, ''));
   const found: Candidate[] = [];
   const consumed = new Set<number>();
   const paraOwner = OWNER_LABEL_RE.exec(text)?.[1]?.trim() ?? null;

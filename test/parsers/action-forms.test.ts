@@ -321,3 +321,27 @@ describe('action item forms', () => {
     ]);
   });
 });
+
+describe('lettered list points', () => {
+  it("reads 'a) …' and '(b) …' points like bulleted ones", () => {
+    const r = extractFacts(
+      textToPages(
+        [
+          'Minutes of the committee meeting 2026-04-02',
+          '',
+          'Present: Ann Cole, Tom Reed',
+          '',
+          '1. Website',
+          'a) Ann Cole to update the contact page.',
+          '',
+          '(b) Tom Reed to book the hall for the next meeting.',
+        ].join('\n'),
+      ),
+      { format: 'txt' },
+    );
+    expect(r.actionItems.map((a) => [a.owners.join(' + '), a.task])).toEqual([
+      ['Ann Cole', 'Update the contact page'],
+      ['Tom Reed', 'Book the hall for the next meeting'],
+    ]);
+  });
+});
