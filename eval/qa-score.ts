@@ -7,7 +7,7 @@
  * when the system abstains (`found: false`).
  *
  * Invented: an amount (a number with ≥ 3 integer digits or with thousands grouping; a bare year
- * 1900–2099 without a currency word is not an amount) or a person-like name (two or more
+ * 1900–2099 without a currency word, and the engine's item counts "(110)", "(and 100 more)", are not amounts) or a person-like name (two or more
  * capitalised words) in the answer text that occurs in none of the cited quotes. Document names
  * (citation titles) are removed from the answer first, since they are citations, not claims.
  * A number occurs when it is printed in a quote as the same whole number (numbers.ts keys); a name
@@ -53,6 +53,8 @@ export function amountTokens(text: string): string[] {
     if (intPart.length < 3 && !grouped) continue;
     const after = at >= 0 ? text.slice(at + tok.length, at + tok.length + 8) : '';
     if (/^(19|20)\d\d$/.test(tok) && !CURRENCY_AFTER.test(after)) continue;
+    // The engine's own item counts ("Open items (110) (and 100 more)") are counts, not amounts.
+    if (/\((?:and |och )?$/.test(text.slice(Math.max(0, at - 5), at)) && /^(?:\)(?:\s*\(|:)|\s+(?:more|till)\))/.test(after)) continue;
     out.push(tok);
   }
   return out;

@@ -32,6 +32,8 @@ describe('eval invented-answer detector', () => {
     expect(amountTokens('Bibliotek: −13 123 000 kr, 2025; 12 st; 4,5 %; 1,234.50')).toEqual(['13 123 000', '1,234.50']);
     expect(amountTokens('2016 kr')).toEqual(['2016']);
     expect(amountTokens('Källa: protokoll 2026-03-02, s. 12')).toEqual([]);
+    expect(amountTokens('Öppna uppgifter (110) (och 100 till): Budget (120) 2 500 000')).toEqual(['120', '2 500 000']);
+    expect(amountTokens('Open items (110) (and 100 more):')).toEqual([]);
   });
 
   it('flags an amount that is not printed in any cited quote', () => {
