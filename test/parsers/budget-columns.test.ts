@@ -10,22 +10,7 @@
  * - a "(tkr)" in a row label scales that row; a per-m² key is not money.
  */
 import { describe, expect, it } from 'vitest';
-import type { BudgetLine } from '../../core/facts.js';
-import { extractBudgetLines } from '../../parsers/facts/budget.js';
-import { extractPdfText } from '../../parsers/pdf-text.js';
-import { miniPdf, type PdfText } from '../helpers/mini-pdf.js';
-
-const row = (y: number, label: string, ...cells: Array<[number, string]>): PdfText[] => [
-  { x: 72, y, text: label },
-  ...cells.map(([x, text]) => ({ x, y, text })),
-];
-
-async function linesOf(pages: PdfText[][]): Promise<BudgetLine[]> {
-  const parsed = await extractPdfText(miniPdf(pages), { maxPages: 10 });
-  return extractBudgetLines(parsed, { date: null, language: 'sv' });
-}
-
-const brief = (l: BudgetLine) => [l.label, l.amountSek, l.period, l.kind];
+import { brief, linesOf, row } from '../helpers/budget-pdf.js';
 
 describe('money tables by column', () => {
   it('reads a year header with its unit, skips deviation rows, takes the kind from the row', async () => {

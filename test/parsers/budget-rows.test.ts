@@ -11,27 +11,13 @@
  * - a word the cell edge broke without a hyphen is joined without a space.
  */
 import { describe, expect, it } from 'vitest';
-import type { BudgetLine, PageLine, TextItem } from '../../core/facts.js';
+import type { PageLine, TextItem } from '../../core/facts.js';
 import { joinLabelsAroundFigures, splitLabelsAtGaps } from '../../parsers/layout/row-lines.js';
 import { lineSegments } from '../../parsers/tables/segments.js';
 import { cellFlat } from '../../parsers/tables/cell-text.js';
 import type { Cell, TableRow } from '../../parsers/tables/types.js';
 import { markWordBreaks } from '../../parsers/tables/word-breaks.js';
-import { extractBudgetLines } from '../../parsers/facts/budget.js';
-import { extractPdfText } from '../../parsers/pdf-text.js';
-import { miniPdf, type PdfText } from '../helpers/mini-pdf.js';
-
-const row = (y: number, label: string, ...cells: Array<[number, string]>): PdfText[] => [
-  { x: 72, y, text: label },
-  ...cells.map(([x, text]) => ({ x, y, text })),
-];
-
-async function linesOf(pages: PdfText[][]): Promise<BudgetLine[]> {
-  const parsed = await extractPdfText(miniPdf(pages), { maxPages: 10 });
-  return extractBudgetLines(parsed, { date: null, language: 'sv' });
-}
-
-const brief = (l: BudgetLine) => [l.label, l.amountSek, l.period, l.kind];
+import { brief, linesOf, row } from '../helpers/budget-pdf.js';
 
 describe('money table rows', () => {
   it('reads an unlabelled note subtotal as a total with no label, also when it is off by rounding', async () => {
