@@ -4,7 +4,7 @@
  * content words it really contains, so that the nearest passage is not passed off as an
  * answer when it does not cover the question.
  */
-import { searchChunks, searchChunksFolded, type ChunkRow } from '../store/chunk-search.js';
+import { prepareTerms, searchChunks, searchChunksFolded, type ChunkRow } from '../store/chunk-search.js';
 import type { Queryable } from '../store/db.js';
 import { clip, docName } from './format.js';
 import { coverage, likePatterns } from './match.js';
@@ -57,10 +57,12 @@ export async function searchPassages(db: Queryable, groupIds: string[], terms: Q
   const queries = terms.map(termQuery).filter((x): x is string => x !== null);
   const byId = new Map<number, ChunkRow>();
   const add = (rows: ChunkRow[]) => rows.forEach((r) => byId.set(Number(r.id), byId.get(Number(r.id)) ?? r));
-  add(await searchChunks(db, groupIds, queries, 'all', 40));
+  // The words' exact forms in the groups are looked up once for both searches.
+  const prepared = await prepareTerms(db, groupIds, queries);
+  add(await searchChunks(db, groupIds, prepared, 'all', 40));
   // With one or two words a passage needs them all; with more, one may be missing.
   // Only the newest documents' chunks are ranked (see `searchChunks`).
-  if (byId.size < 5 && queries.length >= 3) add(await searchChunks(db, groupIds, queries, 'most', 80, MOST_WINDOW));
+  if (byId.size < 5 && queries.length >= 3) add(await searchChunks(db, groupIds, prepared, 'most', 80, MOST_WINDOW));
   // Words typed without å/ä/ö do not meet their stems in text search; folded text catches them.
   if (byId.size < 5 && terms.some((x) => /^[a-z0-9]+$/.test(x.folded) && x.folded.length >= 4)) {
     const pats = likePatterns(terms.filter((x) => x.prefixes[0]!.length >= 4).map((x) => ({ ...x, prefixes: [x.prefixes[0]!] })));

@@ -118,6 +118,18 @@ export async function exactWords(q: Queryable, groupIds: string[], merged: Array
   });
 }
 
+/** A question's words ready for `searchChunks`: merged tsqueries and their exact words, looked up once for every search of the question. */
+export interface PreparedTerms {
+  termQueries: string[];
+  merged: Array<string | null>;
+  exact: Array<string | null>;
+}
+
+export async function prepareTerms(q: Queryable, groupIds: string[], termQueries: string[]): Promise<PreparedTerms> {
+  const merged = await termTsqueries(q, termQueries);
+  return { termQueries, merged, exact: await exactWords(q, groupIds, merged) };
+}
+
 /**
  * With more matches than this, only the chunks of the newest `RANK_WINDOW_DOCS` documents holding a
  * match are ranked: ts_rank_cd costs ~25 µs a chunk, and a common word matches ten thousand
@@ -127,20 +139,20 @@ const RANK_ALL_UP_TO = 2000;
 const RANK_WINDOW_DOCS = 200;
 
 /**
- * Full-text search: `termQueries` holds one tsquery string per question word (already reduced
- * to letters and digits, with `:*`); `mode` 'all' requires every word, 'most' all but one, 'any' one of them.
+ * Full-text search: `terms` holds one tsquery string per question word (already reduced
+ * to letters and digits, with `:*`), or those prepared once (`prepareTerms`) for several searches; `mode` 'all' requires every word, 'most' all but one, 'any' one of them.
  * The SQL text is built from placeholders only.
  */
 export async function searchChunks(
   q: Queryable,
   groupIds: string[],
-  termQueries: string[],
+  terms: string[] | PreparedTerms,
   mode: 'all' | 'most' | 'any',
   limit: number,
   docWindow = 0,
 ): Promise<ChunkRow[]> {
-  if (termQueries.length === 0) return [];
-  const merged = await termTsqueries(q, termQueries);
+  if ((Array.isArray(terms) ? terms : terms.termQueries).length === 0) return [];
+  const { termQueries, merged, exact } = Array.isArray(terms) ? await prepareTerms(q, groupIds, terms) : terms;
   const n = termQueries.length;
   const term = (i: number, k: number) =>
     merged[i] !== null ? `$${k}::tsquery` : `(to_tsquery('swedish', $${k}) || to_tsquery('english', $${k}) || to_tsquery('simple', $${k}))`;
@@ -148,7 +160,6 @@ export async function searchChunks(
   const per = termQueries.map((_, i) => term(i, i + 3));
   const iper = termQueries.map((_, i) => term(i, n + i + 3));
   const termParams = termQueries.map((t, i) => merged[i] ?? t);
-  const exact = await exactWords(q, groupIds, merged);
   const indexParams = termQueries.map((t, i) => exact[i] ?? merged[i] ?? t);
   // 'most': every word but (at most) one — a cheap net for passages that word one thing differently,
   // where 'any' would rank every chunk holding a common word.
