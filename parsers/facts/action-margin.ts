@@ -9,9 +9,10 @@
  */
 import type { PageText } from '../../core/facts.js';
 import type { Para } from '../normalize.js';
+import { ACTION_COL, OWNER_COL } from './action-table.js';
 
-/** Headers of an action column, as printed at its top. */
-const COLUMN_LABEL_RE = /^(?:actions?|action by|by whom|who|owner|åtgärd|ansvar|ansvarig|vem)$/iu;
+/** The column's header: an action table's owner or action header (action-table.ts), as printed at its top. */
+const isColumnLabel = (text: string): boolean => OWNER_COL.test(text) || ACTION_COL.test(text);
 /** "DH", "NS", "AHop", "AW/IB": initials, one to five runs. */
 const INITIALS_RE = /^\p{Lu}[\p{Lu}\p{Ll}]{0,3}(?:\s*[/,&]\s*\p{Lu}[\p{Lu}\p{Ll}]{0,3}){0,4}$/u;
 
@@ -30,7 +31,7 @@ export function marginMarks(pages: readonly PageText[]): MarginMark[] {
     for (const line of page.lines ?? []) {
       for (const it of line.items) {
         const text = it.text.trim();
-        if (COLUMN_LABEL_RE.test(text) && it.x > page.width * 0.55) {
+        if (isColumnLabel(text) && it.x > page.width * 0.55) {
           column = it.x;
           continue;
         }

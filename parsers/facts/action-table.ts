@@ -7,8 +7,8 @@ import type { Para } from '../normalize.js';
 import { cellDue } from './action-due.js';
 import { ownersOf, type ActionContext } from './action-owners.js';
 
-const ACTION_COL = /^(?:åtgärd(?:er)?|aktivitet|uppgift|vad|action(?:s)?|task)$/iu;
-const OWNER_COL = /^(?:ansvarig|ansvar|vem|owner|who|responsible)$/iu;
+export const ACTION_COL = /^(?:åtgärd(?:er)?|aktivitet|uppgift|vad|action(?:s)?|task)$/iu;
+export const OWNER_COL = /^(?:ansvarig|ansvar|vem|owner|who|by whom|action by|responsible)$/iu;
 const DUE_COL = /^(?:klart(?: till)?|när|datum|deadline|due|senast|tidplan|by when)$/iu;
 
 export interface ActionTable {
