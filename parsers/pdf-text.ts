@@ -75,6 +75,10 @@ export async function openPdf(bytes: Uint8Array, options: Pick<PdfTextOptions, '
           pages.push(await readPage(page, n));
           page.cleanup();
           onPage?.();
+          // pdf.js's in-thread worker answers through promises only, so a range would otherwise be read
+          // without giving the event loop a turn: page-parallel helpers' replies (and their next ranges)
+          // would wait until this thread had read every range itself.
+          await yieldToEventLoop();
         }
       } catch (err) {
         throw mapPdfError(err);
@@ -85,6 +89,18 @@ export async function openPdf(bytes: Uint8Array, options: Pick<PdfTextOptions, '
   };
 }
 
+/** pdf.js's worker code, which pdf.js loads (in this thread, Node having no web workers) at its first document. */
+const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
+/**
+ * Loads and compiles pdf.js's worker code now rather than at the first document: a page-parallel helper
+ * does it while it waits for its first job. The same module instance pdf.js imports later.
+ */
+export async function preloadPdfJs(): Promise<void> {
+  await import(PDFJS_WORKER);
+  restoreNativeBuiltins();
+}
+
 export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions): Promise<PageText[]> {
   const pdf = await openPdf(bytes, options);
   try {
@@ -93,6 +109,10 @@ export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions)
   } finally {
     await pdf.close();
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function loadDocument(parser: PDFParse): Promise<PdfJsDoc> {

@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../core/errors.js';
 import type { PageText } from '../core/facts.js';
-import { openPdf, type PdfPageReader } from '../parsers/pdf-text.js';
+import type { PdfPageReader } from '../parsers/pdf-text.js';
 import { builtFileUrl } from './built-path.js';
 import { parseCrashed, tooMuchMemory } from './parse-errors.js';
 import type { HelperRequest } from './pdf-range.thread.js';
@@ -125,9 +125,38 @@ function takeHelpers(count: number, heapMb: number, fileName: string): Helper[] 
   return out;
 }
 
+/** Pages a PDF declares as page objects written out in the file (`/Type /Page`); 0 when they sit in compressed object streams. */
+function pagesInPlainSight(bytes: Uint8Array): number {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+}
+/** Bytes per page of a text PDF whose page objects are compressed (a guess: fonts weigh more in short files). */
+const GUESS_BYTES_PER_PAGE = 16 * 1024;
+
+/**
+ * Starts the helper threads a read of `bytes` will probably want, before the caller loads pdf.js
+ * itself: a helper's own start (pdf.js loaded and compiled in its thread) then overlaps the caller's
+ * instead of following the document's open. A guess from the bytes; a wrong one costs an idle thread,
+ * stopped after HELPER_IDLE_MS and never keeping the process alive.
+ */
+export function prestartHelpers(bytes: Uint8Array, opts: Omit<PageParallelOptions, 'fileName'>): void {
+  if (opts.threads < 2) return;
+  const pages = pagesInPlainSight(bytes) || Math.floor(bytes.byteLength / GUESS_BYTES_PER_PAGE);
+  const wanted = Math.min(opts.threads - 1, Math.floor(pages / MIN_CHUNK_PAGES) - 1);
+  if (pages < opts.minPages || wanted < 1) return;
+  let idle = 0;
+  for (const h of helpers) if (!h.busy && !h.dead && h.heapMb === opts.heapMb) idle++;
+  for (; idle < wanted; idle++) {
+    const h = new Helper(opts.heapMb);
+    helpers.add(h);
+    h.release();
+  }
+}
+
 /** A reader with the contract of `extractPdfText` that spreads large documents over threads. */
 export function pageParallelReader(opts: PageParallelOptions): PdfPageReader {
   return async (bytes, options) => {
+    // Loaded here, not at the top: `prestartHelpers` runs before this thread loads pdf.js.
+    const { openPdf } = await import('../parsers/pdf-text.js');
     const pdf = await openPdf(bytes, options);
     try {
       const total = pdf.numPages;

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../core/errors.js';
-import { openPdf, type OpenPdf } from '../parsers/pdf-text.js';
+import { openPdf, preloadPdfJs, type OpenPdf } from '../parsers/pdf-text.js';
 
 export type HelperRequest =
   | { type: 'open'; req: number; doc: number; bytes: Uint8Array; maxPages: number; password?: string }
@@ -36,4 +36,7 @@ async function handle(m: HelperRequest): Promise<void> {
   }
 }
 
-parentPort?.on('message', (m: HelperRequest) => void handle(m));
+// Helpers start before they have work (page-parallel.ts prestartHelpers): compile pdf.js meanwhile. The
+// first job's open waits for the same import, so nothing runs twice; a failure here shows at that open.
+const ready = preloadPdfJs().catch(() => undefined);
+parentPort?.on('message', (m: HelperRequest) => void ready.then(() => handle(m)));

@@ -19,8 +19,11 @@ export function registerExtract(program: Command, ctx: CliContext): void {
       } catch (err) {
         throw new AppError('not-found', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
       }
-      const [{ extractDocument }, { pageParallelReader }] = await Promise.all([import('../../parsers/analyse.js'), import('../../workers/page-parallel.js')]);
       const { threads, parallelMinPages, maxMemoryMb } = ctx.config.parse;
+      const { pageParallelReader, prestartHelpers } = await import('../../workers/page-parallel.js');
+      // A large PDF's helper threads start loading pdf.js while this thread loads the analysis and pdf.js.
+      prestartHelpers(bytes, { threads, minPages: parallelMinPages, heapMb: maxMemoryMb });
+      const { extractDocument } = await import('../../parsers/analyse.js');
       const readPdf = pageParallelReader({ fileName: path.basename(file), threads, minPages: parallelMinPages, heapMb: maxMemoryMb });
       const facts: ExtractResult = await extractDocument(bytes, path.basename(file), ctx.config.parse, readPdf);
       process.stdout.write(opts.json ? `${JSON.stringify(facts)}\n` : formatFacts(facts));

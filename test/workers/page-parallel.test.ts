@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
 import { parseDocument } from '../../parsers/parse-document.js';
 import { extractPdfText } from '../../parsers/pdf-text.js';
-import { pageParallelReader } from '../../workers/page-parallel.js';
+import { pageParallelReader, prestartHelpers } from '../../workers/page-parallel.js';
 import { CORPUS_PDFS, EDGE_EXPECTATIONS, FIXTURES } from '../helpers/services.js';
 
 const limits = { maxBytes: 50 * 1024 * 1024, maxPages: 2000 };
@@ -30,6 +30,13 @@ describe('page-parallel PDF reading (helper threads run dist/workers/pdf-range.t
     expect(three).toEqual(one);
     expect(three.map((p) => p.pageNo)).toEqual(one.map((_, i) => i + 1));
     expect(seen.slice(-2)).toEqual([56, 56]);
+  });
+
+  it('helpers started before the read (prestartHelpers, as `minutes extract` does) read the same pages', async () => {
+    const bytes = fs.readFileSync(PLAN);
+    const opts = { fileName: 'plan.pdf', threads: 2, minPages: 10, heapMb: 384 };
+    prestartHelpers(bytes, opts);
+    expect(await pageParallelReader(opts)(bytes, { maxPages: 2000 })).toEqual(await extractPdfText(bytes, { maxPages: 2000 }));
   });
 
   it('keeps the error codes and messages of the one-thread reader on hostile files', async () => {
