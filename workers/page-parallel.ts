@@ -11,6 +11,9 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../core/errors.js';
 import type { PageText } from '../core/facts.js';
 import type { PdfPageReader } from '../parsers/pdf-text.js';
+import { rememberPageTables } from '../parsers/tables/continuation.js';
+import { detectTables } from '../parsers/tables/detect.js';
+import type { Table } from '../parsers/tables/types.js';
 import { builtFileUrl } from './built-path.js';
 import { parseCrashed, tooMuchMemory } from './parse-errors.js';
 import type { HelperRequest } from './pdf-range.thread.js';
@@ -30,6 +33,8 @@ interface HelperReply {
   req: number;
   ok?: boolean;
   pages?: PageText[];
+  /** detectTables of each page, with `pages`. */
+  tables?: Table[][];
   error?: { code?: ErrorCode; name: string; message: string };
 }
 
@@ -185,13 +190,21 @@ export function pageParallelReader(opts: PageParallelOptions): PdfPageReader {
           }
         }
       };
-      const local = run((first, last) => pdf.readPages(first, last, () => progress(1)));
+      // Each thread also detects the tables of the pages it read (parsers/tables/continuation.ts takes
+      // them): per-page work that would otherwise wait, on this thread alone, until every page is read.
+      const local = run(async (first, last) => {
+        const pages = await pdf.readPages(first, last, () => progress(1));
+        for (const p of pages) rememberPageTables(p, detectTables(p));
+        return pages;
+      });
       const remote = takeHelpers(helperCount, opts.heapMb, opts.fileName).map(async (h) => {
         const doc = nextDoc++;
         try {
           await h.call({ type: 'open', doc, bytes: new Uint8Array(bytes), maxPages: options.maxPages, password: options.password });
           await run(async (first, last) => {
-            const pages = (await h.call({ type: 'read', doc, first, last })).pages!;
+            const reply = await h.call({ type: 'read', doc, first, last });
+            const pages = reply.pages!;
+            pages.forEach((p, k) => rememberPageTables(p, reply.tables![k]!));
             progress(pages.length);
             return pages;
           });

@@ -2,11 +2,12 @@
  * Worker-thread entry of a page-parallel helper (workers/page-parallel.ts): opens a job's PDF once and
  * reads the page ranges it is asked for. Errors travel back with their stable code and message.
  * In: {type: 'open', req, doc, bytes, maxPages, password?} | {type: 'read', req, doc, first, last} | {type: 'close', doc}.
- * Out: {req, ok} | {req, pages} | {req, error: {code?, name, message}}.
+ * Out: {req, ok} | {req, pages, tables (detectTables of each page)} | {req, error: {code?, name, message}}.
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../core/errors.js';
 import { openPdf, preloadPdfJs, type OpenPdf } from '../parsers/pdf-text.js';
+import { detectTables } from '../parsers/tables/detect.js';
 
 export type HelperRequest =
   | { type: 'open'; req: number; doc: number; bytes: Uint8Array; maxPages: number; password?: string }
@@ -28,7 +29,9 @@ async function handle(m: HelperRequest): Promise<void> {
     } else {
       const doc = docs.get(m.doc);
       if (!doc) throw new Error(`page-parallel helper: document ${m.doc} is not open`);
-      parentPort?.postMessage({ req: m.req, pages: await doc.readPages(m.first, m.last) });
+      const pages = await doc.readPages(m.first, m.last);
+      // Table detection is per page: done here, it runs while the other threads still read.
+      parentPort?.postMessage({ req: m.req, pages, tables: pages.map(detectTables) });
     }
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));

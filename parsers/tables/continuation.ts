@@ -8,6 +8,23 @@ import { detectTables } from './detect.js';
 import type { Table } from './types.js';
 
 const cache = new WeakMap<PageText[], Table[]>();
+/** One page's tables, detected ahead by the thread that read the page (workers/page-parallel.ts); taken once, since merging changes them. */
+const detectedAhead = new WeakMap<PageText, Table[]>();
+
+/**
+ * Hands over `detectTables(page)` computed elsewhere (a page-parallel reading thread, while the others
+ * still read), so `documentTables` does not detect that page again on the analysing thread.
+ */
+export function rememberPageTables(page: PageText, tables: Table[]): void {
+  detectedAhead.set(page, tables);
+}
+
+function pageTables(page: PageText): Table[] {
+  const ahead = detectedAhead.get(page);
+  if (!ahead) return detectTables(page);
+  detectedAhead.delete(page);
+  return ahead;
+}
 
 /** Tables of a whole document, continuations merged, in reading order (cached per pages array; treat as read-only). */
 export function documentTables(pages: PageText[]): Table[] {
@@ -15,7 +32,7 @@ export function documentTables(pages: PageText[]): Table[] {
   if (hit) return hit;
   const out: Table[] = [];
   for (const page of pages) {
-    const tables = detectTables(page);
+    const tables = pageTables(page);
     tables.forEach((t, k) => {
       const prev = out[out.length - 1];
       if (k === 0 && prev && prev.lastPage === page.pageNo - 1 && continues(prev, t, pages)) merge(prev, t);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
 import { parseDocument } from '../../parsers/parse-document.js';
 import { extractPdfText } from '../../parsers/pdf-text.js';
+import { documentTables } from '../../parsers/tables/continuation.js';
 import { pageParallelReader, prestartHelpers } from '../../workers/page-parallel.js';
 import { CORPUS_PDFS, EDGE_EXPECTATIONS, FIXTURES } from '../helpers/services.js';
 
@@ -30,6 +31,8 @@ describe('page-parallel PDF reading (helper threads run dist/workers/pdf-range.t
     expect(three).toEqual(one);
     expect(three.map((p) => p.pageNo)).toEqual(one.map((_, i) => i + 1));
     expect(seen.slice(-2)).toEqual([56, 56]);
+    // The reading threads detected each page's tables ahead: the document's tables are the same.
+    expect(documentTables(three)).toEqual(documentTables(one));
   });
 
   it('helpers started before the read (prestartHelpers, as `minutes extract` does) read the same pages', async () => {
