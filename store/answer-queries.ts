@@ -332,7 +332,7 @@ async function bestDocuments(
   for (let k = top; k > b && older < maxDocs; k--) {
     // k is a count computed here, not user text.
     if (k < n) rarest ??= await rarestFirst();
-    const filter = k === n ? conds.map((c) => c.sql).join(' AND ') : `(${rarest!.slice(0, n - k + 1).join(' OR ')}) AND (${hits}) >= ${k}`;
+    const filter = k === n ? conds.map((c) => c.sql).join(' AND ') : `(${levelNet(rarest!, n, k)}) AND (${hits}) >= ${k}`;
     const ids = await level(filter, [...windowIds, ...ranked.filter((r) => !r.window).map((r) => r.id)], maxDocs - older);
     older += ids.length;
     ranked.push(...ids.map((id) => ({ id, hits: k, window: false })));
@@ -340,6 +340,19 @@ async function bestDocuments(
   // Stable sort: by count; on ties the window (newer) first, each already newest first.
   ranked.sort((x, y) => y.hits - x.hits || Number(y.window) - Number(x.window));
   return ranked.slice(0, maxDocs).map((r) => r.id);
+}
+
+/**
+ * A net holding every row with at least k of the n conditions (`rarest`: the conditions, rarest
+ * first), for the trigram index. Such a row lacks at most n−k of them, so it holds one of any
+ * n−k+1 and, for k ≥ 2, two of any n−k+2: the pairs of the n−k+2 rarest, each an AND the index
+ * intersects, leave far fewer rows to count than the n−k+1 rarest ORed (a 6-word budget question
+ * at 10 000 documents: levels of 2 500–11 500 rows, 35–77 ms, down to a few hundred).
+ */
+function levelNet(rarest: string[], n: number, k: number): string {
+  if (k < 2) return rarest.slice(0, n - k + 1).join(' OR ');
+  const r = rarest.slice(0, n - k + 2);
+  return r.flatMap((a, i) => r.slice(i + 1).map((b) => `(${a} AND ${b})`)).join(' OR ');
 }
 
 /**
