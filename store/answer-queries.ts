@@ -119,17 +119,21 @@ export async function actionItems(q: Queryable, groupIds: string[], opts: { open
   ).rows;
 }
 
-/** Action items whose owners or text name one of `foldedNames` (folded, LIKE-escaped). */
+/**
+ * Action items whose owners name one of `foldedPatterns` (folded, LIKE-escaped). One LIKE per
+ * pattern over 0013's folded owners, so that its trigram index finds them (`LIKE ANY` cannot use it).
+ */
 export async function actionItemsNaming(q: Queryable, groupIds: string[], foldedPatterns: string[]): Promise<ActionRow[]> {
+  if (foldedPatterns.length === 0) return [];
+  const likes = foldedPatterns.map((_, i) => `action_owners_folded(a.owners, a.corrected_owners) LIKE $${i + 2}::text`).join(' OR ');
   return (
     await q.query<ActionRow>(
       `SELECT a.id, a.document_id, coalesce(a.corrected_owners, a.owners) AS owners, a.task,
               coalesce(a.corrected_due, a.due) AS due, a.due_text, a.page, a.section, a.quote, a.status, d.doc_date, d.language AS doc_language
        FROM action_items a JOIN documents d ON d.id = a.document_id
-       WHERE a.group_id = ANY($1::uuid[])
-         AND ${FOLD(`array_to_string(coalesce(a.corrected_owners, a.owners), ' | ')`)} LIKE ANY($2::text[])
+       WHERE a.group_id = ANY($1::uuid[]) AND (${likes})
        ORDER BY d.doc_date DESC NULLS LAST, a.document_id, a.ord LIMIT 200`,
-      [groupIds, foldedPatterns],
+      [groupIds, ...foldedPatterns],
     )
   ).rows;
 }
