@@ -28,9 +28,25 @@ const MAX_CACHED_UNITS = 40_000;
 const cache = new Map<string, DocUnits>();
 let cached = 0;
 
+/**
+ * Folded words of a text, shared by every unit that repeats it (headings, boilerplate, a plan
+ * uploaded again): folding and splitting was most of reading a long plan's units the first time.
+ * The arrays are shared, so nothing may change them. Bounded; oldest entry out first.
+ */
+const WORDS = new Map<string, string[]>();
+const MAX_WORDS = 50_000;
+function wordsOf(text: string): string[] {
+  let ws = WORDS.get(text);
+  if (ws === undefined) {
+    if (WORDS.size >= MAX_WORDS) WORDS.delete(WORDS.keys().next().value!);
+    WORDS.set(text, (ws = foldedWords(text)));
+  }
+  return ws;
+}
+
 function tokenise(key: string, units: UnitRow[]): DocUnits {
-  const words = units.map((u) => foldedWords(u.text));
-  const sectionWords = units.map((u) => (u.section && u.kind !== 'row' ? foldedWords(u.section) : []));
+  const words = units.map((u) => wordsOf(u.text));
+  const sectionWords = units.map((u) => (u.section && u.kind !== 'row' ? wordsOf(u.section) : []));
   const postings = new Map<string, number[]>();
   const sectionPostings = new Map<string, number[]>();
   words.forEach((ws, i) => {
