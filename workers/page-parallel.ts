@@ -42,6 +42,8 @@ interface HelperReply {
 const HELPER_IDLE_MS = 30_000;
 /** Fewer pages per chunk would spend more on messages than on reading. */
 const MIN_CHUNK_PAGES = 8;
+/** Chunks per thread: the threads finish within about one chunk of each other (25 pages of 400 on two threads). */
+const CHUNKS_PER_THREAD = 8;
 
 class Helper {
   readonly worker: Worker;
@@ -173,7 +175,7 @@ export function pageParallelReader(opts: PageParallelOptions): PdfPageReader {
       const helperCount = Math.min(opts.threads - 1, Math.floor(total / MIN_CHUNK_PAGES) - 1);
       if (total < opts.minPages || helperCount < 1) return await pdf.readPages(1, total, () => progress(1));
 
-      const size = Math.max(MIN_CHUNK_PAGES, Math.ceil(total / ((helperCount + 1) * 4)));
+      const size = Math.max(MIN_CHUNK_PAGES, Math.ceil(total / ((helperCount + 1) * CHUNKS_PER_THREAD)));
       const chunks: Array<[number, number]> = [];
       for (let first = 1; first <= total; first += size) chunks.push([first, Math.min(total, first + size - 1)]);
       const results: PageText[][] = [];
