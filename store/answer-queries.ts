@@ -336,7 +336,14 @@ async function bestDocuments(
   for (let k = top; k > b && older < maxDocs; k--) {
     // k is a count computed here, not user text.
     if (k < n) rarest ??= await rarestFirst();
-    const filter = k === n ? conds.map((c) => c.sql).join(' AND ') : `(${levelNet(rarest!, n, k)}) AND (${hits}) >= ${k}`;
+    // At k = 1 the net (every condition ORed) already says "at least one": when every condition is a
+    // word LIKE (never null on a row that matches one), counting each row's words again only costs.
+    const filter =
+      k === n
+        ? conds.map((c) => c.sql).join(' AND ')
+        : k === 1 && n === wordConds.length
+          ? `(${levelNet(rarest!, n, k)})`
+          : `(${levelNet(rarest!, n, k)}) AND (${hits}) >= ${k}`;
     const ids = await level(filter, [...windowIds, ...ranked.filter((r) => !r.window).map((r) => r.id)], maxDocs - older);
     older += ids.length;
     ranked.push(...ids.map((id) => ({ id, hits: k, window: false })));
