@@ -4,7 +4,11 @@
  * themselves; the first matching route wins, so the order below matters (uploads and card buttons
  * before commands, commands before free questions).
  */
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+// The two classes from their own files: the package's index also loads its AI half (planners,
+// gpt-tokenizer, the openai SDK: ~20 MB resident), which only the LLM path (llm-planner.ts) needs.
+import type { TurnState } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type { TurnContext } from 'botbuilder';
 import type { Config } from '../core/config.js';
 import { logger } from '../core/logger.js';

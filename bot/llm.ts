@@ -6,19 +6,14 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ActionPlanner, OpenAIModel, PromptManager, type Memory } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { detectLanguage } from '../answers/index.js';
 import type { LlmConfig } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import type { Queryable } from '../store/db.js';
-import { quietModelErrors } from './llm-errors.js';
-import { FactsDataSource, type NumberedSource } from './facts-data-source.js';
 import { markersIn, type SourceRef } from './logic/citations.js';
 import { sourcesLine } from './logic/render-answer.js';
 
 export const PROMPTS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'prompts');
-const PROMPT = 'answer-question';
 
 /** The model's text and what each of its "[n]" markers points at. */
 export interface LlmAnswer {
@@ -45,70 +40,25 @@ export function plainLlmText(a: LlmAnswer): string {
   return line ? `${a.text}\n\n${line}` : a.text;
 }
 
-/** The engine citation a fact line rests on: same page (and document, when the line names it), else the first. */
-function creditFact(fact: NumberedSource, engine: SourceRef[]): SourceRef | undefined {
-  const page = /\bp\. (\d+)\b/.exec(fact.quote)?.[1];
-  const samePage = page ? engine.filter((c) => c.page === Number(page)) : [];
-  const named = samePage.find((c) => fact.quote.includes(c.document));
-  const base = named ?? samePage[0] ?? engine[0];
-  return base ? { ...base, quote: base.quote || fact.quote } : undefined;
-}
-
 const log = logger('llm');
 
-/** A plain in-memory `Memory` (scope.key paths) for one completion; no turn state is persisted. */
-class PlainMemory implements Memory {
-  private readonly values = new Map<string, unknown>();
-  deleteValue(p: string): void {
-    this.values.delete(p);
-  }
-  hasValue(p: string): boolean {
-    return this.values.has(p);
-  }
-  getValue<T = unknown>(p: string): T {
-    return this.values.get(p) as T;
-  }
-  setValue(p: string, value: unknown): void {
-    this.values.set(p, value);
-  }
+export interface LlmAnswererOptions {
+  promptsFolder?: string;
+  timeoutMs?: number;
 }
 
-export function createLlmAnswerer(cfg: LlmConfig, db: Queryable, opts: { promptsFolder?: string; timeoutMs?: number } = {}): LlmAnswerer {
-  const model = quietModelErrors(
-    new OpenAIModel({
-      apiKey: cfg.apiKey,
-      defaultModel: cfg.model,
-      endpoint: cfg.baseUrl,
-      // Without this, Teams AI sends the whole prompt as a user message.
-      useSystemMessages: true,
-      retryPolicy: [],
-      maxRetries: 0,
-      clientOptions: { timeout: opts.timeoutMs ?? 30_000, maxRetries: 0 },
-    }),
-    cfg.apiKey,
-  );
-  const prompts = new PromptManager({ promptsFolder: opts.promptsFolder ?? PROMPTS_FOLDER });
-  prompts.addDataSource(new FactsDataSource(db));
-  const planner = new ActionPlanner({ model, prompts, defaultPrompt: PROMPT });
+/**
+ * The answerer; its implementation (llm-planner.ts: Teams AI's planner, gpt-tokenizer, the openai
+ * SDK) is imported here, so a bot without config.llm never loads it. The import starts at once: a
+ * bot with an LLM holds it from start-up, as before.
+ */
+export function createLlmAnswerer(cfg: LlmConfig, db: Queryable, opts: LlmAnswererOptions = {}): LlmAnswerer {
+  const real = import('./llm-planner.js').then((m) => m.createPlannerAnswerer(cfg, db, { ...opts, promptsFolder: opts.promptsFolder ?? PROMPTS_FOLDER }));
+  // A Teams AI that cannot be built is said at start-up; each question then falls back to the engine.
+  real.catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'the LLM answerer could not be built'));
   return {
-    async answer(ctx, req, engineCitations = []) {
-      const memory = new PlainMemory();
-      memory.setValue('temp.input', req.question);
-      memory.setValue('temp.groupIds', req.groupIds);
-      memory.setValue('temp.asker', req.asker);
-      const res = await planner.completePrompt<string>(ctx, memory, PROMPT);
-      const text = res.status === 'success' && typeof res.message?.content === 'string' ? res.message.content.trim() : '';
-      if (!text) {
-        log.warn({ status: res.status, err: res.error?.message }, 'no usable completion');
-        return null;
-      }
-      const numbered = memory.getValue<NumberedSource[]>('temp.sources') ?? [];
-      const sources = new Map<number, SourceRef>();
-      for (const s of numbered) {
-        const ref = s.document !== null ? { document: s.document, documentId: null, page: s.page, quote: s.quote } : creditFact(s, engineCitations);
-        if (ref) sources.set(s.n, ref);
-      }
-      return { text, sources, language: detectLanguage(req.question) };
+    async answer(ctx, req, engineCitations) {
+      return (await real).answer(ctx, req, engineCitations);
     },
   };
 }

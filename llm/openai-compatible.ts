@@ -3,7 +3,7 @@
  * llama.cpp) through the `openai` SDK. HTTP 429 → `rate_limited`; timeouts and network errors →
  * `error`; an empty answer → `invalid_response`. Secrets never reach an error or a log line.
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { LlmConfig } from '../core/config.js';
 import type { LlmClient, LlmRequest, LlmResult } from './client.js';
 
@@ -21,15 +21,24 @@ export interface LlmClientOptions {
   maxRetries?: number;
 }
 
+/**
+ * The SDK (≈ 60 modules, ~20 MB resident) is imported when a client is made, i.e. only with
+ * config.llm: importing this module (for `redact`, or beside the ingest worker) costs nothing.
+ */
 export function createLlmClient(cfg: LlmConfig, opts: LlmClientOptions = {}): LlmClient {
-  const sdk = new OpenAI({
-    apiKey: cfg.apiKey,
-    baseURL: cfg.baseUrl,
-    timeout: opts.timeoutMs ?? 60_000,
-    maxRetries: opts.maxRetries ?? 0,
-  });
+  const loaded = import('openai').then(({ default: SDK }) => ({
+    SDK,
+    sdk: new SDK({
+      apiKey: cfg.apiKey,
+      baseURL: cfg.baseUrl,
+      timeout: opts.timeoutMs ?? 60_000,
+      maxRetries: opts.maxRetries ?? 0,
+    }),
+  }));
+  loaded.catch(() => undefined);
   return {
     async complete(req: LlmRequest): Promise<LlmResult> {
+      const { SDK, sdk } = await loaded;
       try {
         const res = await sdk.chat.completions.create({
           model: cfg.model,
@@ -47,16 +56,16 @@ export function createLlmClient(cfg: LlmConfig, opts: LlmClientOptions = {}): Ll
         if (!content.trim()) return { status: 'invalid_response', error: new Error('The model returned no content.') };
         return { status: 'success', content };
       } catch (err) {
-        return mapError(err, cfg.apiKey);
+        return mapError(SDK, err, cfg.apiKey);
       }
     },
   };
 }
 
-function mapError(err: unknown, apiKey: string): LlmResult {
+function mapError(SDK: typeof OpenAI, err: unknown, apiKey: string): LlmResult {
   const error = new Error(redact(err instanceof Error ? err.message : String(err), apiKey));
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return { status: 'error', error: new Error(`LLM request timed out: ${error.message}`) };
-  if (err instanceof OpenAI.APIError) {
+  if (err instanceof SDK.APIConnectionTimeoutError) return { status: 'error', error: new Error(`LLM request timed out: ${error.message}`) };
+  if (err instanceof SDK.APIError) {
     if (err.status === 429) return { status: 'rate_limited', error };
     if (err.status === 400 && /context_length|maximum context|too long|too many tokens/i.test(`${err.code ?? ''} ${error.message}`)) {
       return { status: 'too_long', error };
