@@ -21,6 +21,10 @@ RUN npm ci --omit=dev --no-audit --no-fund
 # (an image without the folder gives a root-owned volume the node user cannot write).
 RUN mkdir -p /data && chown node:node /data
 ENV MINUTES_DATA_DIR=/data
+# glibc keeps freed memory of threads' malloc arenas (PGlite's WASM compile, parse threads) unless
+# its trim threshold is fixed: ~60 MB of an idle process's RSS. Read at process start, so set here
+# (and in `npm start`), not in the app's config; see .env.example.
+ENV MALLOC_TRIM_THRESHOLD_=131072
 USER node
 EXPOSE 3978
 CMD ["node", "dist/cli/main.js", "start"]

@@ -97,6 +97,8 @@ export async function benchIdleStart(idleS: number, cli: string[] = [CLI]): Prom
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     DATABASE_URL: '',
+    // As `npm start` and the Docker image run it (glibc reads it at process start; see .env.example).
+    MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? '131072',
   };
   const child = spawn(process.execPath, [...cli, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
