@@ -30,7 +30,16 @@ const reps = Number(repsS ?? 5);
 const lat = { old: qs.map(() => [] as number[]), new: qs.map(() => [] as number[]) };
 for (let r = 0; r < reps; r++) {
   for (const [i, q] of qs.entries()) {
-    const order: Array<['old' | 'new', Ask]> = (r + i) % 2 ? [['old', oldAsk], ['new', newAsk]] : [['new', newAsk], ['old', oldAsk]];
+    const order: Array<['old' | 'new', Ask]> =
+      (r + i) % 2
+        ? [
+            ['old', oldAsk],
+            ['new', newAsk],
+          ]
+        : [
+            ['new', newAsk],
+            ['old', oldAsk],
+          ];
     for (const [k, ask] of order) {
       const s = performance.now();
       await ask(db.reader, req(q));
@@ -44,7 +53,9 @@ const summary = (k: 'old' | 'new', stat: (xs: number[]) => number) => {
 };
 const min = (xs: number[]) => Math.min(...xs);
 const med = (xs: number[]) => percentile(xs, 50);
-console.log(JSON.stringify({ size, reps, min: { old: summary('old', min), new: summary('new', min) }, median: { old: summary('old', med), new: summary('new', med) } }));
+console.log(
+  JSON.stringify({ size, reps, min: { old: summary('old', min), new: summary('new', min) }, median: { old: summary('old', med), new: summary('new', med) } }),
+);
 if (out) fs.writeFileSync(out, JSON.stringify(qs.map((q, i) => ({ q, old: lat.old[i], new: lat.new[i] }))) + '\n');
 await db.close();
 process.exit(0);

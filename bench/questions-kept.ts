@@ -60,7 +60,8 @@ async function main() {
       },
       exec: (s) => db.reader.exec(s),
     };
-    for (let i = 0; i < 2; i++) await answerQuestion(db.reader, { question: explainQ, asker: { id: 'bench' }, groupIds: [group.id], now: new Date('2026-04-01T10:00:00Z') });
+    for (let i = 0; i < 2; i++)
+      await answerQuestion(db.reader, { question: explainQ, asker: { id: 'bench' }, groupIds: [group.id], now: new Date('2026-04-01T10:00:00Z') });
     await answerQuestion(ex, { question: explainQ, asker: { id: 'bench' }, groupIds: [group.id], now: new Date('2026-04-01T10:00:00Z') });
     await db.close();
     return;
@@ -103,7 +104,10 @@ async function main() {
   if (dump) fs.writeFileSync(dump, JSON.stringify(answers, null, 1) + '\n');
   const tr = arg('trace');
   if (tr) fs.writeFileSync(tr, JSON.stringify(trace, null, 1) + '\n');
-  const slow = questions.map((q, i) => ({ q, ms: round(lat[i]!) })).sort((a, b) => b.ms - a.ms).slice(0, 6);
+  const slow = questions
+    .map((q, i) => ({ q, ms: round(lat[i]!) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 6);
   console.log(JSON.stringify({ size, p50: round(percentile(lat, 50)), p95: round(percentile(lat, 95)), max: round(Math.max(...lat)), slow }));
   await db.close();
 }

@@ -174,7 +174,8 @@ export async function searchChunks(
   // the rows of a partial index condition with every `@@`, reading each row's tsvector once per word.
   const icols = iper.map((x, i) => `${x} AS i${i}`).join(', ');
   const iw = iper.map((_, i) => `c.tsv @@ qq.i${i}`);
-  const icond = mode === 'all' ? iw.join(' AND ') : `c.tsv @@ ${most ? allButOne(iper.map((_, i) => `qq.i${i}`))! : `(${iper.map((_, i) => `qq.i${i}`).join(' || ')})`}`;
+  const icond =
+    mode === 'all' ? iw.join(' AND ') : `c.tsv @@ ${most ? allButOne(iper.map((_, i) => `qq.i${i}`))! : `(${iper.map((_, i) => `qq.i${i}`).join(' || ')})`}`;
   // With `docWindow`, only the chunks of the newest `docWindow` documents holding a match are
   // ranked: ranking costs ~20 µs a chunk, and a net that lets one word be missing catches
   // thousands of chunks in a large group. The matches themselves are found through the index

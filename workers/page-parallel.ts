@@ -134,7 +134,11 @@ function takeHelpers(count: number, heapMb: number, fileName: string): Helper[] 
 
 /** Pages a PDF declares as page objects written out in the file (`/Type /Page`); 0 when they sit in compressed object streams. */
 function pagesInPlainSight(bytes: Uint8Array): number {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+  return (
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0
+  );
 }
 /** Bytes per page of a text PDF whose page objects are compressed (a guess: fonts weigh more in short files). */
 const GUESS_BYTES_PER_PAGE = 16 * 1024;
