@@ -38,13 +38,8 @@ describe('200 questions from 20 members against 1 000 stored documents', () => {
     const templates = await corpusTemplates();
     for (const [k, t] of teams.entries()) {
       const group = await ensureTeamsGroup(db, { kind: 'team', teamId: t.id, conversationId: t.id, name: t.name, tenantId: 'tenant-1' });
-      await generateDocuments(db, group.id, templates, 500, k * 500);
       // Each team's documents carry a word and titles no other team's do: any leak shows.
-      await db.query(`UPDATE documents SET title = $2 || ' ' || coalesce(title, ''), file_name = lower($2) || '-' || file_name WHERE group_id = $1`, [
-        group.id,
-        t.marker,
-      ]);
-      await db.query(`UPDATE chunks SET text = text || ' ' || $2 WHERE group_id = $1`, [group.id, t.marker]);
+      await generateDocuments(db, group.id, templates, 500, k * 500, { marker: t.marker });
     }
   }, 600_000);
   afterAll(async () => {

@@ -128,20 +128,42 @@ export function variedContent(
   return { fileName, sha256, ...content };
 }
 
+/**
+ * A word written into every generated document of a group: into its title, file name and each
+ * chunk, so that a test can tell whose documents an answer cites (cheaper than an UPDATE after:
+ * rewriting every chunk recomputes its search vectors and index entries a second time).
+ */
+export interface GenerateOptions {
+  marker?: string;
+}
+
 /** Writes `count` generated documents into a group, 50 per transaction; returns their ids. */
-export async function generateDocuments(db: Db, groupId: string, templates: Template[], count: number, start = 0): Promise<string[]> {
+export async function generateDocuments(
+  db: Db,
+  groupId: string,
+  templates: Template[],
+  count: number,
+  start = 0,
+  opts: GenerateOptions = {},
+): Promise<string[]> {
   const ids: string[] = [];
   for (let from = start; from < start + count; from += 50) {
     const to = Math.min(from + 50, start + count);
-    ids.push(...(await db.transaction((q) => writeRange(q, groupId, templates, from, to))));
+    ids.push(...(await db.transaction((q) => writeRange(q, groupId, templates, from, to, opts))));
   }
   return ids;
 }
 
-async function writeRange(db: Queryable, groupId: string, templates: Template[], from: number, to: number): Promise<string[]> {
+function marked(c: ReturnType<typeof variedContent>, marker: string): ReturnType<typeof variedContent> {
+  const facts = { ...c.facts, document: { ...c.facts.document, title: `${marker} ${c.facts.document.title ?? ''}` } };
+  return { ...c, fileName: `${marker.toLowerCase()}-${c.fileName}`, chunks: c.chunks.map((k) => ({ ...k, text: `${k.text} ${marker}` })), facts };
+}
+
+async function writeRange(db: Queryable, groupId: string, templates: Template[], from: number, to: number, opts: GenerateOptions): Promise<string[]> {
   const ids: string[] = [];
   for (let i = from; i < to; i++) {
-    const c = variedContent(templateFor(templates, i), i, groupId);
+    const varied = variedContent(templateFor(templates, i), i, groupId);
+    const c = opts.marker ? marked(varied, opts.marker) : varied;
     const { row } = await insertDocument(db, {
       groupId,
       sha256: c.sha256,
