@@ -1,19 +1,18 @@
 /**
  * Operations on a runtime that the CLI runs locally, or asks the running main job to run over
  * its loopback API when that job owns the embedded database. Inputs and outputs are JSON.
+ * The answer engine and the reminders (their holiday calendar) load only in the operations that
+ * use them: a one-shot `minutes status` or `ingest` would otherwise import them for nothing.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../core/errors.js';
 import { ingestJobId, type Uploader } from '../core/queues.js';
-import { askMany } from '../answers/index.js';
 import { forgetDocument, matchDocuments } from '../queue/forget.js';
 import { reconcileDocuments } from '../queue/reconcile.js';
 import { retryDocument, submitDocument } from '../queue/submit.js';
 import { ensureGroup, getGroupByName } from '../store/groups.js';
 import { getDocument, listDocuments } from '../store/documents.js';
-import { loadExport, toCsv, toIcs } from '../reminders/export.js';
-import { planReminders } from '../reminders/plan.js';
 import type { PlannedReminder } from '../reminders/types.js';
 import type { Runtime } from './runtime.js';
 
@@ -126,6 +125,7 @@ export async function ask(rt: Runtime, params: AskParams): Promise<CliAnswer[]> 
   // Said plainly, as export and status do: the CLI is run by whoever administers the data.
   const group = await getGroupByName(rt.db, params.group);
   if (!group) throw new AppError('not-found', `There is no group named "${params.group}". See the groups with: minutes status`);
+  const { askMany } = await import('../answers/index.js');
   const answers = await askMany(rt.db.reader, [group.id], params.questions, params.asker ?? { id: 'cli' });
   return answers.map((a) => ({
     answer: a.answer,
@@ -150,6 +150,7 @@ export async function remindersPlan(rt: Runtime, params: RemindersPlanParams): P
     if (!g) throw new AppError('not-found', `There is no group named "${params.group}".`);
     groupId = g.id;
   }
+  const { planReminders } = await import('../reminders/plan.js');
   return planReminders(rt.db, { now, groupId, settings: rt.config.reminders });
 }
 
@@ -168,6 +169,7 @@ export async function exportActionItems(rt: Runtime, params: ExportParams): Prom
   if (!['csv', 'csv-comma', 'ics'].includes(params.format))
     throw new AppError('bad-input', `Unknown format "${String(params.format)}": use csv, csv-comma or ics.`);
   const now = params.now ? new Date(params.now) : new Date();
+  const { loadExport, toCsv, toIcs } = await import('../reminders/export.js');
   const data = await loadExport(rt.db, g.id, now, rt.config.reminders.timezone);
   const base =
     g.name
