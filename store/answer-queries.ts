@@ -85,13 +85,12 @@ export async function attendeesOf(q: Queryable, groupIds: string[], documentIds:
   ).rows;
 }
 
-/** Names of people and units the group's documents know (attendees and action-item owners). */
+/**
+ * Names of people and units the group's documents know (attendees and action-item owners), from
+ * each group's list of names kept by triggers (0014), in a fixed order.
+ */
 export async function knownNames(q: Queryable, groupIds: string[]): Promise<string[]> {
-  const r = await q.query<{ name: string }>(
-    `SELECT DISTINCT name FROM attendees WHERE group_id = ANY($1::uuid[])
-     UNION SELECT DISTINCT unnest(coalesce(corrected_owners, owners)) FROM action_items WHERE group_id = ANY($1::uuid[])`,
-    [groupIds],
-  );
+  const r = await q.query<{ name: string }>(`SELECT DISTINCT name FROM group_names WHERE group_id = ANY($1::uuid[]) AND refs > 0 ORDER BY name`, [groupIds]);
   return r.rows.map((x) => x.name).filter((n) => n && n.trim().length > 1);
 }
 
