@@ -29,6 +29,8 @@ export async function benchQueuedRss(file: string, copies: number, concurrency: 
     return f;
   });
   const p = await startPipeline('postgres', { WORKER_CONCURRENCY: String(concurrency), PARSE_TIMEOUT_MS: '600000' });
+  // This process also holds the benchmark's own modules and tsx: its RSS before queuing is harness.
+  const startMb = process.memoryUsage.rss() / 1024 / 1024;
   let peakChild = 0;
   let peakTotal = 0;
   let peakMain = 0;
@@ -59,6 +61,7 @@ export async function benchQueuedRss(file: string, copies: number, concurrency: 
     peakSandboxChildRssMb: Math.round(peakChild),
     peakAllChildrenRssMb: Math.round(peakTotal),
     // This process runs the in-process ingest worker (it receives every parse result).
+    startIngestProcessRssMb: Math.round(startMb),
     peakIngestProcessRssMb: Math.round(peakMain),
   };
 }

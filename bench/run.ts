@@ -18,6 +18,7 @@ import { benchParse } from './parse.js';
 import { benchQuestions } from './questions.js';
 import { benchThroughput, benchTrivialIngest } from './queue.js';
 import { benchQueuedRss, benchSandboxRss } from './rss.js';
+import { benchStartRss } from './rss-start.js';
 import { benchIdleStart, benchWholeProcess } from './whole-process.js';
 import type { Row } from './stats.js';
 
@@ -47,7 +48,12 @@ async function main(): Promise<void> {
   // Idle after PARSE_THREAD_IDLE_MS (60 s by default), so the sandboxes have put their parse threads down.
   await section('whole', async () => [...benchWholeProcess(MINUTES, LARGE, Number(arg('reps') ?? 3)), await benchIdleStart(Number(arg('idle') ?? 75))]);
   await section('parse', () => benchParse([...CORPUS_PDFS, LARGE], Number(arg('reps') ?? 5)));
-  await section('rss', async () => [benchSandboxRss(LARGE), await benchQueuedRss(LARGE, 10, 2)]);
+  await section('rss', async () => [
+    benchSandboxRss(LARGE),
+    await benchQueuedRss(LARGE, 10, 2),
+    await benchStartRss(LARGE, 10, 2, 'postgres'),
+    await benchStartRss(LARGE, 10, 2, 'pglite'),
+  ]);
   await section('queue', async () => {
     const one = await benchThroughput(1, 30);
     const two = await benchThroughput(2, 30);
