@@ -10,7 +10,7 @@ import { openQueues, type QueueHandles } from '../queue/queues.js';
 import { ensureRedis, type RedisHandle } from '../queue/redis-autostart.js';
 import { producerConnection } from '../queue/redis.js';
 import { BlobStore } from '../store/blobs.js';
-import { openDb, type Db } from '../store/db.js';
+import { dbOptions, openDb, type Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { secureDataDir } from './data-dir.js';
 
@@ -39,14 +39,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const redis: RedisHandle = await ensureRedis(config.redisUrl, config.dataDir, options.autostartRedis ?? config.redisAutostart);
   let db: Db;
   try {
-    db = await openDb({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      schema: options.schema,
-      readTimeoutMs: config.answerQueryTimeoutMs,
-      sharedBuffersMb: config.pgliteSharedBuffersMb,
-      maintenanceWorkMemMb: config.pgliteMaintenanceWorkMemMb,
-    });
+    db = await openDb(dbOptions(config, options.schema));
   } catch (err) {
     await redis.stop?.();
     throw err;

@@ -8,6 +8,7 @@ import path from 'node:path';
 // Only the driver a process uses is loaded (PGlite's WASM build is large; a Postgres process never needs it).
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
+import type { Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 
 export interface QueryResult<T> {
@@ -63,6 +64,18 @@ function setPgTypes(driver: typeof pg): void {
   driver.types.setTypeParser(INT8_OID, (v) => Number(v));
   driver.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
   pgTypesSet = true;
+}
+
+/** How every process opens its database from its config (the question bench opens PGlite this way too). */
+export function dbOptions(config: Config, schema?: string): OpenDbOptions {
+  return {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema,
+    readTimeoutMs: config.answerQueryTimeoutMs,
+    sharedBuffersMb: config.pgliteSharedBuffersMb,
+    maintenanceWorkMemMb: config.pgliteMaintenanceWorkMemMb,
+  };
 }
 
 export async function openDb(options: OpenDbOptions): Promise<Db> {
