@@ -9,6 +9,8 @@
  *   … --lat lat.json                                        # every question's times
  *   … --explain "question" [--match "FROM chunks"]          # EXPLAIN (ANALYZE, BUFFERS) its statements
  *   … --drop                                                # drops the schema
+ *   … --pglite DIR                                          # PGlite in data dir DIR, opened as `minutes start` does
+ *                                                           # (npm run bench -- --keep-pglite DIR leaves one)
  */
 import fs from 'node:fs';
 import { answerQuestion } from '../answers/index.js';
@@ -18,7 +20,7 @@ import { ensureGroup } from '../store/groups.js';
 import { migrate } from '../store/migrate.js';
 import { POSTGRES_URL } from '../test/helpers/answer-db.js';
 import { corpusTemplates, generateDocuments } from '../test/helpers/generate-docs.js';
-import { benchQuestionSet } from './questions.js';
+import { benchQuestionSet, openProductPglite } from './questions.js';
 import { percentile, round } from './stats.js';
 
 const arg = (n: string) => {
@@ -30,7 +32,9 @@ async function main() {
   configureLogger('silent');
   const size = Number(process.argv[2]);
   const schema = `bench${size >= 1000 ? size / 1000 + 'k' : size}`;
-  const db = await openDb({ databaseUrl: POSTGRES_URL, dataDir: '', schema, poolSize: 4 });
+  const pgliteDir = arg('pglite');
+  const db = pgliteDir ? (await openProductPglite(pgliteDir)).db : await openDb({ databaseUrl: POSTGRES_URL, dataDir: '', schema, poolSize: 4 });
+  if (pgliteDir && process.argv.includes('--drop')) throw new Error('remove the PGlite data directory instead');
   if (process.argv.includes('--drop')) {
     await db.query(`DROP SCHEMA ${schema} CASCADE`);
     await db.close();

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   });
   await section('questions', async () => {
     const out: Row[] = [];
-    for (const b of backends) out.push(...(await benchQuestions(b, sizes)));
+    for (const b of backends) out.push(...(await benchQuestions(b, sizes, { keepPgliteDir: arg('keep-pglite') })));
     return out;
   });
   await section('bot', () => benchBotTurn(40, 5));

@@ -55,6 +55,7 @@ const schema = z.object({
   PARSE_THREAD_IDLE_MS: int(60_000, 1000),
   PGLITE_SHARED_BUFFERS_MB: int(16, 1),
   PGLITE_MAINTENANCE_WORK_MEM_MB: int(16, 1),
+  PGLITE_CHECKPOINT_WAL_MB: int(64, 1),
   PUBLIC_BASE_URL: optionalString,
   FAILED_REQUESTS_PER_MINUTE: int(30, 1),
   TRUST_PROXY: optionalString,
@@ -170,6 +171,8 @@ export interface Config {
   pgliteSharedBuffersMb: number;
   /** Its `maintenance_work_mem` (index builds in migrations): WASM memory never shrinks once grown. */
   pgliteMaintenanceWorkMemMb: number;
+  /** It checkpoints after this much WAL (PGlite has no checkpointer: pg_wal grew without bound). */
+  pgliteCheckpointWalMb: number;
   publicBaseUrl: string | undefined;
   /** Present only when an OpenAI-compatible endpoint is configured. */
   llm: LlmConfig | undefined;
@@ -248,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
     pgliteMaintenanceWorkMemMb: e.PGLITE_MAINTENANCE_WORK_MEM_MB,
+    pgliteCheckpointWalMb: e.PGLITE_CHECKPOINT_WAL_MB,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     // Local servers need no key, but the OpenAI SDK insists on one.
     llm: llmWanted ? { apiKey: e.OPENAI_API_KEY ?? 'not-needed', baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL } : undefined,

@@ -2,7 +2,6 @@
  * One database interface over Postgres (`pg`) and embedded PGlite: the same SQL and migrations.
  * Repository functions take a `Queryable`, so a pool, a transaction or PGlite all work.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 // Only the driver a process uses is loaded (PGlite's WASM build is large; a Postgres process never needs it).
@@ -10,6 +9,10 @@ import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
+import { acquireDirLock, initPgliteApart } from './pglite-dir.js';
+import { pgliteUpkeep } from './pglite-upkeep.js';
+
+export { lockFilePath, readLiveLock, recordLockPort, type LockInfo } from './pglite-dir.js';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -49,6 +52,8 @@ export interface OpenDbOptions {
   sharedBuffersMb?: number;
   /** PGlite's maintenance_work_mem (index builds); its WASM memory never shrinks once grown. */
   maintenanceWorkMemMb?: number;
+  /** PGlite checkpoints once this much WAL was written since the last checkpoint. @defaultValue 64 */
+  checkpointWalMb?: number;
 }
 
 // Dates stay ISO strings (`YYYY-MM-DD`): a JS Date would shift them by the local time zone.
@@ -75,6 +80,7 @@ export function dbOptions(config: Config, schema?: string): OpenDbOptions {
     readTimeoutMs: config.answerQueryTimeoutMs,
     sharedBuffersMb: config.pgliteSharedBuffersMb,
     maintenanceWorkMemMb: config.pgliteMaintenanceWorkMemMb,
+    checkpointWalMb: config.pgliteCheckpointWalMb,
   };
 }
 
@@ -183,18 +189,24 @@ async function openPglite(options: OpenDbOptions): Promise<Db> {
     [pgliteTypes.INT8]: (v: string) => Number(v),
     [pgliteTypes.NUMERIC]: (v: string) => Number(v),
   };
+  const walMb = options.checkpointWalMb ?? 64;
   let db: PGlite;
   try {
     if (dir) initPgliteApart(dir);
     const postgresqlconf = [
       ...(options.sharedBuffersMb ? [`shared_buffers=${options.sharedBuffersMb}MB`] : []),
       ...(options.maintenanceWorkMemMb ? [`maintenance_work_mem=${options.maintenanceWorkMemMb}MB`] : []),
+      // pg_wal keeps at most about this much between the checkpoints of pglite-upkeep (Postgres'
+      // defaults, 80 MB to 1 GB, are sized for a server with a checkpointer of its own).
+      `min_wal_size=32MB`,
+      `max_wal_size=${Math.max(32, 2 * walMb)}MB`,
     ];
     db = await PGliteClass.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers, postgresqlconf });
   } catch (err) {
     release();
     throw err;
   }
+  const upkeep = pgliteUpkeep(db, { checkpointWalMb: walMb });
   const self: Queryable = {
     async query<T>(text: string, params?: unknown[]) {
       const r = await db.query<T>(text, params);
@@ -210,7 +222,7 @@ async function openPglite(options: OpenDbOptions): Promise<Db> {
     query: self.query,
     exec: self.exec,
     async transaction(fn) {
-      return db.transaction(async (tx) =>
+      const result = await db.transaction(async (tx) =>
         fn({
           async query<T>(text: string, params?: unknown[]) {
             const r = await tx.query<T>(text, params);
@@ -221,82 +233,14 @@ async function openPglite(options: OpenDbOptions): Promise<Db> {
           },
         }),
       );
+      // Transactions write nearly all the WAL (document content, migrations).
+      await upkeep();
+      return result;
     },
     async close() {
       await db.close();
       release();
     },
-  };
-}
-
-/** Where the PGlite owner writes who it is, so other processes can tell it is busy. */
-export function lockFilePath(dataDir: string): string {
-  return path.join(dataDir, 'pglite.lock');
-}
-
-export interface LockInfo {
-  pid: number;
-  /** HTTP port of the owner's local API, when it serves one. */
-  port?: number;
-}
-
-/** Reads the lock file; null when there is none or its owner is gone. */
-export function readLiveLock(dataDir: string): LockInfo | null {
-  try {
-    const info = JSON.parse(fs.readFileSync(lockFilePath(dataDir), 'utf8')) as LockInfo;
-    if (info.pid === process.pid) return null;
-    process.kill(info.pid, 0);
-    return info;
-  } catch {
-    return null;
-  }
-}
-
-/** Records the owner's local API port in the lock file. */
-export function recordLockPort(dataDir: string, port: number): void {
-  fs.writeFileSync(lockFilePath(dataDir), JSON.stringify({ pid: process.pid, port } satisfies LockInfo));
-}
-
-/**
- * Creates a new embedded database (initdb) in a short-lived process of its own. PGlite's WASM
- * memory never shrinks, and initdb grows it to ~650 MB: a first `minutes start` then held ~320 MB
- * at idle for good, against ~170 MB when it opens a database that already exists. Best effort:
- * if the child fails, the caller's own open creates the database as before.
- */
-function initPgliteApart(dir: string): void {
-  if (fs.existsSync(path.join(dir, 'PG_VERSION'))) return;
-  try {
-    const url = import.meta.resolve('@electric-sql/pglite');
-    const script = `const { PGlite } = await import(${JSON.stringify(url)}); const db = await PGlite.create(process.argv[1]); await db.close();`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], { stdio: 'ignore', timeout: 120_000 });
-    // A half-made database (the child failed or timed out) goes; there was none before.
-    if (r.status !== 0) {
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.mkdirSync(dir, { recursive: true });
-    }
-  } catch {
-    // The open below creates it in this process.
-  }
-}
-
-/** PGlite is single-process: a second opener would corrupt it, so we hold a pid lock file. */
-function acquireDirLock(dataDir: string): () => void {
-  const file = lockFilePath(dataDir);
-  const owner = readLiveLock(dataDir);
-  if (owner) {
-    throw new AppError(
-      'database-busy',
-      `The embedded database in ${dataDir} is in use by process ${owner.pid}. Stop it, or set DATABASE_URL to share a Postgres server between processes.`,
-    );
-  }
-  fs.writeFileSync(file, JSON.stringify({ pid: process.pid } satisfies LockInfo));
-  return () => {
-    try {
-      const info = JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
-      if (info.pid === process.pid) fs.unlinkSync(file);
-    } catch {
-      /* already gone */
-    }
   };
 }
 
