@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { descendants, rssMb } from '../test/helpers/proc-rss.js';
 import { createTestDatabase, TEST_REDIS_URL, tempDir, uniqueName } from '../test/helpers/services.js';
 import { round, type Row } from './stats.js';
@@ -86,7 +87,22 @@ export async function benchStartRss(
     clearInterval(timer);
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    await dropKeys(env.QUEUE_PREFIX);
     await db?.drop();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The run's queues (their kept jobs hold parse results): not left behind in the shared Redis. */
+async function dropKeys(prefix: string): Promise<void> {
+  const r = new Redis(TEST_REDIS_URL);
+  try {
+    for (let cursor = '0'; ;) {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await r.del(...keys);
+      if ((cursor = next) === '0') break;
+    }
+  } finally {
+    r.disconnect();
   }
 }

@@ -33,6 +33,9 @@ export const PARSE_JOB_OPTIONS: JobsOptions = {
   ignoreDependencyOnFailure: true,
 };
 
+/** Approximate (Redis trims whole stream nodes of ~100 entries). */
+export const PARSE_EVENTS_MAX_LEN = 200;
+
 export const NOTIFY_JOB_OPTIONS: JobsOptions = {
   attempts: 6,
   backoff: { type: 'exponential', delay: 2000 },
@@ -43,7 +46,9 @@ export const NOTIFY_JOB_OPTIONS: JobsOptions = {
 export function openQueues(connection: Redis, prefix: string): QueueHandles {
   const opts = { connection, prefix };
   const ingest = new Queue<IngestJobData, IngestResult>(QUEUES.ingest, opts);
-  const parse = new Queue<ParseJobData, ParseResult>(QUEUES.parse, opts);
+  // Each 'completed' event of a parse job carries its whole result (6 MB for 400 pages); its events serve
+  // live progress only, so the stream keeps a few hundred, not BullMQ's default 10 000.
+  const parse = new Queue<ParseJobData, ParseResult>(QUEUES.parse, { ...opts, streams: { events: { maxLen: PARSE_EVENTS_MAX_LEN } } });
   const notify = new Queue<NotifyJobData>(QUEUES.notify, opts);
   const flow = new FlowProducer(opts);
   for (const q of [ingest, parse, notify]) q.on('error', () => undefined);

@@ -64,6 +64,14 @@ export function runWorkers(opts: RunWorkersOptions): RunningWorkers {
   parse.on('active', (job) => {
     markParsing(db, job.data.documentId).catch((err: unknown) => log.warn({ err }, 'could not mark document as parsing'));
   });
+  // BullMQ keeps each child's return value (the whole parse result: 6 MB for 400 pages) in the parent's
+  // `processed` hash for as long as the completed ingest job is kept (1 000 jobs, 7 days, for
+  // deduplication). Once stored, nothing reads it again.
+  ingest.on('completed', (job) => {
+    ingestConn
+      .del(ingest.toKey(`${job.id}:processed`))
+      .catch((err: unknown) => log.warn({ err, jobId: job.id }, 'could not drop the stored parse result from Redis'));
+  });
   for (const w of [parse, ingest] as Worker[]) {
     w.on('error', (err) => log.error({ err: err.message, queue: w.name }, 'worker error'));
     w.on('failed', (job, err) => log.warn({ queue: w.name, jobId: job?.id, reason: err.message }, 'job failed'));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentStatus, retryFailed } from '../../runtime/operations.js';
 import { waitForJobs } from '../../cli/wait-for-jobs.js';
+import { PARSE_EVENTS_MAX_LEN } from '../../queue/queues.js';
 import { startPipeline, type Pipeline } from '../helpers/pipeline.js';
 import { CORPUS_PAGES, CORPUS_PDFS, EDGE_EXPECTATIONS, FIXTURES } from '../helpers/services.js';
 
@@ -46,6 +47,17 @@ describe.each(['postgres', 'pglite'] as const)('queue → sandboxed parse → ro
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
     const docs = await p.rt.db.query<{ sha256: string }>('SELECT sha256 FROM documents');
     for (const d of docs.rows) expect(fs.existsSync(p.rt.blobs.pathOf(d.sha256))).toBe(true);
+  });
+
+  it('keeps no parse result in Redis once it is stored (the completed ingest jobs stay, for deduplication)', async () => {
+    const jobs = await p.rt.queues.ingest.getCompleted();
+    expect(jobs.length).toBe(CORPUS_PDFS.length);
+    const redis = p.rt.queues.connection;
+    const keys = jobs.map((j) => p.rt.queues.ingest.toKey(`${j.id}:processed`));
+    // Dropped when the worker sees the job completed, which may be just after the waiter heard of it.
+    for (let i = 0; i < 50 && (await redis.exists(...keys)) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await redis.exists(...keys)).toBe(0);
+    expect(await redis.hget(p.rt.queues.parse.toKey('meta'), 'opts.maxLenEvents')).toBe(String(PARSE_EVENTS_MAX_LEN));
   });
 
   it('the same file in another group is that group’s own document', async () => {
