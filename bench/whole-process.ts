@@ -10,6 +10,7 @@ import path from 'node:path';
 import { descendants, rssMb } from '../test/helpers/proc-rss.js';
 import { CORPUS_PDFS, TEST_REDIS_URL, tempDir, uniqueName } from '../test/helpers/services.js';
 import { hasPdftotext } from './parse.js';
+import { START_NODE_FLAGS } from './rss-start.js';
 import { round, type Row } from './stats.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -100,7 +101,8 @@ export async function benchIdleStart(idleS: number, cli: string[] = [CLI]): Prom
     // As `npm start` and the Docker image run it (glibc reads it at process start; see .env.example).
     MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? '131072',
   };
-  const child = spawn(process.execPath, [...cli, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // With the heap limit `npm start` and the image give Node (package.json, Dockerfile).
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, ...cli, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d) => (err += String(d)));
   try {
