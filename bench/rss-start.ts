@@ -17,6 +17,26 @@ const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 /** As `npm start` and the Docker image run Node (package.json, Dockerfile). */
 export const START_NODE_FLAGS = ['--max-old-space-size=1024'];
 
+/**
+ * The environment of a benchmarked `minutes start` and the CLI calls beside it: the test Redis, a
+ * queue prefix of its own, any free port, and glibc's trim threshold as `npm start` and the image set
+ * it (read at process start; see .env.example). An empty `databaseUrl` is the embedded database.
+ */
+export function startEnv(dataDir: string, databaseUrl: string, queuePrefix = uniqueName('bench')): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    MINUTES_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_AUTOSTART: 'false',
+    QUEUE_PREFIX: queuePrefix,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? '131072',
+  };
+}
+
 export async function benchStartRss(
   file: string,
   copies: number,
@@ -33,20 +53,11 @@ export async function benchStartRss(
     return f;
   });
   const db = backend === 'postgres' ? await createTestDatabase() : null;
+  const prefix = uniqueName('bench');
   const env = {
-    ...process.env,
-    MINUTES_DATA_DIR: path.join(dir, 'data'),
-    // Empty: the embedded database (PGlite) in this process, as `npm start` runs without DATABASE_URL.
-    DATABASE_URL: db?.url ?? '',
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_AUTOSTART: 'false',
-    QUEUE_PREFIX: uniqueName('bench'),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    ...startEnv(path.join(dir, 'data'), db?.url ?? '', prefix),
     WORKER_CONCURRENCY: String(concurrency),
     PARSE_TIMEOUT_MS: '600000',
-    MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? '131072',
   };
   const child = spawn(process.execPath, [...nodeFlags, CLI, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
@@ -87,7 +98,7 @@ export async function benchStartRss(
     clearInterval(timer);
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-    await dropKeys(env.QUEUE_PREFIX);
+    await dropKeys(prefix);
     await db?.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   }

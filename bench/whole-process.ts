@@ -8,9 +8,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { descendants, rssMb } from '../test/helpers/proc-rss.js';
-import { CORPUS_PDFS, TEST_REDIS_URL, tempDir, uniqueName } from '../test/helpers/services.js';
+import { CORPUS_PDFS, tempDir } from '../test/helpers/services.js';
 import { hasPdftotext } from './parse.js';
-import { START_NODE_FLAGS } from './rss-start.js';
+import { START_NODE_FLAGS, startEnv } from './rss-start.js';
 import { round, type Row } from './stats.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -88,19 +88,7 @@ export function benchWholeProcess(minutesPdf: string, largePdf: string, reps: nu
 /** `minutes start` on a fresh embedded database; ingests the corpus through the CLI; RSS after `idleS` quiet seconds. */
 export async function benchIdleStart(idleS: number, cli: string[] = [CLI]): Promise<Row> {
   const dir = tempDir('minutes-bench-start-');
-  const env = {
-    ...process.env,
-    MINUTES_DATA_DIR: dir,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_AUTOSTART: 'false',
-    QUEUE_PREFIX: uniqueName('bench'),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: '',
-    // As `npm start` and the Docker image run it (glibc reads it at process start; see .env.example).
-    MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? '131072',
-  };
+  const env = startEnv(dir, '');
   // With the heap limit `npm start` and the image give Node (package.json, Dockerfile).
   const child = spawn(process.execPath, [...START_NODE_FLAGS, ...cli, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
