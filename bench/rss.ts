@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startPipeline } from '../test/helpers/pipeline.js';
 import { descendants, rssMb } from '../test/helpers/proc-rss.js';
 import { tempDir } from '../test/helpers/services.js';
-import { round, type Row } from './stats.js';
+import { round, rssNowMb, type Row } from './stats.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -30,7 +30,7 @@ export async function benchQueuedRss(file: string, copies: number, concurrency: 
   });
   const p = await startPipeline('postgres', { WORKER_CONCURRENCY: String(concurrency), PARSE_TIMEOUT_MS: '600000' });
   // This process also holds the benchmark's own modules and tsx: its RSS before queuing is harness.
-  const startMb = process.memoryUsage.rss() / 1024 / 1024;
+  const startMb = rssNowMb();
   let peakChild = 0;
   let peakTotal = 0;
   let peakMain = 0;
@@ -61,7 +61,7 @@ export async function benchQueuedRss(file: string, copies: number, concurrency: 
     peakSandboxChildRssMb: Math.round(peakChild),
     peakAllChildrenRssMb: Math.round(peakTotal),
     // This process runs the in-process ingest worker (it receives every parse result).
-    startIngestProcessRssMb: Math.round(startMb),
+    startIngestProcessRssMb: startMb,
     peakIngestProcessRssMb: Math.round(peakMain),
   };
 }

@@ -5,6 +5,7 @@ import { documentStatus, retryFailed } from '../../runtime/operations.js';
 import { waitForJobs } from '../../cli/wait-for-jobs.js';
 import { PARSE_EVENTS_MAX_LEN } from '../../queue/queues.js';
 import { startPipeline, type Pipeline } from '../helpers/pipeline.js';
+import { waitFor } from '../helpers/processes.js';
 import { CORPUS_PAGES, CORPUS_PDFS, EDGE_EXPECTATIONS, FIXTURES } from '../helpers/services.js';
 
 describe.each(['postgres', 'pglite'] as const)('queue → sandboxed parse → rows (%s)', (kind) => {
@@ -55,8 +56,7 @@ describe.each(['postgres', 'pglite'] as const)('queue → sandboxed parse → ro
     const redis = p.rt.queues.connection;
     const keys = jobs.map((j) => p.rt.queues.ingest.toKey(`${j.id}:processed`));
     // Dropped when the worker sees the job completed, which may be just after the waiter heard of it.
-    for (let i = 0; i < 50 && (await redis.exists(...keys)) > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await redis.exists(...keys)).toBe(0);
+    await waitFor('the parse results to leave Redis', async () => (await redis.exists(...keys)) === 0, 5000);
     expect(await redis.hget(p.rt.queues.parse.toKey('meta'), 'opts.maxLenEvents')).toBe(String(PARSE_EVENTS_MAX_LEN));
   });
 
